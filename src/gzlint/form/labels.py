@@ -1,0 +1,38 @@
+"""Comparison keys for labels.
+
+Labels in real reports differ from the form in width (（一） vs (一)), inner
+spaces (规    章), line breaks (本年新\\n制作数量) and trailing colons. A key
+removes all of that; messages always quote the original text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"'})
+_TRAILING = ":;,.。；：，、"
+#: enumeration marks that real reports interchange: 1. 1、 1．
+_ENUM = re.compile(r"^(\d+)[、.．]")
+_CN_ENUM = re.compile(r"^([一二三四五六七八九十]+)[、.．]")
+
+
+def key(text: str) -> str:
+    """The normalised comparison key of a label."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _SPACE.sub("", text).strip(_TRAILING)
+    text = _ENUM.sub(r"\1.", text)
+    text = _CN_ENUM.sub(r"\1、", text)
+    return text.lower()
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two keys in [0, 1]."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def strip_note(k: str) -> str:
+    """Drop a trailing parenthesised note from a key: 采购总金额(单位:万元) → 采购总金额."""
+    return re.sub(r"\([^()]*\)$", "", k) if k.endswith(")") else k

@@ -1,0 +1,87 @@
+"""Reading the value of one cell: a number, a blank, or something else.
+
+Real cells hold "00", " 0 " with no-break or ideographic spaces either side,
+full-width digits, "10268898元", "75.77万元", "+1036", "—", "无", "若干".
+Parsing never fails: what is not a number is ``invalid`` and GZ202 says so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+#: units a count or amount may carry after the number
+_UNITS = ("万元", "亿元", "元", "件", "条", "项", "个", "次", "人")
+_NUMBER = re.compile(r"^([+\-−－]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+
+
+@dataclass
+class CellValue:
+    """One cell of the form as the report filled it in."""
+
+    #: the text as written (None when a short row left no cell at all)
+    text: str | None
+    line: int | None = None
+    #: number | blank | missing | invalid
+    status: str = "missing"
+    number: Decimal | None = None
+    unit: str | None = None
+    #: odd ways of writing the number (GZ203): leading-zero, full-width, separator, unit
+    oddities: list[str] = field(default_factory=list)
+
+    @property
+    def is_number(self) -> bool:
+        return self.status == "number"
+
+    def as_number(self) -> Decimal:
+        """The value for arithmetic: blanks and missing cells count as 0."""
+        return self.number if self.number is not None else Decimal(0)
+
+
+def parse_cell(text: str | None, line: int | None = None) -> CellValue:
+    if text is None:
+        return CellValue(None, line, "missing")
+    raw = text
+    stripped = _strip(text)
+    if not stripped:
+        return CellValue(raw, line, "blank")
+    oddities: list[str] = []
+    norm = unicodedata.normalize("NFKC", stripped)
+    if norm != stripped and any("\uff10" <= ch <= "\uff19" for ch in stripped):
+        oddities.append("full-width")
+    norm = norm.replace(" ", "")
+    unit = None
+    for u in _UNITS:
+        if norm.endswith(u) and len(norm) > len(u):
+            unit, norm = u, norm[: -len(u)]
+            break
+    m = _NUMBER.match(norm)
+    if not m:
+        return CellValue(raw, line, "invalid", unit=unit)
+    sign, whole, frac = m.groups()
+    if "," in whole:
+        oddities.append("separator")
+    digits = whole.replace(",", "")
+    if len(digits) > 1 and digits.startswith("0"):
+        oddities.append("leading-zero")
+    try:
+        number = Decimal(digits + ("." + frac if frac else ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only digits
+        return CellValue(raw, line, "invalid")
+    if sign in ("-", "−", "－"):
+        number = -number
+    return CellValue(raw, line, "number", number, unit, oddities)
+
+
+def _strip(text: str) -> str:
+    # str.strip() already removes \xa0, \u3000 and \u2002; zero-width marks too
+    return text.strip().strip("\u200b\ufeff").strip()
+
+
+def format_number(value: Decimal) -> str:
+    """12 rather than 12.0 or 1.2E+1."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")

@@ -1,0 +1,76 @@
+"""Find which form label a token stands for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..form.labels import similarity, strip_note
+from ..form.spec import Label
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENUM_PREFIX = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+#: below this similarity a label is not taken for a form label
+FUZZY_THRESHOLD = 0.8
+
+
+@dataclass
+class Hit:
+    item: Any
+    label: Label
+    kind: str
+    how: str  # exact | variant | note | fuzzy
+
+
+class LabelSet:
+    """The labels one table can contain, with their variants."""
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[Any, Label, str]] = []
+        # a key can stand for several items: 行政复议 is a header and a row of 四
+        self._exact: dict[str, list[tuple[Any, Label, str]]] = {}
+        self._variant: dict[str, list[tuple[Any, Label, str]]] = {}
+
+    def add(self, item: Any, label: Label, kind: str) -> None:
+        entry = (item, label, kind)
+        self._entries.append(entry)
+        self._exact.setdefault(label.key, []).append(entry)
+        for vk in label.variant_keys:
+            self._variant.setdefault(vk, []).append(entry)
+
+    def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
+        """Best hit for ``key``; ``exclude`` holds ids of items already taken."""
+        if len(_CJK.findall(key)) < 2:
+            return None
+
+        def ok(entry) -> bool:
+            item, _, kind = entry
+            return (kinds is None or kind in kinds) and not (exclude and id(item) in exclude)
+
+        bare = strip_note(key)
+        lookups = [(key, self._exact, "exact"), (key, self._variant, "variant")]
+        if bare != key:
+            lookups += [(bare, self._exact, "note"), (bare, self._variant, "note")]
+        for k, table, how in lookups:
+            for entry in table.get(k, ()):
+                if ok(entry):
+                    return Hit(entry[0], entry[1], entry[2], how)
+        best: tuple[float, tuple] | None = None
+        prefix = _ENUM_PREFIX.match(key)
+        for entry in self._entries:
+            if not ok(entry):
+                continue
+            official = entry[1].key
+            other = _ENUM_PREFIX.match(official)
+            # enumerated labels (1. （三） 一、) only match labels with the same mark
+            if (prefix.group(0) if prefix else None) != (other.group(0) if other else None):
+                continue
+            score = similarity(key, official)
+            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
+                best = (score, entry)
+        if best:
+            item, label, kind = best[1]
+            return Hit(item, label, kind, "fuzzy")
+        return None

@@ -1,0 +1,142 @@
+"""The matched report: a document mapped onto the official form. Rules read this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document, ReadFailure
+from ..form.spec import ColumnSpec, FormSpec, RowSpec, SectionSpec, TableSpec
+from ..form.values import CellValue
+from .stream import Token
+
+
+@dataclass
+class LabelMatch:
+    """A label found in the report and the form label it was taken for.
+
+    ``how`` is exact, variant (a known other wording), fuzzy (close enough), or
+    note (the official label plus a parenthesised note, such as a unit)."""
+
+    official: str
+    found: str
+    line: int | None
+    how: str
+    kind: str  # row | column | header | caption
+
+
+@dataclass
+class MatchedRow:
+    spec: RowSpec
+    label: Token
+    cells: list[CellValue]
+    #: how many values the report gave for this row (before padding)
+    found: int
+    #: values beyond the form's columns
+    extra: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class MatchedTable:
+    spec: TableSpec
+    start: int
+    end: int
+    line: int | None
+    rows: dict[str, MatchedRow] = field(default_factory=dict)
+    labels: list[LabelMatch] = field(default_factory=list)
+    extra_rows: list[tuple[Token, list[Token]]] = field(default_factory=list)
+    #: units declared in column headers: 采购总金额(单位:万元) → {"amount": "万元"}
+    header_units: dict[str, str] = field(default_factory=dict)
+    #: for a table read as one flat run of values (四): (values found, cells expected)
+    flat: tuple[int, int] | None = None
+
+    def cell(self, row_id: str, col_id: str) -> CellValue | None:
+        row = self.rows.get(row_id)
+        if row is None:
+            return None
+        index = [c.id for c in self.spec.columns].index(col_id)
+        return row.cells[index]
+
+    def missing_rows(self) -> list[RowSpec]:
+        return [r for r in self.spec.data_rows if r.id not in self.rows]
+
+    def cells(self):
+        """Every (row spec, column spec, value) of the rows found."""
+        for row in self.rows.values():
+            for col, value in zip(self.spec.columns, row.cells):
+                yield row.spec, col, value
+
+
+@dataclass
+class SectionMatch:
+    spec: SectionSpec
+    token: Token
+    #: the number as written: 三 or 3
+    number: str
+    #: the title after the number, as written
+    title: str
+
+    @property
+    def line(self) -> int | None:
+        return self.token.line
+
+
+@dataclass
+class Report:
+    """Everything the rules need about one file."""
+
+    path: str
+    document: Document | None = None
+    failure: ReadFailure | None = None
+    tokens: list[Token] = field(default_factory=list)
+    form: FormSpec | None = None
+    #: label keys seen per format version, the evidence for the version
+    format_evidence: dict[str, list[str]] = field(default_factory=dict)
+    year: int | None = None
+    year_source: str | None = None
+    title: str | None = None
+    title_line: int | None = None
+    sections: list[SectionMatch] = field(default_factory=list)
+    tables: dict[str, MatchedTable] = field(default_factory=dict)
+    #: tables of the form that were looked for (found or not)
+    expected_tables: list[TableSpec] = field(default_factory=list)
+    #: captions of 第二十条 items the chosen format does not have (2019 第（九）项 in 2021)
+    foreign_captions: list[Token] = field(default_factory=list)
+    #: token index ranges taken by tables, start inclusive, end exclusive
+    table_spans: list[tuple[int, int]] = field(default_factory=list)
+    #: a cache for derived facts rules share (identity results …)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def readable(self) -> bool:
+        return self.document is not None
+
+    @property
+    def recognised(self) -> bool:
+        """An annual report: it has a title, a section or a form table."""
+        return self.readable and bool(self.title or self.sections or self.tables)
+
+    def in_table(self, index: int) -> bool:
+        return any(start <= index < end for start, end in self.table_spans)
+
+    def prose(self) -> list[Token]:
+        """Tokens outside the form tables, in order."""
+        return [t for t in self.tokens if not self.in_table(t.index)]
+
+    def section_of(self, index: int) -> SectionMatch | None:
+        current = None
+        for sec in self.sections:
+            if sec.token.index <= index:
+                current = sec
+        return current
+
+    def column(self, table: TableSpec, col: ColumnSpec) -> str:
+        return col.label.text
+
+    @staticmethod
+    def section_name(table: TableSpec, form: FormSpec | None) -> str:
+        if form:
+            for sec in form.sections:
+                if sec.number == table.section:
+                    return sec.official
+        return table.section

@@ -1,0 +1,74 @@
+"""Flatten a document into one stream of tokens.
+
+Paragraphs and table cells become tokens in reading order. A cell keeps the
+identity of its table row, so the table walker can tell which values share a
+row with a label; a paragraph has none, which is exactly the "run of cells"
+case of a text that lost its grid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Paragraph
+from ..form.labels import key as label_key
+from ..form.values import parse_cell
+
+_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+|[0-9]+)\s*[、.．]")
+_SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
+
+
+@dataclass
+class Token:
+    index: int
+    text: str
+    key: str
+    line: int | None
+    kind: str  # para | cell
+    table: int | None = None  # which document table
+    row: int | None = None  # which row of that table
+    layout: str | None = None  # the table's layout
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip().strip("\u200b\ufeff")
+
+    @property
+    def row_id(self) -> tuple[int, int] | None:
+        return (self.table, self.row) if self.table is not None and self.row is not None else None
+
+    def value_like(self) -> bool:
+        """Could this token be the content of a numeric cell?
+
+        Blanks and numbers are; so is short text such as —, /, 无, 若干 (GZ202
+        reports it). Headings and sentences are not.
+        """
+        if self.blank:
+            return True
+        cell = parse_cell(self.text)
+        if cell.status == "number":
+            return True
+        text = self.text.strip()
+        if len(text) > 8 or text.endswith(("。", "：", ":")):
+            return False
+        return not (_HEADING.match(text) or _SUBHEADING.match(text))
+
+    def numeric(self) -> bool:
+        return parse_cell(self.text).status == "number"
+
+
+def tokenize(doc: Document) -> list[Token]:
+    tokens: list[Token] = []
+    table_no = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            tokens.append(Token(len(tokens), block.text, label_key(block.text), block.line, "para"))
+            continue
+        for r, row in enumerate(block.rows):
+            for cell in row:
+                tokens.append(
+                    Token(len(tokens), cell.text, label_key(cell.text), cell.line, "cell", table_no, r, block.layout)
+                )
+        table_no += 1
+    return tokens

@@ -1,0 +1,294 @@
+"""Locate the form's tables in the token stream and read their cells.
+
+Three ways to find a table, named by ``locate`` in the form data:
+
+``rows``    by its first data row label (三: 一、本年新收政府信息公开申请数量);
+``caption`` by its caption (二: 第二十条第（一）项);
+``header``  by its header labels, values following as one flat run (四).
+
+Values belong to the row label before them. Where the stream knows rows (a
+table cell), only values in the label's own row count; where it does not (one
+cell per paragraph), values run up to the next label. A row with fewer values
+than columns is padded with ``missing`` cells and reported (GZ115), never
+shifted by guesswork.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..form.labels import key as label_key
+from ..form.spec import TableSpec
+from ..form.values import CellValue, parse_cell
+from .labels import LabelSet
+from .model import LabelMatch, MatchedRow, MatchedTable
+from .stream import Token
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_UNIT_NOTE = re.compile(r"单位[:：]?\s*(万元|亿元|元)")
+#: how far (in tokens) a table's labels may lie from its anchor
+_WINDOW = 40
+CAPTION = re.compile(r"^第二十条第\(([一二三四五六七八九十]+)\)项$")
+
+
+def label_set(spec: TableSpec) -> LabelSet:
+    labels = LabelSet()
+    for row in spec.rows:
+        labels.add(row, row.label, "row")
+    for col in spec.columns:
+        labels.add(col, col.label, "column")
+    from ..form.spec import Label
+
+    for text in spec.header:
+        labels.add(text, Label(text), "header")
+    return labels
+
+
+def place_values(values: list[Token], ncols: int, layout: str | None, anchor_line: int | None) -> tuple[list[CellValue], int, list[Token]]:
+    """Turn the tokens after a row label into exactly ``ncols`` cells.
+
+    Returns the cells, how many values the report really gave, and the extras.
+    """
+    vals = list(values)
+    if layout == "padded_rows":
+        # merged label cells leave empty cells around a tab-separated row
+        while vals and vals[0].blank:
+            vals.pop(0)
+        while vals and vals[-1].blank:
+            vals.pop()
+    while len(vals) > ncols and vals[-1].blank:
+        vals.pop()
+    extra = vals[ncols:]
+    vals = vals[:ncols]
+    cells = [parse_cell(t.text, t.line) for t in vals]
+    line = vals[-1].line if vals else anchor_line
+    cells += [CellValue(None, line, "missing") for _ in range(ncols - len(vals))]
+    return cells, len(vals), extra
+
+
+def _same_row(a: Token, b: Token) -> bool:
+    return a.row_id == b.row_id
+
+
+def _is_extra_row_label(tokens: list[Token], i: int) -> bool:
+    t = tokens[i]
+    text = t.text.strip()
+    if not (2 <= len(_CJK.findall(text)) and len(text) <= 30) or text.endswith(("。", "：", ":")):
+        return False
+    nxt = next((u for u in tokens[i + 1 : i + 4] if not u.blank), None)
+    return nxt is not None and nxt.numeric() and (t.row_id is None or _same_row(t, nxt))
+
+
+class _Walker:
+    """Reads the rows of one table from ``start``; stops at ``stop`` tokens."""
+
+    def __init__(self, tokens: list[Token], spec: TableSpec, labels: LabelSet, stop) -> None:
+        self.tokens = tokens
+        self.spec = spec
+        self.labels = labels
+        self.stop = stop
+        self.ncols = len(spec.columns)
+
+    def walk(self, header_start: int, first_row: int) -> MatchedTable:
+        tokens, spec = self.tokens, self.spec
+        table = MatchedTable(spec, header_start, first_row, tokens[header_start].line)
+        taken: set[int] = set()
+        # header: be lenient, record what is recognised
+        for t in tokens[header_start:first_row]:
+            hit = self.labels.match(t.key, ("column", "header"))
+            if hit:
+                table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
+                if hit.kind == "column":
+                    unit = _UNIT_NOTE.search(t.text)
+                    if unit:
+                        table.header_units[hit.item.id] = unit.group(1)
+        current: tuple | None = None  # (row spec or None for an extra row, label token, values)
+
+        def close():
+            nonlocal current
+            if current is None:
+                return
+            row, label, values = current
+            if row is None:
+                table.extra_rows.append((label, values))
+            else:
+                cells, found, extra = place_values(values, self.ncols, label.layout, label.line)
+                table.rows[row.id] = MatchedRow(row, label, cells, found, extra)
+            current = None
+
+        i = first_row
+        while i < len(tokens):
+            t = tokens[i]
+            if i > first_row and self.stop(t):
+                break
+            hit = self.labels.match(t.key, ("row",), taken)
+            if hit:
+                close()
+                table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, "row"))
+                taken.add(id(hit.item))
+                if not hit.item.group:
+                    current = (hit.item, t, [])
+                i += 1
+                continue
+            if t.value_like():
+                if current is not None:
+                    if _same_row(current[1], t):
+                        current[2].append(t)
+                    else:
+                        close()
+                i += 1
+                continue
+            if _is_extra_row_label(tokens, i):
+                close()
+                current = (None, t, [])
+                i += 1
+                continue
+            break
+        close()
+        table.end = i
+        return table
+
+
+def _official(hit) -> str:
+    return hit.label.text
+
+
+def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable | None:
+    """A table found by its data row labels (三)."""
+    labels = label_set(spec)
+    first_rows = spec.data_rows[:3]
+    for i, t in enumerate(tokens):
+        hit = labels.match(t.key, ("row",))
+        if not hit or hit.item not in first_rows:
+            continue
+        # a real table has more of its row labels close by
+        near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if labels.match(u.key, ("row",)))
+        if near < 2:
+            continue
+        return _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
+    return None
+
+
+def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
+    anchor = tokens[first_row]
+    if anchor.table is not None:
+        j = first_row
+        while j > 0 and tokens[j - 1].table == anchor.table:
+            j -= 1
+        return j
+    j = first_row
+    while j > 0 and first_row - j < _WINDOW:
+        prev = tokens[j - 1]
+        if prev.blank or labels.match(prev.key, ("column", "header")):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tuple[dict[str, MatchedTable], list[Token]]:
+    """The 第二十条 tables of 二, each from its caption to the next caption.
+
+    Returns the tables found and the captions the format does not have."""
+    by_caption = {label_key(s.caption): s for s in specs if s.caption}
+    found: dict[str, MatchedTable] = {}
+    foreign: list[Token] = []
+    captions = [t for t in tokens if CAPTION.match(t.key)]
+    caption_ids = {t.index for t in captions}
+    for t in captions:
+        spec = by_caption.get(t.key)
+        if spec is None:
+            foreign.append(t)
+            continue
+        if spec.id in found:
+            continue
+        labels = label_set(spec)
+        # the first row label within a few tokens of the caption
+        first = None
+        for u in tokens[t.index + 1 : t.index + 1 + 16]:
+            if u.index in caption_ids:
+                break
+            if labels.match(u.key, ("row",)):
+                first = u.index
+                break
+        part_stop = lambda u, _s=stop, _c=caption_ids: u.index in _c or _s(u)  # noqa: E731
+        if first is None:
+            table = MatchedTable(spec, t.index, t.index + 1, t.line)
+        else:
+            table = _Walker(tokens, spec, labels, part_stop).walk(t.index + 1, first)
+            table.start = t.index
+        table.labels.insert(0, LabelMatch(spec.caption or "", t.text, t.line, "exact", "caption"))
+        found[spec.id] = table
+    return found, foreign
+
+
+def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable | None:
+    """A table whose values follow its header as one flat run (四)."""
+    labels = label_set(spec)
+    first_key = label_key(spec.header[0]) if spec.header else None
+    for i, t in enumerate(tokens):
+        hit = labels.match(t.key, ("header",))
+        if not hit or (first_key and label_key(hit.item) != first_key):
+            continue
+        following = [u for u in tokens[i + 1 : i + 20] if not u.blank][:4]
+        if not any(labels.match(u.key) for u in following):
+            continue
+        return _read_flat(tokens, i, spec, labels, stop)
+    return None
+
+
+def _read_flat(tokens: list[Token], start: int, spec: TableSpec, labels: LabelSet, stop) -> MatchedTable:
+    table = MatchedTable(spec, start, start, tokens[start].line)
+    group_labels: dict[str, Token] = {}
+    label_rows: set = set()
+    i = start
+    last_label = start
+    # header: labels, and blank cells in rows that hold labels
+    while i < len(tokens):
+        t = tokens[i]
+        hit = labels.match(t.key)
+        if hit:
+            table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
+            if hit.kind == "row":
+                group_labels[hit.item.id] = t
+            if t.row_id is not None:
+                label_rows.add(t.row_id)
+            last_label = i
+            i += 1
+            continue
+        if t.blank and (t.row_id in label_rows or t.row_id is None):
+            i += 1
+            continue
+        if t.blank and t.row_id is not None:
+            # a blank cell in a row with no label yet: look ahead within the row
+            row_has_label = any(labels.match(u.key) for u in tokens[i : i + 20] if u.row_id == t.row_id)
+            if row_has_label:
+                i += 1
+                continue
+        break
+    values: list[Token] = []
+    # values start after the header row (or right after the last label in a run of paragraphs)
+    j = last_label + 1
+    if tokens[last_label].row_id is not None:
+        while j < len(tokens) and tokens[j].row_id == tokens[last_label].row_id:
+            j += 1
+    ncells = len(spec.rows) * len(spec.columns)
+    while j < len(tokens):
+        t = tokens[j]
+        if stop(t) or not t.value_like() or labels.match(t.key):
+            break
+        values.append(t)
+        j += 1
+        if sum(1 for v in values if not v.blank) >= ncells and (j >= len(tokens) or tokens[j].row_id != t.row_id or t.row_id is None):
+            break
+    layout = values[0].layout if values else None
+    cells, found, extra = place_values(values, ncells, layout, tokens[last_label].line)
+    width = len(spec.columns)
+    for r, row in enumerate(spec.rows):
+        row_cells = cells[r * width : (r + 1) * width]
+        label = group_labels.get(row.id, tokens[start])
+        row_found = max(0, min(width, found - r * width))
+        table.rows[row.id] = MatchedRow(row, label, row_cells, row_found, extra if r == len(spec.rows) - 1 else [])
+    table.flat = (found, ncells)
+    table.end = j
+    return table

@@ -1,0 +1,61 @@
+"""Readers: turn any input file into the document model.
+
+The kind of a file is decided by its content (``sniff``), not its extension.
+Each kind maps to a reader function ``(path, data) -> Document`` that raises
+``ReadFailure`` for input it cannot read; heavy readers are imported only
+when a file of their kind turns up. Plugins can read other kinds through the
+``gzlint_read_document`` hook, which is asked first.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Callable
+
+from ..document import Document, ReadFailure
+from .sniff import sniff
+
+Reader = Callable[[str, bytes], Document]
+
+#: kind → "module:function", imported lazily
+READERS: dict[str, str] = {
+    "text": "gzlint.readers.text:read_text",
+}
+
+#: extensions that folders are searched for (explicit file arguments are always read)
+REPORT_SUFFIXES = (
+    ".txt", ".text", ".docx", ".doc", ".wps", ".docm", ".html", ".htm", ".shtml", ".xhtml",
+    ".mht", ".mhtml", ".pdf", ".xlsx", ".xls", ".xlsm", ".ods", ".et", ".rtf",
+)
+
+
+def _reader_for(kind: str) -> Reader | None:
+    target = READERS.get(kind)
+    if target is None:
+        return None
+    module, _, func = target.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def read_bytes(path: str, data: bytes, hook=None) -> Document:
+    """Read ``data`` (the content of ``path``) into a document."""
+    kind = sniff(data, Path(path).suffix.lower())
+    if kind == "empty":
+        raise ReadFailure("GZ001", "文件为空")
+    if hook is not None:
+        doc = hook.gzlint_read_document(path=path, data=data, kind=kind)
+        if doc is not None:
+            return doc
+    reader = _reader_for(kind)
+    if reader is None:
+        raise ReadFailure("GZ001", f"不支持的文件格式（{kind}），gzlint 可读取 .txt、.docx、.html、.pdf、.xlsx")
+    return reader(path, data)
+
+
+def read_file(path: str | Path, hook=None) -> Document:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReadFailure("GZ001", f"无法读取文件：{exc.strerror or exc}") from None
+    return read_bytes(str(path), data, hook)

@@ -1,0 +1,88 @@
+"""Turn the bytes of a text-like file into str.
+
+Order (see ../shared/deps.md §3.5): BOM, strict UTF-8, strict GB18030 — never
+the narrower gb2312/gbk codecs, which fail on characters such as 镕 — and
+charset-normalizer only as a last resort for Big5 or BOM-less UTF-16.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from ..document import ReadFailure
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: labels that name a subset of GB18030; decoding with them loses characters
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312", "936"}
+
+
+def normalise_label(label: str) -> str:
+    """Map an encoding label from a document (meta charset …) to a codec name."""
+    key = label.strip().strip("\"'").lower()
+    if key in _GB_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        return ""
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raise ReadFailure(GZ002) when nothing fits."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                break
+    candidates = ["utf-8"]
+    if declared:
+        codec = normalise_label(declared)
+        if codec and codec not in candidates:
+            candidates.insert(0, codec)
+    if "gb18030" not in candidates:
+        candidates.append("gb18030")
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if name == "gb18030" and not looks_like_chinese(text):
+            continue
+        return text, name
+    return _detect(data)
+
+
+def looks_like_chinese(text: str) -> bool:
+    """GB18030 decodes almost any byte string; accept it only when the result is
+    mostly common CJK and ASCII rather than rare ideographs and symbols."""
+    sample = text[:4000]
+    letters = [ch for ch in sample if not ch.isspace()]
+    if not letters:
+        return True
+    common = sum(1 for ch in letters if ch < "\u0080" or "\u4e00" <= ch <= "\u9fa5" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return common / len(letters) >= 0.85
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a core dependency
+        raise ReadFailure("GZ002", "无法识别文本编码（既不是 UTF-8 也不是 GB18030）") from None
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ReadFailure("GZ002", "无法识别文本编码（既不是 UTF-8 也不是 GB18030），请另存为 UTF-8")
+    text = str(best)
+    if not looks_like_chinese(text):
+        raise ReadFailure(
+            "GZ002",
+            f"文本按 {best.encoding} 解码后为乱码，无法识别编码，请另存为 UTF-8",
+        )
+    return text, best.encoding

@@ -1,0 +1,190 @@
+"""Plain-text reports, in the layouts Word's "save as text" produces.
+
+* One cell per tab-indented line, rows separated by blank lines: a ``rows``
+  table. A line without the leading tab right after a cell line continues that
+  cell (a header broken over two lines: 本年新 / 制作数量).
+* One row per line, cells separated by tabs: a ``padded_rows`` table (merged
+  cells leave empty cells around labels).
+* One cell per paragraph, every paragraph separated by a blank line: the grid
+  is gone, so the reader emits paragraphs (consecutive lines joined) and the
+  matcher reads the table cells from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Cell, Document, Paragraph, Table
+from .encoding import decode
+
+#: Word leaves this in front of the paragraph that held the cursor.
+_BOOKMARK = re.compile(r"^\[bookmark: [^\]]*\]")
+
+
+def read_text(path: str, data: bytes) -> Document:
+    text, encoding = decode(data)
+    lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    doc = Document(path=path, source_format="txt", encoding=encoding)
+    doc.blocks = list(_blocks(lines))
+    return doc
+
+
+def _clean(line: str) -> str:
+    return _BOOKMARK.sub("", line).rstrip("\r")
+
+
+def _is_blank(line: str) -> bool:
+    """An empty line. A lone tab is an empty cell, and a lone no-break or
+    ideographic space is a blank cell written by hand, so neither is blank."""
+    return line.strip(" ") == ""
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t")
+
+
+def _is_tab_row(line: str) -> bool:
+    """A line holding several tab-separated cells (not only a leading tab)."""
+    body = line[1:] if line.startswith("\t") else line
+    return "\t" in body
+
+
+def _blocks(lines: list[str]):
+    joined = _paragraphs_are_blank_separated(lines)
+    i, n = 0, len(lines)
+    pending: list[tuple[int, str]] = []  # lines of the paragraph being joined
+
+    def flush():
+        if pending:
+            text = "\n".join(t for _, t in pending)
+            first = pending[0][0]
+            pending.clear()
+            if text:
+                return Paragraph(text=text, line=first)
+        return None
+
+    while i < n:
+        line = lines[i]
+        if _is_cell_line(line) or _is_tab_row(line):
+            para = flush()
+            if para:
+                yield para
+            end = _table_end(lines, i)
+            table = _make_table(lines, i, end)
+            if table.rows:
+                yield table
+            i = end
+            continue
+        if _is_blank(line):
+            para = flush()
+            if para:
+                yield para
+        elif joined and pending and _joins(pending[-1][1], line):
+            pending.append((i + 1, line))
+        elif joined:
+            para = flush()
+            if para:
+                yield para
+            pending.append((i + 1, line))
+        else:
+            yield Paragraph(text=line, line=i + 1)
+        i += 1
+    para = flush()
+    if para:
+        yield para
+
+
+_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+|\d+)[、.．]|^\s*[（(]")
+
+
+def _joins(prev: str, line: str) -> bool:
+    """In a blank-separated export, two adjacent lines are one paragraph only
+    when both are short fragments, like a cell broken in two (本年新 / 制作数量)."""
+    a, b = prev.strip(), line.strip()
+    return (
+        len(a) <= 12
+        and len(b) <= 12
+        and not a.endswith(("。", "：", ":", "；", ";"))
+        and not b.endswith("。")
+        and not _HEADING_START.match(a)
+        and not _HEADING_START.match(b)
+    )
+
+
+def _paragraphs_are_blank_separated(lines: list[str]) -> bool:
+    """True for exports where every paragraph is followed by an empty line."""
+    text_lines = [i for i, line in enumerate(lines) if line.strip() and not _is_cell_line(line) and not _is_tab_row(line)]
+    if len(text_lines) < 4:
+        return False
+    followed = sum(1 for i in text_lines if i + 1 >= len(lines) or _is_blank(lines[i + 1]))
+    return followed / len(text_lines) >= 0.6
+
+
+def _table_end(lines: list[str], start: int) -> int:
+    """Index just past the table region that starts at ``start``."""
+    i, n = start, len(lines)
+    while i < n:
+        line = lines[i]
+        if _is_cell_line(line) or _is_tab_row(line):
+            i += 1
+            continue
+        if _is_blank(line):
+            # a single blank line separates rows; the table goes on if a cell follows
+            if i + 1 < n and (_is_cell_line(lines[i + 1]) or _is_tab_row(lines[i + 1])):
+                i += 1
+                continue
+            return i
+        # a plain line glued to a cell line continues that cell (本年新 / 制作数量)
+        if i > start and (_is_cell_line(lines[i - 1]) or _is_continuation(lines, i - 1)) and not _is_blank(lines[i - 1]):
+            i += 1
+            continue
+        return i
+    return i
+
+
+def _is_continuation(lines: list[str], i: int) -> bool:
+    j = i
+    while j >= 0 and lines[j].strip() and not _is_cell_line(lines[j]):
+        j -= 1
+    return j >= 0 and _is_cell_line(lines[j]) and j != i
+
+
+def _make_table(lines: list[str], start: int, end: int) -> Table:
+    region = lines[start:end]
+    if any(_is_tab_row(line) for line in region if line.strip()):
+        return _tab_rows(region, start)
+    return _cell_per_line(region, start)
+
+
+def _tab_rows(region: list[str], offset: int) -> Table:
+    rows: list[list[Cell]] = []
+    for k, line in enumerate(region):
+        if _is_blank(line):
+            continue
+        if not _is_cell_line(line) and not _is_tab_row(line) and rows:
+            # continuation of the last cell of the previous row
+            rows[-1][-1].text += "\n" + line
+            continue
+        r = len(rows)
+        rows.append([Cell(text=t, line=offset + k + 1, row=r, col=c) for c, t in enumerate(line.split("\t"))])
+    return Table(rows=rows, layout="padded_rows", line=offset + 1)
+
+
+def _cell_per_line(region: list[str], offset: int) -> Table:
+    rows: list[list[Cell]] = []
+    current: list[Cell] = []
+    for k, line in enumerate(region):
+        if _is_blank(line):
+            if current:
+                rows.append(current)
+                current = []
+            continue
+        if _is_cell_line(line):
+            current.append(Cell(text=line[1:], line=offset + k + 1, row=len(rows), col=len(current)))
+        elif current:
+            current[-1].text += "\n" + line
+        elif rows:
+            rows[-1][-1].text += "\n" + line
+    if current:
+        rows.append(current)
+    return Table(rows=rows, layout="rows", line=offset + 1)
