@@ -102,6 +102,8 @@ class IdentitySpec:
     along: str  # column | row
     left: tuple[str, ...]
     right: tuple[str, ...]
+    #: how messages name the relation: 本行各列之和
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def load_form(path: str | Path) -> FormSpec:
                 for t in d["tables"]
             ),
             identities=tuple(
-                IdentitySpec(i["id"], i["code"], i["table"], i["along"], tuple(i["left"]), tuple(i["right"]))
+                IdentitySpec(i["id"], i["code"], i["table"], i["along"], tuple(i["left"]), tuple(i["right"]), i.get("description", ""))
                 for i in d.get("identities", ())
             ),
             source=str(path),

@@ -1,0 +1,208 @@
+"""Settings: ``[tool.gzlint]`` in pyproject.toml or a ``gzlint.toml``.
+
+The file is found by walking up from the first linted path (the nearest one
+wins, gzlint.toml before pyproject.toml in the same folder); ``--config``
+names one explicitly. Command-line options override the file. Unknown keys,
+unknown codes and bad values are errors, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from .diagnostics import Severity
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix (exit status 2)."""
+
+
+@dataclass
+class Settings:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_level: Severity = Severity.ERROR
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    #: body kind per path glob or body name: {"*街道*": "乡镇街道"}
+    body_kind: dict[str, str] = field(default_factory=dict)
+    #: deadline per body kind, as MM-DD of the year after the report year
+    deadlines: dict[str, str] = field(default_factory=dict)
+    #: the file the settings came from, if any
+    path: Path | None = None
+    #: key → where its value came from (default, the file, the command line)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    # -- code selection ----------------------------------------------------
+    def enabled(self, code: str, path: str | None = None) -> bool:
+        """Longest matching prefix decides; an ignore wins a tie."""
+        best_len, enabled = -1, False
+        for prefixes, value in ((self.select + self.extend_select, True), (self.ignore + self._file_ignores(path), False)):
+            for p in prefixes:
+                plen = 0 if p == "ALL" else len(p)
+                if (p == "ALL" or code.startswith(p)) and (plen > best_len or (plen == best_len and not value)):
+                    best_len, enabled = plen, value
+        return enabled
+
+    def _file_ignores(self, path: str | None) -> list[str]:
+        if not path or not self.per_file_ignores:
+            return []
+        rel = _relative(path, self.path.parent if self.path else None)
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores.items():
+            if _glob_match(rel, pattern):
+                codes += ignored
+        return codes
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)
+
+    def excluded(self, path: Path) -> bool:
+        rel = _relative(str(path), self.path.parent if self.path else None)
+        return any(_glob_match(rel, p) for p in self.exclude)
+
+    def included(self, path: Path) -> bool:
+        rel = _relative(str(path), self.path.parent if self.path else None)
+        return any(_glob_match(rel, p) for p in self.include)
+
+
+def _relative(path: str, root: Path | None) -> str:
+    p = Path(path)
+    if root is not None:
+        try:
+            return p.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return p.as_posix()
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    """Globs match the relative path, or any trailing part of it (like .gitignore)."""
+    rel_parts = PurePosixPath(rel).parts
+    if fnmatch.fnmatch(rel, pattern):
+        return True
+    return any(fnmatch.fnmatch("/".join(rel_parts[i:]), pattern) for i in range(len(rel_parts)))
+
+
+_KEYS = {
+    "select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-level",
+    "include", "exclude", "body-kind", "deadlines",
+}
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest gzlint.toml, or pyproject.toml with a [tool.gzlint] table."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for d in (folder, *folder.parents):
+        own = d / "gzlint.toml"
+        if own.is_file():
+            return own, _load(own, pyproject=False)
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file():
+            data = _load(pyproject, pyproject=True)
+            if data is not None:
+                return pyproject, data
+    return None
+
+
+def _load(path: Path, pyproject: bool) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    if pyproject:
+        return data.get("tool", {}).get("gzlint")
+    return data.get("tool", {}).get("gzlint", data) if "tool" in data else data
+
+
+def load_settings(paths: Iterable[str], config: str | None = None, known_codes: Iterable[str] = ()) -> Settings:
+    if config:
+        cfg = Path(config)
+        if not cfg.is_file():
+            raise ConfigError(f"配置文件不存在：{config}")
+        data = _load(cfg, pyproject=cfg.name == "pyproject.toml") or {}
+        found: tuple[Path, dict] | None = (cfg, data)
+    else:
+        first = next(iter(paths), ".")
+        found = find_config(Path(first))
+    settings = Settings()
+    if found:
+        settings.path = found[0]
+        apply(settings, found[1], str(found[0]), known_codes)
+    return settings
+
+
+def apply(settings: Settings, data: dict[str, Any], source: str, known_codes: Iterable[str] = ()) -> None:
+    """Merge ``data`` (a config table or the CLI's options) into ``settings``."""
+    known = list(known_codes)
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise ConfigError(f"{source}: 未知的配置项 {', '.join(sorted(unknown))}（可用：{', '.join(sorted(_KEYS))}）")
+    for k, v in data.items():
+        attr = k.replace("-", "_")
+        if k in ("select", "ignore", "extend-select", "include", "exclude"):
+            value = _string_list(v, k, source)
+            if k in ("select", "ignore", "extend-select"):
+                _check_codes(value, known, source)
+            setattr(settings, attr, value)
+        elif k == "per-file-ignores":
+            if not isinstance(v, dict):
+                raise ConfigError(f"{source}: per-file-ignores 应为「glob = [代码…]」的表")
+            table = {}
+            for glob, codes in v.items():
+                codes = _string_list(codes, f"per-file-ignores.{glob}", source)
+                _check_codes(codes, known, source)
+                table[glob] = codes
+            settings.per_file_ignores = table
+        elif k == "severity":
+            if not isinstance(v, dict):
+                raise ConfigError(f"{source}: severity 应为「代码 = \"error\"|\"warning\"|\"info\"」的表")
+            sev = {}
+            for code, level in v.items():
+                _check_codes([code], known, source)
+                sev[code] = _severity(level, source)
+            settings.severity = sev
+        elif k == "fail-level":
+            settings.fail_level = _severity(v, source)
+        elif k in ("body-kind", "deadlines"):
+            if not isinstance(v, dict) or not all(isinstance(x, str) for x in v.values()):
+                raise ConfigError(f"{source}: {k} 应为字符串表")
+            setattr(settings, attr, dict(v))
+        settings.sources[k] = source
+
+
+def _string_list(value: Any, name: str, source: str) -> list[str]:
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ConfigError(f"{source}: {name} 应为字符串列表")
+    return value
+
+
+def _check_codes(codes: list[str], known: list[str], source: str) -> None:
+    if not known:
+        return
+    for code in codes:
+        if code != "ALL" and not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{source}: 未知的规则代码 {code}（用 gzlint rules 查看全部代码）")
+
+
+def _severity(value: Any, source: str) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{source}: {exc}") from None

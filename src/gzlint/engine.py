@@ -1,0 +1,120 @@
+"""Run the pipeline over files: read → match → rules → filtered diagnostics.
+
+One file's failure never stops the others: a file that cannot be read is a
+GZ001–GZ003 diagnostic, and a rule that raises is reported as an internal
+error (exit status 2) while the other rules and files go on.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .config import Settings
+from .diagnostics import Diagnostic
+from .document import ReadFailure
+from .form.spec import load_forms
+from .matcher import match
+from .matcher.model import Report
+from .plugins import all_rules, extra_form_files, plugin_manager
+from .readers import REPORT_SUFFIXES, read_bytes, read_file
+from .rule import Rule
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    #: internal errors (a rule or plugin raised): not the report's fault
+    errors: list[str] = field(default_factory=list)
+
+
+def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
+    """Files named on the command line, and report files found in folders."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
+                    continue
+                wanted = f.suffix.lower() in REPORT_SUFFIXES or (settings.include and settings.included(f))
+                if wanted and not settings.excluded(f):
+                    found.append(f)
+        else:
+            found.append(p)
+    return list(dict.fromkeys(found))
+
+
+def build_report(path: str, data: bytes | None = None) -> Report:
+    """Read and match one file; reading problems end up in ``report.failure``."""
+    pm = plugin_manager()
+    try:
+        doc = read_bytes(path, data, pm.hook) if data is not None else read_file(path, pm.hook)
+    except ReadFailure as failure:
+        return Report(path=path, failure=failure)
+    except Exception as exc:  # a reader bug must not take the other files down
+        return Report(path=path, failure=ReadFailure("GZ001", f"读取文件时出错：{type(exc).__name__}: {exc}"))
+    forms = load_forms(tuple(_form_files()) or None)
+    return match(doc, forms)
+
+
+def _form_files() -> list[str]:
+    extra = extra_form_files()
+    if not extra:
+        return []
+    from .form.spec import builtin_form_files
+
+    return [str(p) for p in builtin_form_files()] + extra
+
+
+def active_rules(settings: Settings) -> list[Rule]:
+    # per-file ignores only narrow: a rule off globally is off everywhere
+    return [cls(settings) for code, cls in all_rules().items() if settings.enabled(code)]
+
+
+def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
+    result = LintResult(files=[r.path for r in reports])
+    rules = active_rules(settings)
+    for rule in rules:
+        if rule.scope == "run":
+            result.diagnostics += _run(rule, lambda: rule.check_run(reports), rule.code, result)
+            continue
+        for report in reports:
+            if rule.applies_to(report):
+                result.diagnostics += _run(rule, lambda: rule.check(report), f"{rule.code} on {report.path}", result)
+    kept = []
+    for d in result.diagnostics:
+        if not settings.enabled(d.code, d.path):
+            continue
+        d.severity = settings.severity_of(d.code, d.severity)
+        kept.append(d)
+    result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    return result
+
+
+def _run(rule: Rule, call, what: str, result: LintResult) -> list[Diagnostic]:
+    try:
+        return list(call() or ())
+    except Exception:
+        result.errors.append(f"internal error in rule {what}:\n{traceback.format_exc()}")
+        return []
+
+
+def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Diagnostic]:
+    """Lint files and folders; the diagnostics, sorted. The simplest API."""
+    return run(paths, settings).diagnostics
+
+
+def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
+    settings = settings or Settings()
+    files = discover(paths, settings)
+    reports = [build_report(str(f)) for f in files]
+    return lint_reports(reports, settings)
+
+
+def lint_text(text: str, name: str = "report.txt", settings: Settings | None = None) -> list[Diagnostic]:
+    """Lint a report given as a string (for tests of rules)."""
+    report = build_report(name, text.encode("utf-8"))
+    return lint_reports([report], settings or Settings()).diagnostics

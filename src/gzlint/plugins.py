@@ -1,0 +1,42 @@
+"""The plugin manager: hook specs plus every plugin found by entry point."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pluggy
+
+from . import hookspec
+from .rule import Rule
+
+
+class PluginError(Exception):
+    """A plugin is broken: two rules share a code, a rule lacks its code …"""
+
+
+@lru_cache(maxsize=1)
+def plugin_manager() -> pluggy.PluginManager:
+    pm = pluggy.PluginManager("gzlint")
+    pm.add_hookspecs(hookspec)
+    pm.load_setuptools_entrypoints("gzlint")
+    return pm
+
+
+def all_rules(pm: pluggy.PluginManager | None = None) -> dict[str, type[Rule]]:
+    """Every registered rule class by code, sorted by code."""
+    pm = pm or plugin_manager()
+    rules: dict[str, type[Rule]] = {}
+    for batch in pm.hook.gzlint_rules():
+        for cls in batch or ():
+            if not cls.code or not cls.name:
+                raise PluginError(f"rule {cls.__module__}.{cls.__qualname__} has no code or name")
+            if cls.code in rules and rules[cls.code] is not cls:
+                other = rules[cls.code]
+                raise PluginError(f"rule code {cls.code} is claimed by {other.__module__} and {cls.__module__}")
+            rules[cls.code] = cls
+    return dict(sorted(rules.items()))
+
+
+def extra_form_files(pm: pluggy.PluginManager | None = None) -> list[str]:
+    pm = pm or plugin_manager()
+    return [str(p) for batch in pm.hook.gzlint_form_files() for p in (batch or ())]

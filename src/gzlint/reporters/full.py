@@ -1,0 +1,35 @@
+"""Rich terminal output: grouped by file, with the cell's row and column and
+the numbers that disagree."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TextIO
+
+from ..diagnostics import Diagnostic, Severity
+from .concise import summary_line
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for path, group in groupby(diagnostics, key=lambda d: d.path):
+        items = list(group)
+        console.print(f"[bold underline]{escape(path)}[/]  [dim]({len(items)})[/]")
+        for d in items:
+            where = f"{d.line}" if d.line is not None else "-"
+            console.print(
+                f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{d.code}[/] {escape(d.message)}"
+            )
+            cell = " · ".join(x for x in (d.table, d.row and f"行 {d.row}", d.column and f"列 {d.column}") if x)
+            if cell:
+                console.print(f"         [dim]{escape(cell)}[/]")
+        console.print()
+    if diagnostics:
+        console.print(summary_line(diagnostics, files))
+    else:
+        console.print(f"[green]All clear[/]: {len(files)} files checked, no diagnostics.")

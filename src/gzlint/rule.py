@@ -1,0 +1,73 @@
+"""The base class of every rule, built-in or from a plugin.
+
+A rule is one class with a stable ``code``, a ``name``, a default
+``severity``, a one-line ``summary`` and a docstring that documents it
+(``gzlint explain CODE``): what it checks, why it matters, a bad and a good
+example, how to fix. ``check`` yields diagnostics for one matched report;
+rules that compare reports override ``check_run`` instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Iterable
+
+from .diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Settings
+    from .form.spec import ColumnSpec, RowSpec, TableSpec
+    from .form.values import CellValue
+    from .matcher.model import Report
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str] = ""
+    #: report: check() per report; run: check_run() once over all reports
+    scope: ClassVar[str] = "report"
+    #: False for rules that also look at files that could not be read or matched
+    needs_form: ClassVar[bool] = True
+
+    def __init__(self, settings: "Settings | None" = None) -> None:
+        from .config import Settings
+
+        #: the resolved configuration (body kinds, deadlines …)
+        self.settings = settings or Settings()
+
+    def applies_to(self, report: "Report") -> bool:
+        return report.recognised if self.needs_form else True
+
+    def check(self, report: "Report") -> Iterable[Diagnostic]:
+        return ()
+
+    def check_run(self, reports: "list[Report]") -> Iterable[Diagnostic]:
+        return ()
+
+    # -- helpers for building diagnostics ---------------------------------
+    def diag(self, report: "Report", message: str, *, line: int | None = None, section: str | None = None,
+             table: str | None = None, row: str | None = None, column: str | None = None, **extra) -> Diagnostic:
+        return Diagnostic(
+            path=report.path, code=self.code, severity=self.severity, message=message, line=line,
+            section=section, table=table, row=row, column=column, extra=extra,
+        )
+
+    def table_diag(self, report: "Report", spec: "TableSpec", message: str, *, line: int | None = None,
+                   row: "RowSpec | None" = None, column: "ColumnSpec | None" = None, **extra) -> Diagnostic:
+        """A diagnostic located in a form table, named as the form prints it."""
+        return self.diag(
+            report, message, line=line, section=report.section_name(spec, report.form), table=spec.title,
+            row=row.label.text if row else None, column=column.label.text if column else None, **extra,
+        )
+
+    def cell_diag(self, report: "Report", spec: "TableSpec", row: "RowSpec", column: "ColumnSpec",
+                  cell: "CellValue", message: str, **extra) -> Diagnostic:
+        return self.table_diag(report, spec, message, line=cell.line, row=row, column=column, **extra)
+
+
+def cell_name(spec: "TableSpec", row: "RowSpec", column: "ColumnSpec") -> str:
+    """「（七）总计」行「自然人」列, as messages quote a cell."""
+    return f"{spec.title}「{row.label.text}」行「{column.label.text}」列"
+
+

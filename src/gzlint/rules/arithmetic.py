@@ -1,0 +1,163 @@
+"""GZ301–GZ304: the identities (勾稽关系) between cells, as the form data
+declares them (H1–H4 in the format TOML files)."""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Severity
+from ..form.values import format_number
+from ..hookspec import hookimpl
+from ..matcher.identities import IdentityResult, Term, identity_results
+from ..rule import Rule
+
+#: a sum with more terms than this is named by its description, not term by term
+_MAX_TERMS = 6
+_SHORT = re.compile(r"^([一二三四五六七八九十]+)、")
+
+
+def short_label(term: Term, along_column: bool) -> str:
+    """一 for 一、本年新收…, （二）部分公开 for the long （二） label, 总计 for a column."""
+    if not along_column:
+        return term.column.label.text
+    text = term.row.label.text
+    m = _SHORT.match(text)
+    if m:
+        return m.group(1)
+    return re.sub(r"（[^（）]*）$", "", text) if text.startswith("（") else text
+
+
+def describe_side(terms: list[Term], along_column: bool, description: str) -> str:
+    total = format_number(sum((t.cell.as_number() for t in terms), 0))
+    if len(terms) > _MAX_TERMS:
+        return f"{description}({total})" if description else total
+    parts = " + ".join(f"{short_label(t, along_column)}({format_number(t.cell.as_number())})" for t in terms)
+    return parts if len(terms) == 1 else f"{parts} = {total}"
+
+
+class _IdentityRule(Rule):
+    """Reports the instances of one identity that break on readable cells.
+
+    Instances with a non-number or a missing cell are left to GZ202/GZ115, and
+    those with a blank are folded into GZ201."""
+
+    severity = Severity.ERROR
+
+    def check(self, report):
+        for result in identity_results(report):
+            if result.spec.code != self.code or result.holds or result.unreadable or result.blanks:
+                continue
+            yield self._report(report, result)
+
+    def _report(self, report, result: IdentityResult):
+        along_column = result.spec.along == "column"
+        left = describe_side(result.left, along_column, "")
+        right = describe_side(result.right, along_column, result.spec.description)
+        where = f"「{result.along.label.text}」{'列' if along_column else '行'}"
+        anchor = result.left[0]
+        return self.table_diag(
+            report, result.table,
+            f"{result.table.title}{where}：{left} ≠ {right}",
+            line=anchor.cell.line,
+            row=None if along_column else result.along,
+            column=result.along if along_column else None,
+            identity=result.spec.id, left=float(result.left_sum), right=float(result.right_sum),
+        )
+
+
+class ApplicationsBalance(_IdentityRule):
+    """Table 三, per column: 一 + 二 must equal 三（七）总计 + 四 — the
+    勾稽关系 the form prints in its top-left cell.
+
+    Why:
+        Applications received this year plus those carried in are either
+        handled this year or carried to next year; a broken balance means a
+        figure is wrong.
+
+    Bad:
+        一、本年新收 3 | 二、上年结转 1 | （七）总计 2 | 四、结转下年度 1
+        (3 + 1 = 4 ≠ 2 + 1 = 3)
+
+    Good:
+        一、本年新收 3 | 二、上年结转 1 | （七）总计 3 | 四、结转下年度 1
+
+    Fix:
+        Recount the applications handled and carried over in that column.
+    """
+
+    code = "GZ301"
+    name = "applications-balance"
+    summary = "表三各列：一 + 二 ≠ 三（七）总计 + 四（表中印明的勾稽关系）"
+
+
+class OutcomesTotal(_IdentityRule):
+    """Table 三, per column: （七）总计 must equal the sum of （一）…（六）
+    and their sub-rows.
+
+    Why:
+        （七）总计 is the number of applications handled; every handled
+        application has exactly one outcome row.
+
+    Bad:
+        （一）予以公开 6 | （二）部分公开 2 | …其余为0 | （七）总计 9
+
+    Good:
+        （一）予以公开 6 | （二）部分公开 2 | …其余为0 | （七）总计 8
+
+    Fix:
+        Correct the outcome rows or the total so that they agree.
+    """
+
+    code = "GZ302"
+    name = "outcomes-total"
+    summary = "表三各列：（七）总计 ≠ （一）至（六）各项之和"
+
+
+class ApplicantsTotal(_IdentityRule):
+    """Table 三, per row: 总计 must equal 自然人 plus the five 法人或其他组织
+    columns.
+
+    Why:
+        总计 counts every applicant once; a row whose columns do not add up
+        has a typing error in one of its cells.
+
+    Bad:
+        一、本年新收 | 12 | 3 | 0 | 0 | 0 | 1 | 15
+
+    Good:
+        一、本年新收 | 12 | 3 | 0 | 0 | 0 | 1 | 16
+
+    Fix:
+        Correct the cell that is wrong, or the total.
+    """
+
+    code = "GZ303"
+    name = "applicants-total"
+    summary = "表三各行：总计 ≠ 自然人 + 法人或其他组织各列之和"
+
+
+class LitigationTotal(_IdentityRule):
+    """Table 四, per group (行政复议, 未经复议直接起诉, 复议后起诉): 总计 must
+    equal 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+
+    Why:
+        Every case ends in exactly one result or is still pending.
+
+    Bad:
+        行政复议: 结果维持 1 | 结果纠正 0 | 其他结果 0 | 尚未审结 1 | 总计 3
+
+    Good:
+        行政复议: 结果维持 1 | 结果纠正 0 | 其他结果 0 | 尚未审结 1 | 总计 2
+
+    Fix:
+        Correct the results or the total of that group.
+    """
+
+    code = "GZ304"
+    name = "litigation-total"
+    summary = "表四各组：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
+
+
+@hookimpl
+def gzlint_rules():
+    return [ApplicationsBalance, OutcomesTotal, ApplicantsTotal, LitigationTotal]

@@ -1,0 +1,213 @@
+"""GZ2xx: the content of each cell of the form tables."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from ..form.values import format_number
+from ..hookspec import hookimpl
+from ..matcher.identities import identity_results
+from ..rule import Rule, cell_name
+
+
+class _CellRule(Rule):
+    """Visits every cell of every table found."""
+
+    def check(self, report):
+        for table in report.tables.values():
+            for row, column, cell in table.cells():
+                yield from self.check_cell(report, table, row, column, cell)
+
+    def check_cell(self, report, table, row, column, cell):  # pragma: no cover - abstract
+        return ()
+
+
+class BlankCell(_CellRule):
+    """A blank cell where the form expects a number.
+
+    A blank is reported once, here, and not again as a broken identity: when
+    an identity holds only if the blank is read as another number, the
+    message says which.
+
+    Why:
+        No official rule says a blank means 0, and reviewers treat a blank
+        cell as an unfinished table.
+
+    Bad:
+        （七）总计 | 6 | 2 | 0 | 0 | 0 | 1 |        (总计 left blank)
+
+    Good:
+        （七）总计 | 6 | 2 | 0 | 0 | 0 | 1 | 9
+
+    Fix:
+        Write the number, 0 when there is nothing to count.
+    """
+
+    code = "GZ201"
+    name = "blank-cell"
+    severity = Severity.WARNING
+    summary = "应填数字的单元格为空（没有则填 0）"
+
+    def check_cell(self, report, table, row, column, cell):
+        if cell.status != "blank":
+            return
+        hint = ""
+        for result in identity_results(report):
+            term = next((t for t in result.terms() if t.cell is cell), None)
+            if term is None or result.holds or result.unreadable or len(result.blanks) != 1:
+                continue
+            value = format_number(result.solve_for(term))
+            hint = f"，按{result.spec.description}应为{value}"
+            break
+        yield self.cell_diag(report, table.spec, row, column, cell,
+                             f"{cell_name(table.spec, row, column)}为空{hint or '，应填写数字（没有则填 0）'}")
+
+
+class NotANumber(_CellRule):
+    """A cell that is not a number: —, /, 无, 若干, text.
+
+    Why:
+        The tables are statistics; a dash or a word cannot be summed or
+        compared with other bodies' reports.
+
+    Bad:
+        行政强制 | — | 无 | 若干
+
+    Good:
+        行政强制 | 0 | 0 | 3
+
+    Fix:
+        Write a number; 0 where there is nothing.
+    """
+
+    code = "GZ202"
+    name = "not-a-number"
+    severity = Severity.ERROR
+    summary = "单元格内容不是数字（如 —、/、无、若干）"
+
+    def check_cell(self, report, table, row, column, cell):
+        if cell.status == "invalid":
+            yield self.cell_diag(report, table.spec, row, column, cell,
+                                 f"{cell_name(table.spec, row, column)}为「{cell.text.strip()}」，不是数字")
+
+
+_ODDITY = {
+    "leading-zero": "有多余的前导零",
+    "full-width": "使用了全角数字",
+    "separator": "使用了千位分隔符",
+}
+
+
+class OddNumber(_CellRule):
+    """A number written in an odd way: 00, leading zeros, full-width digits,
+    thousands separators, a unit after a count.
+
+    Why:
+        Such cells usually come from copying another table or from a template
+        default; they also break automated collection of the figures.
+
+    Bad:
+        结果维持 | 00      规章 | ０３      行政许可 | 1,200      予以公开 | 5件
+
+    Good:
+        结果维持 | 0       规章 | 3        行政许可 | 1200       予以公开 | 5
+
+    Fix:
+        Write plain half-width digits without leading zeros or units.
+    """
+
+    code = "GZ203"
+    name = "odd-number"
+    severity = Severity.WARNING
+    summary = "数字写法不规范（00、前导零、全角数字、千位分隔符、数量带单位）"
+
+    def check_cell(self, report, table, row, column, cell):
+        if cell.status != "number":
+            return
+        problems = [_ODDITY[o] for o in cell.oddities]
+        if cell.unit and column.kind != "money":
+            problems.append(f"数量后带了单位「{cell.unit}」")
+        if problems:
+            yield self.cell_diag(
+                report, table.spec, row, column, cell,
+                f"{cell_name(table.spec, row, column)}写作「{cell.text.strip()}」，{'、'.join(problems)}，应写作「{format_number(cell.number)}」",
+            )
+
+
+class BadCount(_CellRule):
+    """A negative count, or a fraction where the form counts items.
+
+    Only the 2019 format's 本年增/减 may be negative; amounts of money may have
+    decimals, counts may not.
+
+    Why:
+        A count of applications or documents is a whole number of at least
+        zero; anything else is a typing or formula error.
+
+    Bad:
+        （一）予以公开 | -2      行政许可 | 3.5
+
+    Good:
+        （一）予以公开 | 2       行政许可 | 4
+
+    Fix:
+        Correct the figure.
+    """
+
+    code = "GZ204"
+    name = "bad-count"
+    severity = Severity.ERROR
+    summary = "数量为负数或小数（仅 2019 年格式的「本年增/减」可为负）"
+
+    def check_cell(self, report, table, row, column, cell):
+        if cell.status != "number" or column.kind == "signed":
+            return
+        if cell.number < 0:
+            what = "金额为负数" if column.kind == "money" else "数量为负数"
+            yield self.cell_diag(report, table.spec, row, column, cell, f"{cell_name(table.spec, row, column)}{what}：{cell.text.strip()}")
+        elif column.kind == "count" and cell.number != cell.number.to_integral_value():
+            yield self.cell_diag(report, table.spec, row, column, cell, f"{cell_name(table.spec, row, column)}是件数，不应为小数：{cell.text.strip()}")
+
+
+class MoneyUnit(_CellRule):
+    """A money amount whose unit disagrees with the form (元 in a 万元 column),
+    or has no unit where the form prints none (2019 采购总金额).
+
+    Why:
+        An amount without its unit is off by a factor of 10,000 as often as
+        not; 10268898元 in a table of 万元 reads as ten billion.
+
+    Bad:
+        政府集中采购 | 2 | 10268898元       (2019 采购总金额, 元)
+        政府集中采购 | 2 | 1026.8898        (no unit at all)
+
+    Good:
+        政府集中采购 | 2 | 1026.8898万元
+
+    Fix:
+        State the amount in 万元, with the unit where the form prints none.
+    """
+
+    code = "GZ205"
+    name = "money-unit"
+    severity = Severity.WARNING
+    summary = "金额单位与规定不符（如万元栏填元），或规定未印单位而未注明"
+
+    def check_cell(self, report, table, row, column, cell):
+        if column.kind != "money" or cell.status != "number" or not column.unit:
+            return
+        unit = cell.unit or table.header_units.get(column.id)
+        name = cell_name(table.spec, row, column)
+        if unit and unit != column.unit:
+            converted = ""
+            if unit == "元":
+                converted = f"（{cell.text.strip()} = {format_number(cell.number / 10000)}{column.unit}）"
+            yield self.cell_diag(report, table.spec, row, column, cell,
+                                 f"{name}以「{unit}」为单位，应以「{column.unit}」填报{converted}")
+        elif not unit and not column.unit_printed and cell.number != 0:
+            yield self.cell_diag(report, table.spec, row, column, cell,
+                                 f"{name}「{cell.text.strip()}」未注明单位，表格未印单位，应注明「{column.unit}」")
+
+
+@hookimpl
+def gzlint_rules():
+    return [BlankCell, NotANumber, OddNumber, BadCount, MoneyUnit]

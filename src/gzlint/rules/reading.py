@@ -1,0 +1,125 @@
+"""GZ0xx: files that cannot be read, or are not annual reports."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from ..hookspec import hookimpl
+from ..rule import Rule
+
+
+class _ReadFailureRule(Rule):
+    needs_form = False
+
+    def applies_to(self, report) -> bool:
+        return report.failure is not None and report.failure.code == self.code
+
+    def check(self, report):
+        yield self.diag(report, report.failure.message, line=report.failure.line)
+
+
+class UnreadableFile(_ReadFailureRule):
+    """The file cannot be read: unknown or unsupported format, a corrupt or
+    encrypted archive, an empty file. Nothing else is checked.
+
+    Why:
+        A report that cannot be opened cannot be checked, and often cannot be
+        opened by the public either (条例 art. 49 requires publication).
+
+    Bad:
+        报告.docx  (a zero-byte file, or a .docx truncated by a failed upload)
+
+    Good:
+        报告.docx  (a complete Word file that opens)
+
+    Fix:
+        Save the report again from Word or WPS as .docx, or export it as PDF
+        with a text layer. For .doc/.wps install LibreOffice.
+    """
+
+    code = "GZ001"
+    name = "unreadable-file"
+    severity = Severity.ERROR
+    summary = "文件无法读取（格式不支持、损坏、加密或为空）"
+
+
+class UndecodableText(_ReadFailureRule):
+    """The text cannot be decoded, or decodes to mojibake.
+
+    Why:
+        A page or text file in an unknown encoding shows readers garbage.
+
+    Bad:
+        a .txt saved in an encoding that is neither UTF-8 nor GB18030
+
+    Good:
+        the same text saved as UTF-8
+
+    Fix:
+        Save the file as UTF-8 (or declare <meta charset> in HTML).
+    """
+
+    code = "GZ002"
+    name = "undecodable-text"
+    severity = Severity.ERROR
+    summary = "文本无法解码或解码后为乱码"
+
+
+class NeedsOcr(_ReadFailureRule):
+    """A PDF without a text layer (a scan): nothing in it can be checked.
+
+    Why:
+        Scanned reports cannot be searched, read aloud or checked; the tables
+        exist only as pictures.
+
+    Bad:
+        报告.pdf  (pages printed and scanned)
+
+    Good:
+        报告.pdf  (exported from Word, text selectable)
+
+    Fix:
+        Export the PDF from the Word file instead of scanning a printout.
+    """
+
+    code = "GZ003"
+    name = "needs-ocr"
+    severity = Severity.ERROR
+    summary = "PDF 没有文字层（扫描件），需要 OCR，未做其他检查"
+
+
+class NotAReport(Rule):
+    """The file does not look like an annual report: no report title, no
+    section heading and no form table were found. Other rules are skipped.
+
+    Why:
+        A folder of reports often holds other files (notices, attachments); a
+        report whose structure is unrecognisable needs a person to look at it.
+
+    Bad:
+        关于开展政务公开培训的通知 …  (a notice, not a report)
+
+    Good:
+        青山县交通运输局2021年政府信息公开工作年度报告
+        一、总体情况 …
+
+    Fix:
+        Exclude the file in configuration, or restore the report's title,
+        section headings and tables.
+    """
+
+    code = "GZ004"
+    name = "not-a-report"
+    severity = Severity.WARNING
+    summary = "无法识别为政府信息公开工作年度报告（没有标题、章节或表格），已跳过其他检查"
+    needs_form = False
+
+    def applies_to(self, report) -> bool:
+        return report.readable and not report.recognised
+
+    def check(self, report):
+        yield self.diag(report, "未找到报告标题、六个部分的标题或统计表格，不像政府信息公开工作年度报告，已跳过其他检查")
+
+
+@hookimpl
+def gzlint_rules():
+    return [UnreadableFile, UndecodableText, NeedsOcr, NotAReport]
