@@ -21,6 +21,13 @@ Reader = Callable[[str, bytes], Document]
 #: kind → "module:function", imported lazily
 READERS: dict[str, str] = {
     "text": "gzlint.readers.text:read_text",
+    "docx": "gzlint.readers.docx:read_docx",
+    "html": "gzlint.readers.html:read_html",
+    "mht": "gzlint.readers.html:read_mht",
+    "pdf": "gzlint.readers.pdf:read_pdf",
+    "xlsx": "gzlint.readers.xlsx:read_spreadsheet",
+    "ods": "gzlint.readers.xlsx:read_spreadsheet",
+    "ole": "gzlint.readers.ole:read_ole",
 }
 
 #: extensions that folders are searched for (explicit file arguments are always read)

@@ -8,6 +8,7 @@ charset-normalizer only as a last resort for Big5 or BOM-less UTF-16.
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..document import ReadFailure
 
@@ -86,3 +87,27 @@ def _detect(data: bytes) -> tuple[str, str]:
             f"文本按 {best.encoding} 解码后为乱码，无法识别编码，请另存为 UTF-8",
         )
     return text, best.encoding
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a markup file declares in its first 4 KB (``<meta charset>``,
+    ``http-equiv`` Content-Type or an XML declaration), or None."""
+    head = data[:4096]
+    found = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+def is_utf8(data: bytes) -> bool:
+    """True when the bytes are valid UTF-8 with some non-ASCII text: GB18030
+    bytes almost never are, so a page labelled gb2312 that passes is mislabelled."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

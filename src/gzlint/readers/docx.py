@@ -1,0 +1,256 @@
+"""Word .docx read straight from its XML (zipfile + lxml, deps.md §3.1).
+
+python-docx would lose what this reader keeps: vertical merges (``w:vMerge``),
+text in tracked insertions (``w:ins``) and content controls (``w:sdt``), and
+automatic numbering (一、 （一）), which lives in numbering.xml, not in the text.
+Deleted text (``w:del``, ``w:moveFrom``) is dropped.
+
+``line`` is the paragraph's running number: the 1-based position of the
+``w:p`` among all paragraphs of the body in reading order, those inside table
+cells included (a cell's line is that of its first paragraph).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+from ..document import Block, Document, Paragraph, ReadFailure
+from .grid import RawCell, clean_text, make_table
+from .guard import guarded
+from .numbering import W, Numbering, xml_parser
+
+_W = f"{{{W}}}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: subtrees whose text is not part of the document as it reads now
+_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", f"{_W}delText", _MC_FALLBACK}
+#: elements that only wrap content (content controls, custom XML, smart tags)
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag", f"{_W}ins", f"{_W}moveTo"}
+#: a decompressed part larger than this is not a report (zip bombs)
+_MAX_PART = 200 * 1024 * 1024
+
+
+def read_docx(path: str, data: bytes) -> Document:
+    with guarded(".docx "):
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile:
+            raise ReadFailure("GZ001", ".docx 文件已损坏（不是有效的 zip 压缩包）") from None
+        with zf:
+            body_xml = _part(zf, "word/document.xml")
+            if body_xml is None:
+                raise ReadFailure("GZ001", ".docx 文件缺少正文（word/document.xml）")
+            numbering = Numbering.parse(_part(zf, "word/numbering.xml"))
+            styles = _style_numbering(_part(zf, "word/styles.xml"))
+            metadata = _core_properties(_part(zf, "docProps/core.xml"))
+        root = etree.fromstring(body_xml, xml_parser())
+        body = root.find(f"{_W}body")
+        if body is None:
+            raise ReadFailure("GZ001", ".docx 文件没有正文内容")
+        walker = _Walker(numbering, styles)
+        blocks = list(walker.blocks(body))
+        return Document(path=path, blocks=blocks, source_format="docx", encoding="utf-8", metadata=metadata)
+
+
+def _part(zf: zipfile.ZipFile, name: str) -> bytes | None:
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > _MAX_PART:
+        raise ReadFailure("GZ001", f".docx 文件中的 {name} 过大，不像是年度报告")
+    return zf.read(info)
+
+
+class _Walker:
+    """Walks the body in reading order, keeping the paragraph counter and the
+    numbering counters, which run through table cells too."""
+
+    def __init__(self, numbering: Numbering, styles: dict[str, tuple[str, int]]) -> None:
+        self.numbering = numbering
+        self.styles = styles
+        self.line = 0
+
+    def blocks(self, parent) -> list[Block]:
+        out: list[Block] = []
+        for el in parent:
+            tag = el.tag
+            if tag == f"{_W}p":
+                line = self.line + 1
+                text = clean_text(self.paragraph(el))
+                if text:
+                    out.append(Paragraph(text=text, line=line))
+            elif tag == f"{_W}tbl":
+                table = self.table(el)
+                if table.rows:
+                    out.append(table)
+            elif tag in _WRAPPERS:
+                out.extend(self.blocks(el))
+        return out
+
+    def paragraph(self, p) -> str:
+        self.line += 1
+        parts: list[str] = [self.number(p)]
+        _collect(p, parts)
+        return "".join(parts)
+
+    def number(self, p) -> str:
+        num_id, ilvl = None, 0
+        ppr = p.find(f"{_W}pPr")
+        if ppr is not None:
+            style = ppr.find(f"{_W}pStyle")
+            if style is not None and style.get(f"{_W}val") in self.styles:
+                num_id, ilvl = self.styles[style.get(f"{_W}val")]
+            numpr = ppr.find(f"{_W}numPr")
+            if numpr is not None:
+                num_el, lvl_el = numpr.find(f"{_W}numId"), numpr.find(f"{_W}ilvl")
+                if num_el is not None:
+                    num_id = num_el.get(f"{_W}val")
+                if lvl_el is not None:
+                    ilvl = _int(lvl_el.get(f"{_W}val"))
+        if not num_id or num_id == "0":
+            return ""
+        label = self.numbering.label(num_id, ilvl)
+        # Chinese labels (一、 （一）) run into the text; a Latin one (1.) takes a space
+        return label + " " if label and label[-1].isascii() else label
+
+    def cell_text(self, tc) -> tuple[str, int]:
+        """The text of a cell (nested tables flattened) and its first line."""
+        first = self.line + 1
+        parts: list[str] = []
+        for p in _paragraphs(tc):
+            parts.append(self.paragraph(p))
+        return clean_text("\n".join(parts)), first
+
+    def table(self, tbl):
+        cells: list[RawCell] = []
+        #: column → the cell a vMerge continuation there extends
+        open_at: dict[int, RawCell] = {}
+        for r, tr in enumerate(_children(tbl, "tr")):
+            col = _int(_prop(tr, "trPr", "gridBefore"))
+            last: RawCell | None = None
+            for tc in _children(tr, "tc"):
+                span = max(1, _int(_prop(tc, "tcPr", "gridSpan"), 1))
+                text, line = self.cell_text(tc)
+                vmerge = _merge(tc, "vMerge")
+                if _merge(tc, "hMerge") == "continue" and last is not None:
+                    last.colspan += span  # legacy horizontal merge
+                elif vmerge == "continue" and col in open_at:
+                    origin = open_at[col]
+                    origin.rowspan = r - origin.row + 1
+                else:
+                    last = RawCell(text, r, col, 1, span, line)
+                    cells.append(last)
+                    for k in range(col, col + span):
+                        open_at.pop(k, None)
+                    open_at[col] = last
+                col += span
+        first_line = cells[0].line if cells else None
+        return make_table(cells, line=first_line)
+
+
+def _collect(el, parts: list[str]) -> None:
+    """Append the visible text under ``el``, skipping deleted and fallback content."""
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        else:
+            _collect(child, parts)
+
+
+def _paragraphs(el):
+    """Paragraphs under a cell, in order, through content controls and nested tables."""
+    for child in el:
+        if child.tag == f"{_W}p":
+            yield child
+        elif child.tag in _WRAPPERS or child.tag in (f"{_W}tbl", f"{_W}tr", f"{_W}tc"):
+            yield from _paragraphs(child)
+
+
+def _children(el, name: str):
+    """Direct ``w:name`` children, looking through wrapper elements."""
+    for child in el:
+        if child.tag == f"{_W}{name}":
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, name)
+
+
+def _prop(el, props: str, name: str) -> str | None:
+    node = el.find(f"{_W}{props}/{_W}{name}")
+    return None if node is None else node.get(f"{_W}val")
+
+
+def _merge(tc, name: str) -> str | None:
+    node = tc.find(f"{_W}tcPr/{_W}{name}")
+    if node is None:
+        return None
+    return node.get(f"{_W}val") or "continue"
+
+
+def _int(text: str | None, default: int = 0) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _style_numbering(xml: bytes | None) -> dict[str, tuple[str, int]]:
+    """Paragraph styles that carry list numbering (Heading 1 → list 3 level 0 …)."""
+    if not xml:
+        return {}
+    root = etree.fromstring(xml, xml_parser())
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based: dict[str, str] = {}
+    for style in root.iter(f"{_W}style"):
+        sid = style.get(f"{_W}styleId", "")
+        base = style.find(f"{_W}basedOn")
+        if base is not None:
+            based[sid] = base.get(f"{_W}val", "")
+        numpr = style.find(f"{_W}pPr/{_W}numPr")
+        if numpr is not None:
+            num_el, lvl_el = numpr.find(f"{_W}numId"), numpr.find(f"{_W}ilvl")
+            own[sid] = (
+                None if num_el is None else num_el.get(f"{_W}val"),
+                None if lvl_el is None else _int(lvl_el.get(f"{_W}val")),
+            )
+    result: dict[str, tuple[str, int]] = {}
+    for sid in set(own) | set(based):
+        num_id, ilvl, seen, cur = None, None, set(), sid
+        while cur and cur not in seen:  # inherit along basedOn, nearest first
+            seen.add(cur)
+            n, lv = own.get(cur, (None, None))
+            num_id = num_id if num_id is not None else n
+            ilvl = ilvl if ilvl is not None else lv
+            cur = based.get(cur)
+        if num_id and num_id != "0":
+            result[sid] = (num_id, ilvl or 0)
+    return result
+
+
+def _core_properties(xml: bytes | None) -> dict[str, str]:
+    if not xml:
+        return {}
+    try:
+        root = etree.fromstring(xml, xml_parser())
+    except etree.XMLSyntaxError:
+        return {}
+    names = {"title": "title", "creator": "author", "created": "created", "modified": "modified"}
+    out: dict[str, str] = {}
+    for el in root:
+        if isinstance(el.tag, str):
+            local = etree.QName(el).localname
+            if local in names and (el.text or "").strip():
+                out[names[local]] = el.text.strip()
+    return out

@@ -1,0 +1,123 @@
+"""Helpers every grid-producing reader shares.
+
+Readers collect :class:`RawCell` s (origin position plus spans, wherever the
+format states them) and call :func:`make_table`. It drops grid columns and rows
+in which no cell starts — LibreOffice's phantom column (deps.md §3.1) and
+pdfplumber's extra edges — so the same table has the same grid whatever
+format it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Cell, Table
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_JOIN_TIGHT = re.compile(f"[{_CJK}]")
+#: spaces that are layout, not content (nbsp and the ideographic space included)
+_INLINE_SPACE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
+
+
+@dataclass
+class RawCell:
+    """A cell at its origin (0-based) with its spans, before normalisation."""
+
+    text: str
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    line: int | None = None
+
+
+def clean_text(text: str) -> str:
+    """Whitespace-normalise cell or paragraph text: runs of blanks become one
+    space, blank lines go, and lines are kept apart with ``\\n``."""
+    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+_SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t\r\n]*")
+
+
+def unwrap_source(text: str) -> str:
+    """Markup text with the source's own line breaks taken out (they are not
+    breaks in HTML): nothing between CJK characters, a space elsewhere."""
+
+    def repl(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        return "" if before and after and (_JOIN_TIGHT.match(before) or _JOIN_TIGHT.match(after)) else " "
+
+    return _SOURCE_BREAK.sub(repl, text)
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join lines that were wrapped by layout (PDF): no space between CJK
+    characters, one space between words of Latin text."""
+    out = ""
+    for line in (part.strip() for part in lines):
+        if not line:
+            continue
+        if out and not (_JOIN_TIGHT.match(out[-1]) or _JOIN_TIGHT.match(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def place_rows(rows: list[list[RawCell]]) -> list[RawCell]:
+    """Give HTML-style rows (cells in order, spans but no positions) their grid
+    positions: each cell takes the first column no earlier span covers."""
+    taken: set[tuple[int, int]] = set()
+    placed: list[RawCell] = []
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            cell.row, cell.col = r, c
+            for rr in range(r, r + cell.rowspan):
+                for cc in range(c, c + cell.colspan):
+                    taken.add((rr, cc))
+            placed.append(cell)
+            c += cell.colspan
+    return placed
+
+
+def make_table(cells: list[RawCell], line: int | None = None, page: int | None = None) -> Table:
+    """A ``grid`` table from origin cells: overlapping spans are clipped, spans
+    past the last row are cut, and rows/columns where no cell starts are dropped."""
+    if not cells:
+        return Table(rows=[], layout="grid", line=line, page=page)
+    cells = sorted(cells, key=lambda c: (c.row, c.col))
+    nrows = max(c.row + 1 for c in cells)
+    # a rowspan may claim rows that do not exist (HTML rowspan=99, a cut table)
+    for c in cells:
+        c.rowspan = max(1, min(c.rowspan, nrows - c.row))
+        c.colspan = max(1, c.colspan)
+    col_map = _keep(sorted({c.col for c in cells}))
+    row_map = _keep(sorted({c.row for c in cells}))
+    rows: dict[int, list[Cell]] = {}
+    taken: set[tuple[int, int]] = set()
+    for c in cells:
+        r, k = row_map[c.row], col_map[c.col]
+        if (r, k) in taken:  # a malformed file put two cells on one position
+            continue
+        rowspan = _span(row_map, c.row, c.rowspan)
+        colspan = _span(col_map, c.col, c.colspan)
+        for rr in range(r, r + rowspan):
+            for kk in range(k, k + colspan):
+                taken.add((rr, kk))
+        rows.setdefault(r, []).append(Cell(text=c.text, line=c.line, row=r, col=k, rowspan=rowspan, colspan=colspan))
+    return Table(rows=[rows[r] for r in sorted(rows)], layout="grid", line=line, page=page)
+
+
+def _keep(starts: list[int]) -> dict[int, int]:
+    return {old: new for new, old in enumerate(starts)}
+
+
+def _span(index: dict[int, int], start: int, span: int) -> int:
+    """How many kept positions lie in [start, start + span)."""
+    return max(1, sum(1 for old in index if start <= old < start + span))

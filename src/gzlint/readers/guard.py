@@ -1,0 +1,27 @@
+"""The one place where a reader's unexpected exception becomes a ReadFailure.
+
+Readers parse untrusted files with libraries that raise anything (zipfile,
+lxml, pdfminer, calamine); a linter run over a folder must report such a file
+and go on, so every reader body runs inside :func:`guarded`.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from ..document import ReadFailure
+
+
+@contextmanager
+def guarded(what: str) -> Iterator[None]:
+    """Turn any exception but ReadFailure into ReadFailure("GZ001")."""
+    try:
+        yield
+    except ReadFailure:
+        raise
+    except MemoryError:
+        raise ReadFailure("GZ001", f"{what}文件过大，无法读取") from None
+    except Exception as exc:  # noqa: BLE001 - the boundary between a bad file and the run
+        detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+        raise ReadFailure("GZ001", f"{what}文件已损坏或无法解析（{detail}）") from None

@@ -1,0 +1,226 @@
+"""Web pages (.html, and .mht/.mhtml archives) with lxml.html.
+
+Reports are published inside a CMS page: navigation, scripts, search boxes,
+share buttons and a footer surround the report. The reader drops script-like
+and boilerplate elements, then picks the content: it descends from ``<body>``
+while one child holds nearly all the text that is not link text, and every
+data table. Tables that hold other tables (or a single cell) are page layout
+and are read as flowing text; the others become ``grid`` tables with their
+``rowspan``/``colspan`` placed on the grid.
+
+The bytes are decoded here, not by lxml (which falls back to Latin-1 without a
+``<meta>``): BOM, the declared charset, UTF-8, GB18030 (see ``encoding``).
+
+``line`` is the source line of the element that starts a paragraph or cell.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+
+import lxml.html
+from lxml import etree
+
+from ..document import Block, Document, Paragraph, ReadFailure
+from .encoding import decode, declared_charset, is_utf8, normalise_label
+from .grid import RawCell, clean_text, make_table, place_rows, unwrap_source
+from .guard import guarded
+
+_DROP = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside",
+         "iframe", "select", "button", "input", "textarea", "object", "embed", "svg", "canvas", "map")
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+          "pre", "section", "article", "center", "address", "form", "fieldset", "hr", "br", "main", "figure",
+          "caption", "tr", "td", "th", "tbody", "thead", "tfoot"}
+#: class/id words of site furniture around the content
+_FURNITURE = re.compile(r"(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb|share|copyright|sidebar|topbar|toolbar)([\s_-]|\d|$)", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: a child holding this share of its parent's text is where the content is
+_CONTENT_SHARE = 0.9
+_MAX_SPAN = 1000
+
+
+def read_html(path: str, data: bytes) -> Document:
+    declared = declared_charset(data)
+    if declared and normalise_label(declared) == "gb18030" and is_utf8(data):
+        declared = None  # a CMS template says gb2312 but the page was saved as UTF-8
+    text, encoding = decode(data, declared)
+    with guarded("HTML "):
+        return parse_html(path, text, encoding, "html")
+
+
+def read_mht(path: str, data: bytes) -> Document:
+    """A MIME web archive (.mht, also Word's "single file web page" .doc)."""
+    with guarded("MHT "):
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        if part is None:
+            raise ReadFailure("GZ001", "MHT 文件中没有 HTML 正文")
+        payload = part.get_payload(decode=True) or b""
+        charset = part.get_content_charset() or declared_charset(payload)
+    text, encoding = decode(payload, charset)
+    with guarded("MHT "):
+        return parse_html(path, text, encoding, "mht")
+
+
+def parse_html(path: str, text: str, encoding: str | None, source_format: str) -> Document:
+    text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
+    if not text.strip():
+        raise ReadFailure("GZ001", "HTML 文件没有内容")
+    root = lxml.html.document_fromstring(text)
+    metadata = _metadata(root)
+    _strip(root)
+    body = root.find("body")
+    content = _content(body if body is not None else root)
+    blocks: list[Block] = []
+    _Flow(blocks).walk(content)
+    return Document(path=path, blocks=blocks, source_format=source_format, encoding=encoding, metadata=metadata)
+
+
+def _metadata(root) -> dict[str, str]:
+    out: dict[str, str] = {}
+    title = root.findtext(".//title")
+    if title and title.strip():
+        out["title"] = clean_text(title)
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or "").lower()
+        if name in ("pubdate", "publishdate", "articlepublishtime", "firstpublishedtime") and meta.get("content"):
+            out.setdefault("published", meta.get("content").strip())
+    return out
+
+
+def _strip(root) -> None:
+    """Drop what is never report text: scripts, forms, hidden and furniture elements."""
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        el.drop_tree() if el.getparent() is not None else None
+    doomed = [el for el in root.iter() if isinstance(el.tag, str) and _doomed(el)]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _doomed(el) -> bool:
+    if el.tag in _DROP or _HIDDEN.search(el.get("style") or ""):
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    # furniture that wraps a table is more likely a badly named content box
+    return bool(_FURNITURE.search(names)) and el.find(".//table") is None
+
+
+def _own_text(el) -> int:
+    """Length of the text under ``el`` that is not link text."""
+    total = len("".join(el.itertext()).split())
+    links = sum(len("".join(a.itertext()).split()) for a in el.iter("a"))
+    return total - links
+
+
+def _data_tables(el) -> set:
+    return {t for t in el.iter("table") if t.find(".//table") is None}
+
+
+def _content(el):
+    """Descend while one child holds nearly all the text and every data table."""
+    while True:
+        total = _own_text(el)
+        tables = _data_tables(el)
+        best = None
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if total and _own_text(child) >= _CONTENT_SHARE * total and _data_tables(child) >= tables:
+                best = child
+                break
+        # never descend into a table cell's grid: keep the table itself
+        if best is None or best.tag in ("tr", "tbody", "thead") or el.tag == "table":
+            return el
+        el = best
+
+
+class _Flow:
+    """Turns flowing markup into paragraphs and tables."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.buffer: list[str] = []
+        self.line: int | None = None
+
+    def walk(self, el) -> None:
+        self.visit(el)
+        self.flush()
+
+    def flush(self) -> None:
+        text = clean_text("".join(self.buffer))
+        for part in text.split("\n"):  # a <br> inside a paragraph starts a new line
+            if part:
+                self.blocks.append(Paragraph(text=part, line=self.line))
+        self.buffer, self.line = [], None
+
+    def add(self, text: str | None, line: int | None) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = line
+            self.buffer.append(unwrap_source(text))
+
+    def visit(self, el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and not _is_layout(el):
+            self.flush()
+            table = _table(el)
+            if table.rows:
+                self.blocks.append(table)
+            return
+        block = tag in _BLOCK or tag == "table"
+        if block:
+            self.flush()
+        self.add(el.text, el.sourceline)
+        for child in el:
+            self.visit(child)
+            self.add(child.tail, child.sourceline)
+        if block:
+            self.flush()
+
+
+def _is_layout(table) -> bool:
+    """A table used for page layout: it nests tables, or is a single frame cell."""
+    return table.find(".//table") is not None or len(table.xpath("./tr/td|./*/tr/td|./tr/th|./*/tr/th")) <= 1
+
+
+def _table(table):
+    rows: list[list[RawCell]] = []
+    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        row = []
+        for td in tr.xpath("./td|./th"):
+            row.append(RawCell(_cell_text(td), 0, 0, _span(td, "rowspan"), _span(td, "colspan"), td.sourceline))
+        rows.append(row)
+    cells = place_rows(rows)
+    return make_table(cells, line=table.sourceline)
+
+
+def _span(td, name: str) -> int:
+    try:
+        value = int(float((td.get(name) or "1").strip() or 1))
+    except ValueError:
+        return 1
+    # rowspan=0 means "to the end of the table"; make_table clips the excess
+    return _MAX_SPAN if value == 0 and name == "rowspan" else max(1, min(value, _MAX_SPAN))
+
+
+def _cell_text(td) -> str:
+    parts: list[str] = []
+
+    def visit(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in _BLOCK
+        if block:
+            parts.append("\n")
+        parts.append(unwrap_source(el.text or ""))
+        for child in el:
+            visit(child)
+            parts.append(unwrap_source(child.tail or ""))
+        if block:
+            parts.append("\n")
+
+    visit(td)
+    return clean_text("".join(parts))

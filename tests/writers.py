@@ -1,0 +1,254 @@
+"""Render one SampleReport in every format reports are published in.
+
+Everything is generated here from the project's own sample data: .txt
+(render_text), .docx (python-docx with real ``cell.merge()``, so ``gridSpan``
+and ``vMerge`` exist, and section headings numbered by numbering.xml), .html
+(UTF-8 or GB18030 behind ``<meta charset=gb2312>``, wrapped in fake site
+navigation, scripts and a footer), .xlsx (openpyxl with merged ranges) and,
+where LibreOffice is installed, .pdf and .doc converted from the .docx.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from gzlint.testing.sample import SampleReport, official_grid, paragraphs, render_text
+
+#: every format, in the order tests list them; those needing LibreOffice last
+FORMATS = ("txt", "docx", "html", "html-gb18030", "xlsx", "pdf", "doc")
+NEEDS_SOFFICE = {"pdf", "doc"}
+_SUFFIX = {"html-gb18030": ".html"}
+_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def soffice() -> str | None:
+    """The LibreOffice binary, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def write(report: SampleReport, fmt: str, folder: Path, name: str = "report") -> Path:
+    """Write ``report`` as ``fmt`` into ``folder``; return the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if fmt in NEEDS_SOFFICE:
+        return write_converted({name: report}, fmt, folder)[name]
+    path = folder / f"{name}{_SUFFIX.get(fmt, '.' + fmt)}"
+    if fmt == "txt":
+        path.write_text(render_text(report), encoding="utf-8")
+    elif fmt == "docx":
+        write_docx(report, path)
+    elif fmt == "html":
+        path.write_bytes(render_html(report).encode("utf-8"))
+    elif fmt == "html-gb18030":
+        path.write_bytes(render_html(report, charset="gb2312").encode("gb18030"))
+    elif fmt == "xlsx":
+        write_xlsx(report, path)
+    else:
+        raise ValueError(fmt)
+    return path
+
+
+def write_converted(reports: dict[str, SampleReport], fmt: str, folder: Path, **docx_options) -> dict[str, Path]:
+    """Write several reports as .pdf or .doc in one LibreOffice run (a run
+    costs about a second, whatever the number of files)."""
+    binary = soffice()
+    if binary is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gzlint-fixture-") as tmp:
+        sources = []
+        for name, report in reports.items():
+            src = Path(tmp) / f"{name}.docx"
+            write_docx(report, src, **docx_options)
+            sources.append(src)
+        target = {"pdf": "pdf", "doc": "doc:MS Word 97"}[fmt]
+        env = dict(os.environ, HOME=tmp)
+        profile = Path(tmp, "profile").as_uri()
+        subprocess.run(
+            [binary, "--headless", "--norestore", f"-env:UserInstallation={profile}",
+             "--convert-to", target, "--outdir", str(folder), *map(str, sources)],
+            check=True, capture_output=True, timeout=240, env=env,
+        )
+    out = {name: folder / f"{name}.{fmt}" for name in reports}
+    missing = [str(p) for p in out.values() if not p.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not write {missing}")
+    return out
+
+
+# -- .docx ---------------------------------------------------------------------
+
+def write_docx(report: SampleReport, path: Path, *, row_height_cm: float | None = None, font_pt: float | None = None) -> None:
+    """``row_height_cm`` makes table rows tall (a table over several PDF pages)."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    if font_pt:
+        document.styles["Normal"].font.size = Pt(font_pt)
+    num_id = _heading_numbering(document) if _headings_consecutive(report) else None
+    for kind, item in paragraphs(report):
+        if kind == "p":
+            text = str(item)
+            heading = _HEADING.match(text)
+            if num_id is not None and heading and text in {h for h, _ in report.sections.values()}:
+                para = document.add_paragraph(heading.group(2))
+                _number(para, num_id)
+            else:
+                document.add_paragraph(text)
+            continue
+        grid = official_grid(report, str(item))
+        nrows = len(grid)
+        ncols = max(c.col + c.colspan for row in grid for c in row)
+        table = document.add_table(rows=nrows, cols=ncols)
+        table.style = "Table Grid"
+        cells = [list(row.cells) for row in table.rows]
+        for row in grid:
+            for g in row:
+                cell = cells[g.row][g.col]
+                if g.rowspan > 1 or g.colspan > 1:
+                    cell = cell.merge(cells[g.row + g.rowspan - 1][g.col + g.colspan - 1])
+                cell.text = g.text
+        for tr in table.rows:
+            _cant_split(tr)
+            if row_height_cm:
+                tr.height = Cm(row_height_cm)
+        document.add_paragraph("")
+    document.save(str(path))
+
+
+def _headings_consecutive(report: SampleReport) -> bool:
+    numbers = list(report.sections)
+    return numbers == list(_NUMERALS[: len(numbers)])
+
+
+def _heading_numbering(document) -> int:
+    """Add a list numbered 一、二、三、 (chineseCounting) to numbering.xml."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    abstract = parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:suff w:val="nothing"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:suff w:val="nothing"/><w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/></w:lvl>'
+        "</w:abstractNum>"
+    )
+    num = parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    # abstractNum elements must come before every num
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(num)
+    return 90
+
+
+def _number(para, num_id: int, level: int = 0) -> None:
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ppr = para._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def _cant_split(tr) -> None:
+    # a row split over two pages would cut value cells in the PDF; real
+    # reports mostly set this, and the vertically merged labels still split
+    from docx.oxml import parse_xml
+
+    trpr = tr._tr.get_or_add_trPr()
+    trpr.append(parse_xml('<w:cantSplit xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+
+
+# -- HTML ----------------------------------------------------------------------
+
+def render_html(report: SampleReport, charset: str = "utf-8") -> str:
+    """A government-site page: navigation, scripts and footer around the report."""
+    esc = html.escape
+    nav = "".join(f'<li><a href="/col/col{i}/index.html">栏目{i}</a></li>' for i in range(60))
+    body: list[str] = []
+    items = paragraphs(report)
+    for kind, item in items:
+        if kind == "p":
+            text = str(item)
+            if text == report.title:
+                body.append(f"<h1 class=\"title\">{esc(text)}</h1>")
+                body.append('<div class="info">发布时间：2022-01-20 来源：本站 <a href="javascript:print()">打印</a></div>')
+            else:
+                body.append(f"<p style=\"text-indent:2em\">&nbsp;&nbsp;{esc(text)}</p>")
+            continue
+        rows = []
+        for row in official_grid(report, str(item)):
+            tds = []
+            for g in row:
+                span = (f' rowspan="{g.rowspan}"' if g.rowspan > 1 else "") + (f' colspan="{g.colspan}"' if g.colspan > 1 else "")
+                inner = "&nbsp;" if not g.text else "<br>\n\t\t".join(esc(part) for part in g.text.split("\n"))
+                tds.append(f'<td{span} valign="middle">\n\t\t<p class="MsoNormal">{inner}</p>\n\t</td>')
+            rows.append("<tr>" + "".join(tds) + "</tr>")
+        body.append('<table border="1" cellspacing="0" width="100%">\n' + "\n".join(rows) + "\n</table>")
+    return f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{esc(report.title or '')}_青山县人民政府</title>
+<style>body {{ font: 14px SimSun; }} .nav li {{ float: left; }}</style>
+<script src="/js/jquery.min.js"></script>
+<script>var _hmt = _hmt || []; document.write("<div>统计代码 加载中……</div>");</script>
+</head><body>
+<div class="top"><div class="logo">青山县人民政府门户网站</div>
+<form action="/search"><input name="q" value="请输入关键字"><button>搜索</button></form></div>
+<ul class="nav">{nav}</ul>
+<div class="main"><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zfxxgk/">政府信息公开</a> &gt; 年度报告</div>
+<div class="article" id="zoom">
+{chr(10).join(body)}
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+</div>
+<div class="footer"><p>主办单位：青山县人民政府办公室　承办单位：青山县大数据中心</p>
+<p>网站标识码：0000000000　备案号：示例ICP备00000000号</p></div>
+<script>window.onload = function () {{ console.log("统计"); }};</script>
+</body></html>
+"""
+
+
+# -- .xlsx ---------------------------------------------------------------------
+
+def write_xlsx(report: SampleReport, path: Path) -> None:
+    """Paragraphs in column A, each table as a merged grid, blank rows between."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "年度报告"
+    r = 1
+    for kind, item in paragraphs(report):
+        if kind == "p":
+            ws.cell(row=r, column=1, value=str(item))
+            r += 2
+            continue
+        grid = official_grid(report, str(item))
+        for row in grid:
+            for g in row:
+                ws.cell(row=r + g.row, column=1 + g.col, value=_xlsx_value(g.text))
+                if g.rowspan > 1 or g.colspan > 1:
+                    ws.merge_cells(start_row=r + g.row, start_column=1 + g.col,
+                                   end_row=r + g.row + g.rowspan - 1, end_column=g.col + g.colspan)
+        r += len(grid) + 1
+    wb.save(str(path))
+
+
+def _xlsx_value(text: str):
+    """Numbers as numbers, as reviewers type them."""
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    return text or None
