@@ -70,11 +70,21 @@ def _same_row(a: Token, b: Token) -> bool:
     return a.row_id == b.row_id
 
 
+#: words reports write in a cell instead of a number (GZ202), never row labels
+_NOT_LABELS = {"无", "若干", "不详", "暂无", "没有", "未统计", "不适用"}
+
+
 def _is_extra_row_label(tokens: list[Token], i: int) -> bool:
+    """Text that starts a row of its own and is followed by numbers: a row the
+    form does not have (其他执法事项 5), not a non-numeric cell (若干)."""
     t = tokens[i]
     text = t.text.strip()
-    if not (2 <= len(_CJK.findall(text)) and len(text) <= 30) or text.endswith(("。", "：", ":")):
+    if len(_CJK.findall(text)) < 3 or len(text) > 30 or text in _NOT_LABELS or text.endswith(("。", "：", ":")):
         return False
+    if t.row_id is not None:
+        first = next((u for u in tokens[max(0, i - 20) : i + 1] if u.row_id == t.row_id and not u.blank), t)
+        if first is not t:
+            return False
     nxt = next((u for u in tokens[i + 1 : i + 4] if not u.blank), None)
     return nxt is not None and nxt.numeric() and (t.row_id is None or _same_row(t, nxt))
 
@@ -130,17 +140,17 @@ class _Walker:
                     current = (hit.item, t, [])
                 i += 1
                 continue
+            if not t.numeric() and _is_extra_row_label(tokens, i):
+                close()
+                current = (None, t, [])
+                i += 1
+                continue
             if t.value_like():
                 if current is not None:
                     if _same_row(current[1], t):
                         current[2].append(t)
                     else:
                         close()
-                i += 1
-                continue
-            if _is_extra_row_label(tokens, i):
-                close()
-                current = (None, t, [])
                 i += 1
                 continue
             break

@@ -51,13 +51,15 @@ class BlankCell(_CellRule):
         if cell.status != "blank":
             return
         hint = ""
+        broken = []
         for result in identity_results(report):
             term = next((t for t in result.terms() if t.cell is cell), None)
-            if term is None or result.holds or result.unreadable or len(result.blanks) != 1:
-                continue
-            value = format_number(result.solve_for(term))
-            hint = f"，按{result.spec.description}应为{value}"
-            break
+            if term is not None and not result.holds and not result.unreadable and len(result.blanks) == 1:
+                broken.append((term not in result.left, result, term))
+        if broken:
+            # a blank total is best explained by the sum it totals (本行各列之和)
+            _, result, term = min(broken, key=lambda b: b[0])
+            hint = f"，按{result.spec.description}应为{format_number(result.solve_for(term))}"
         yield self.cell_diag(report, table.spec, row, column, cell,
                              f"{cell_name(table.spec, row, column)}为空{hint or '，应填写数字（没有则填 0）'}")
 

@@ -75,6 +75,8 @@ class SampleReport:
     #: (table id, column id) → header text to print instead of the official one
     column_labels: dict[tuple[str, str], str] = field(default_factory=dict)
     dropped_tables: set[str] = field(default_factory=set)
+    #: (table id, row id) of data rows left out of the rendered table
+    dropped_rows: set[tuple[str, str]] = field(default_factory=set)
 
     # -- edits tests make -------------------------------------------------
     def copy(self) -> "SampleReport":
@@ -92,6 +94,13 @@ class SampleReport:
     def drop_section(self, number: str) -> "SampleReport":
         self.sections.pop(number, None)
         return self
+
+    def drop_row(self, table: str, row: str) -> "SampleReport":
+        self.dropped_rows.add((table, row))
+        return self
+
+    def data_rows(self, spec: TableSpec):
+        return [r for r in spec.data_rows if (spec.id, r.id) not in self.dropped_rows]
 
     def table(self, tid: str) -> TableSpec:
         spec = self.form.table(tid)
@@ -175,7 +184,7 @@ def _caption_grid(report: SampleReport, spec: TableSpec) -> list[list[GridCell]]
     n = len(spec.columns) + 1
     rows = [[GridCell(spec.caption or "", 0, 0, colspan=n)],
             [GridCell("信息内容", 1, 0)] + [GridCell(_column(report, spec, c), 1, i + 1) for i, c in enumerate(spec.columns)]]
-    for r in spec.data_rows:
+    for r in report.data_rows(spec):
         values = report.cells[spec.id][r.id]
         k = len(rows)
         rows.append([GridCell(_label(report, spec, r), k, 0)] + [GridCell(v, k, i + 1) for i, v in enumerate(values)])
@@ -197,16 +206,17 @@ def _rows_grid(report: SampleReport, spec: TableSpec) -> list[list[GridCell]]:
     after = [c for c in cols[first_group + len(grouped):]]
     rows[1] += [GridCell(_column(report, spec, c), 1, 3 + first_group + len(grouped) + i, rowspan=2) for i, c in enumerate(after)]
     # each group label spans the data rows under it
-    data_index = {r.id: i for i, r in enumerate(spec.data_rows)}
+    present = report.data_rows(spec)
+    data_index = {r.id: i for i, r in enumerate(present)}
     for r in spec.rows:
-        if r.group:
+        if r.group or r.id not in data_index:
             continue
         k = 3 + data_index[r.id]
         line: list[GridCell] = []
         for g in _ancestors(spec, r):
-            first_child = _first_data_descendant(spec, g)
-            if first_child.id == r.id:
-                span = sum(1 for d in spec.data_rows if g.id in [a.id for a in _ancestors(spec, d)])
+            under = [d for d in present if g.id in [a.id for a in _ancestors(spec, d)]]
+            if under[0].id == r.id:
+                span = len(under)
                 line.append(GridCell(_label(report, spec, g), k, depth[g.id], rowspan=span, colspan=1))
         start = depth[r.id]
         line.append(GridCell(_label(report, spec, r), k, start, colspan=3 - start))
@@ -242,10 +252,6 @@ def _ancestors(spec: TableSpec, row):
 
 def _depth(spec: TableSpec, row) -> int:
     return len(_ancestors(spec, row))
-
-
-def _first_data_descendant(spec: TableSpec, group):
-    return next(d for d in spec.data_rows if group.id in [a.id for a in _ancestors(spec, d)])
 
 
 # -- rendering as text ---------------------------------------------------------
