@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -28,11 +28,12 @@ class Label:
     text: str
     variants: tuple[str, ...] = ()
 
-    @property
+    # cached: the matcher compares every token against every label
+    @cached_property
     def key(self) -> str:
         return key(self.text)
 
-    @property
+    @cached_property
     def variant_keys(self) -> tuple[str, ...]:
         return tuple(key(v) for v in self.variants)
 

@@ -16,6 +16,7 @@ shifted by guesswork.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..form.labels import key as label_key
 from ..form.spec import TableSpec
@@ -31,6 +32,7 @@ _WINDOW = 40
 CAPTION = re.compile(r"^第二十条第\(([一二三四五六七八九十]+)\)项$")
 
 
+@lru_cache(maxsize=64)
 def label_set(spec: TableSpec) -> LabelSet:
     labels = LabelSet()
     for row in spec.rows:
