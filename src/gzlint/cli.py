@@ -1,4 +1,8 @@
-"""The command line: ``gzlint PATH...``.
+"""The command line.
+
+``gzlint [check] PATH...``   lint files and folders (the default command)
+``gzlint rules``             list every rule: code, name, severity, summary
+``gzlint explain CODE``      a rule's documentation, with a bad and a good example
 
 Exit status: 0 when nothing at or above the fail level was found, 1 when
 something was, 2 for a usage or configuration error or an internal failure.
@@ -8,73 +12,186 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from pathlib import Path
+from typing import Sequence, TextIO
 
 from . import __version__
-from .config import ConfigError, Settings, apply, load_settings
+from .config import ConfigError, Settings, apply, load_settings, show_settings
 from .plugins import PluginError, all_rules
-from .reporters import REPORTERS, get_reporter
+from .reporters import REPORTERS, ReportOptions, get_reporter
+
+SUBCOMMANDS = ("check", "rules", "explain")
+_EPILOG = """\
+commands:
+  gzlint [check] PATH...   lint files and folders (default)
+  gzlint rules             list the rules
+  gzlint explain CODE      explain one rule, with a bad and a good example
+
+exit status: 0 clean, 1 diagnostics at or above the fail level, 2 usage error"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gzlint",
         description="检查政府信息公开工作年度报告：章节、表格、勾稽关系、单元格。",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (searched recursively)")
-    parser.add_argument("--format", choices=sorted(REPORTERS), help="output format (default: full on a terminal, concise otherwise)")
-    parser.add_argument("--select", help="codes or prefixes to check, comma-separated (GZ3,GZ101)")
-    parser.add_argument("--ignore", help="codes or prefixes to skip, comma-separated")
-    parser.add_argument("--extend-select", help="codes to check in addition to the selected ones")
-    parser.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that makes the exit status 1 (default: error)")
-    parser.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
-    parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    out = parser.add_argument_group("output")
+    out.add_argument("--format", choices=list(REPORTERS), help="output format (default: full on a terminal, concise otherwise)")
+    out.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    out.add_argument("--statistics", action="store_true", help="print how many diagnostics of each code, not the diagnostics")
+    out.add_argument("--quiet", "-q", action="store_true", help="print the diagnostics and nothing else")
+    sel = parser.add_argument_group("rule selection")
+    sel.add_argument("--select", help="codes or prefixes to check, comma-separated (GZ3,GZ101)")
+    sel.add_argument("--ignore", help="codes or prefixes to skip, comma-separated")
+    sel.add_argument("--extend-select", help="codes to check in addition to the selected ones")
+    sel.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that makes the exit status 1 (default: error)")
+    sel.add_argument("--exit-zero", action="store_true", help="exit 0 even when diagnostics were found")
+    cfg = parser.add_argument_group("configuration")
+    cfg.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
+    cfg.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
+    cfg.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line too (for pre-commit)")
+    base = parser.add_argument_group("baseline")
+    base.add_argument("--baseline", metavar="FILE", help="report only diagnostics not recorded in FILE")
+    base.add_argument("--write-baseline", metavar="FILE", help="record the current diagnostics in FILE and exit 0")
     parser.add_argument("--version", action="version", version=f"gzlint {__version__}")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "rules":
+            return _rules(argv[1:])
+        if argv and argv[0] == "explain":
+            return _explain(argv[1:])
+        if argv and argv[0] == "check":
+            argv = argv[1:]
+        return _main_check(argv)
+    except BrokenPipeError:  # gzlint … | head
+        sys.stderr.close()
+        return 1
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else 2
+
+
+def _error(message: str) -> int:
+    print(f"gzlint: error: {message}", file=sys.stderr)
+    return 2
+
+
+def resolve_settings(paths: Sequence[str], config: str | None, options: dict[str, str]) -> Settings:
+    """Settings from the configuration file, overridden by command-line options."""
+    codes = list(all_rules())
+    settings = load_settings(paths, config, codes)
+    apply(settings, {k: v for k, v in options.items() if v is not None}, "command line", codes)
+    return settings
+
+
+def _main_check(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
-        codes = list(all_rules())
-        settings = load_settings(args.paths, args.config, codes)
-        overrides = {
-            key: value
-            for key, value in (
-                ("select", args.select), ("ignore", args.ignore), ("extend-select", args.extend_select),
-                ("fail-level", args.fail_level),
-            )
-            if value is not None
-        }
-        apply(settings, overrides, "command line", codes)
+        settings = resolve_settings(args.paths, args.config, {
+            "select": args.select, "ignore": args.ignore, "extend-select": args.extend_select,
+            "fail-level": args.fail_level,
+        })
     except (ConfigError, PluginError) as exc:
-        print(f"gzlint: error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
+    if args.show_settings:
+        sys.stdout.write(show_settings(settings, list(all_rules())))
+        return 0
     return _check(args, settings)
 
 
 def _check(args, settings: Settings) -> int:
-    from pathlib import Path
-
     from .engine import run
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(f"gzlint: error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    result = run(args.paths, settings)
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+        return _error(f"no such file or folder: {', '.join(missing)}")
+    paths = args.paths
+    if args.force_exclude and settings.exclude:
+        paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
+    result = run(paths, settings) if paths else None
+    diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        n = write_baseline(args.write_baseline, diagnostics)
+        print(f"gzlint: recorded {n} diagnostics in {args.write_baseline}", file=sys.stderr)
+        return 2 if errors else 0
+    if args.baseline:
+        from .baseline import BaselineError, filter_new
+
+        try:
+            diagnostics = filter_new(diagnostics, args.baseline)
+        except BaselineError as exc:
+            return _error(str(exc))
+    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
         fmt = args.format or ("full" if out.isatty() else "concise")
-        get_reporter(fmt)(result.diagnostics, result.files, out)
+        if args.statistics:
+            from .reporters.statistics import report as statistics
+
+            statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
+        else:
+            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level)
+            get_reporter(fmt)(diagnostics, files, out, options)
     finally:
         if out is not sys.stdout:
             out.close()
-    for error in result.errors:
+    for error in errors:
         print(f"gzlint: {error}", file=sys.stderr)
-    if result.errors:
+    if errors:
         return 2
-    return 1 if any(d.severity >= settings.fail_level for d in result.diagnostics) else 0
+    if args.exit_zero:
+        return 0
+    return 1 if any(d.severity >= settings.fail_level for d in diagnostics) else 0
+
+
+def _rules(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="gzlint rules", description="list every rule: code, name, default severity, summary")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    args = parser.parse_args(argv)
+    from .ruledocs import all_rule_docs
+
+    try:
+        docs = all_rule_docs()
+    except PluginError as exc:
+        return _error(str(exc))
+    if args.format == "json":
+        import json
+
+        rows = [{"code": d.code, "name": d.name, "severity": d.severity, "summary": d.summary} for d in docs]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(d.name) for d in docs), default=4)
+    print(f"{'code':<7} {'name':<{width}} {'severity':<8} summary")
+    for d in docs:
+        print(f"{d.code:<7} {d.name:<{width}} {d.severity:<8} {d.summary}")
+    return 0
+
+
+def _explain(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="gzlint explain", description="explain a rule: what it checks, why, a bad and a good example, how to fix")
+    parser.add_argument("code", metavar="CODE", help="a rule code (GZ301) or name (applications-balance)")
+    parser.add_argument("--format", choices=["text", "markdown"], default="text")
+    args = parser.parse_args(argv)
+    from .ruledocs import rule_doc
+
+    try:
+        rules = all_rules()
+    except PluginError as exc:
+        return _error(str(exc))
+    wanted = args.code.strip()
+    cls = rules.get(wanted.upper()) or next((c for c in rules.values() if c.name == wanted), None)
+    if cls is None:
+        return _error(f"未知的规则代码 {args.code}（用 gzlint rules 查看全部代码）")
+    doc = rule_doc(cls)
+    sys.stdout.write(doc.to_markdown() if args.format == "markdown" else doc.to_text())
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

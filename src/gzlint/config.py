@@ -206,3 +206,38 @@ def _severity(value: Any, source: str) -> Severity:
         return Severity.parse(str(value))
     except ValueError as exc:
         raise ConfigError(f"{source}: {exc}") from None
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, Severity):
+        return f'"{value.label}"'
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, Path):
+        return f'"{value.as_posix()}"'
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _toml_key(key: str) -> str:
+    return key if key.replace("-", "").replace("_", "").isalnum() and key.isascii() else _toml_value(key)
+
+
+def show_settings(settings: Settings, known_codes: Iterable[str] = ()) -> str:
+    """The resolved settings as TOML, each key commented with its source."""
+    lines = [f"# configuration file: {settings.path if settings.path else '(none found; defaults)'}", "[tool.gzlint]"]
+    for key in sorted(_KEYS, key=lambda k: list(_KEY_ORDER).index(k)):
+        value = getattr(settings, key.replace("-", "_"))
+        lines.append(f"{key} = {_toml_value(value)}  # {settings.sources.get(key, 'default')}")
+    codes = [c for c in known_codes if settings.enabled(c)]
+    if codes:
+        lines.append(f"# enabled rules ({len(codes)}): {' '.join(codes)}")
+    return "\n".join(lines) + "\n"
+
+
+_KEY_ORDER = (
+    "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
+    "include", "exclude", "body-kind", "deadlines",
+)

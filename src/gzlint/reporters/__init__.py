@@ -1,22 +1,40 @@
 """Reporters: write diagnostics in one output format.
 
-A reporter is a function ``(diagnostics, files, out) -> None`` writing to the
-text stream ``out``. ``full`` draws with rich, imported only then.
+A reporter is a function ``report(diagnostics, files, out, options=None)``
+writing to the text stream ``out``; ``files`` are every file checked (the
+JUnit and SARIF formats list clean files too) and ``options`` is a
+:class:`ReportOptions` (quiet, the fail level). One module per format,
+registered in :data:`REPORTERS` and imported only when chosen, so that rich
+is loaded only for ``full``.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Callable, TextIO
+from dataclasses import dataclass
+from typing import Callable, Optional, TextIO
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 
-ReporterFn = Callable[[list[Diagnostic], list[str], TextIO], None]
+
+@dataclass
+class ReportOptions:
+    #: print the diagnostics and nothing else (no summary, no "All clear")
+    quiet: bool = False
+    #: diagnostics at or above it make a file fail (JUnit) and the run exit 1
+    fail_level: Severity = Severity.ERROR
+
+
+ReporterFn = Callable[[list[Diagnostic], list[str], TextIO, Optional[ReportOptions]], None]
 
 REPORTERS: dict[str, str] = {
     "full": "gzlint.reporters.full:report",
     "concise": "gzlint.reporters.concise:report",
     "json": "gzlint.reporters.json:report",
+    "json-lines": "gzlint.reporters.jsonlines:report",
+    "sarif": "gzlint.reporters.sarif:report",
+    "github": "gzlint.reporters.github:report",
+    "junit": "gzlint.reporters.junit:report",
 }
 
 

@@ -1,7 +1,9 @@
-"""One line per diagnostic: ``path:line: CODE [severity] message``."""
+"""One line per diagnostic: ``path:line: CODE message`` (the pre-commit and
+editor format; ``path: CODE message`` when there is no line)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TextIO
 
 from ..diagnostics import Diagnostic
@@ -11,16 +13,18 @@ def location(d: Diagnostic) -> str:
     return f"{d.path}:{d.line}" if d.line is not None else d.path
 
 
-def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO) -> None:
+def line(d: Diagnostic) -> str:
+    return f"{location(d)}: {d.code} {d.message}"
+
+
+def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
     for d in diagnostics:
-        out.write(f"{location(d)}: {d.code} [{d.severity.label}] {d.message}\n")
-    if diagnostics:
+        out.write(line(d) + "\n")
+    if diagnostics and not (options and options.quiet):
         out.write(f"{summary_line(diagnostics, files)}\n")
 
 
 def summary_line(diagnostics: list[Diagnostic], files: list[str]) -> str:
-    from collections import Counter
-
     counts = Counter(d.severity.label for d in diagnostics)
     parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "info") if counts[k]]
     affected = len({d.path for d in diagnostics})

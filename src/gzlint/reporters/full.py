@@ -12,7 +12,7 @@ from .concise import summary_line
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO) -> None:
+def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
     from rich.console import Console
     from rich.markup import escape
 
@@ -23,12 +23,14 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO) -> None
         for d in items:
             where = f"{d.line}" if d.line is not None else "-"
             console.print(
-                f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{d.code}[/] {escape(d.message)}"
+                f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{d.code} {d.severity.label}[/] {escape(d.message)}"
             )
             cell = " · ".join(x for x in (d.table, d.row and f"行 {d.row}", d.column and f"列 {d.column}") if x)
             if cell:
                 console.print(f"         [dim]{escape(cell)}[/]")
         console.print()
+    if options and options.quiet:
+        return
     if diagnostics:
         console.print(summary_line(diagnostics, files))
     else:

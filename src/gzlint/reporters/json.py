@@ -9,6 +9,6 @@ from typing import TextIO
 from ..diagnostics import Diagnostic
 
 
-def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO) -> None:
+def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
     json.dump([d.to_dict() for d in diagnostics], out, ensure_ascii=False, indent=2)
     out.write("\n")

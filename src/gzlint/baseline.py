@@ -1,0 +1,95 @@
+"""Baselines: accept today's diagnostics, report only new ones.
+
+Reports are not source code, so there is no inline ``noqa``. Instead
+``gzlint --write-baseline FILE`` records every diagnostic by a fingerprint
+and ``gzlint --baseline FILE`` drops the diagnostics whose fingerprint is in
+it. The fingerprint survives reformatting: it is made of the code, the file
+(relative to the baseline file's folder), the section/table/row/column labels
+and the message with line references, digits and spacing normalised — never
+the line number. A fingerprint recorded N times absorbs at most N
+diagnostics, so a second identical problem in the same place is still new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Iterable
+
+from .diagnostics import Diagnostic
+
+VERSION = 1
+_LINE_REF = re.compile(r"(第\s*\d+\s*行|\bline\s+\d+\b|:\d+\b)", re.IGNORECASE)
+
+
+class BaselineError(Exception):
+    """The baseline file is missing or not a gzlint baseline (exit status 2)."""
+
+
+def normalise_message(message: str) -> str:
+    text = unicodedata.normalize("NFKC", message)
+    text = _LINE_REF.sub("", text)
+    text = re.sub(r"\d+(\.\d+)?", "#", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _rel(path: str, root: Path | None) -> str:
+    if root is None:
+        return Path(path).as_posix()
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), root.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
+
+
+def fingerprint(d: Diagnostic, root: Path | None = None) -> str:
+    """A stable hash of what and where, without line numbers."""
+    parts = [d.code, _rel(d.path, root), d.section or "", d.table or "", d.row or "", d.column or "",
+             normalise_message(d.message)]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def write_baseline(path: str | Path, diagnostics: Iterable[Diagnostic]) -> int:
+    path = Path(path)
+    root = path.resolve().parent
+    entries = [
+        {"fingerprint": fingerprint(d, root), "code": d.code, "path": _rel(d.path, root), "message": d.message,
+         **{k: v for k, v in (("table", d.table), ("row", d.row), ("column", d.column)) if v}}
+        for d in diagnostics
+    ]
+    data = {"tool": "gzlint", "version": VERSION, "diagnostics": entries}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def load_baseline(path: str | Path) -> tuple[Path, Counter]:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"无法读取基线文件 {path}：{exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise BaselineError(f"基线文件 {path} 不是 JSON：{exc}") from None
+    if not isinstance(data, dict) or data.get("tool") != "gzlint" or not isinstance(data.get("diagnostics"), list):
+        raise BaselineError(f"{path} 不是 gzlint 基线文件（用 --write-baseline 生成）")
+    if data.get("version") != VERSION:
+        raise BaselineError(f"{path}: 不支持的基线版本 {data.get('version')!r}（应为 {VERSION}）")
+    return path.resolve().parent, Counter(e.get("fingerprint") for e in data["diagnostics"])
+
+
+def filter_new(diagnostics: list[Diagnostic], baseline: str | Path) -> list[Diagnostic]:
+    """The diagnostics not recorded in ``baseline``."""
+    root, known = load_baseline(baseline)
+    new = []
+    for d in diagnostics:
+        fp = fingerprint(d, root)
+        if known[fp] > 0:
+            known[fp] -= 1
+        else:
+            new.append(d)
+    return new
