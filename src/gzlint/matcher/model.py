@@ -130,9 +130,6 @@ class Report:
                 current = sec
         return current
 
-    def column(self, table: TableSpec, col: ColumnSpec) -> str:
-        return col.label.text
-
     @staticmethod
     def section_name(table: TableSpec, form: FormSpec | None) -> str:
         if form:
