@@ -181,8 +181,24 @@ def apply(settings: Settings, data: dict[str, Any], source: str, known_codes: It
         elif k in ("body-kind", "deadlines"):
             if not isinstance(v, dict) or not all(isinstance(x, str) for x in v.values()):
                 raise ConfigError(f"{source}: {k} 应为字符串表")
+            _check_kinds(k, v, source)
             setattr(settings, attr, dict(v))
         settings.sources[k] = source
+
+
+def _check_kinds(name: str, table: dict[str, str], source: str) -> None:
+    """body-kind values and deadlines keys are body kinds; deadlines are MM-DD."""
+    from .metadata.body import KINDS, canonical_kind
+    from .metadata.deadlines import parse_mmdd
+
+    kinds = table.values() if name == "body-kind" else table.keys()
+    for kind in kinds:
+        if canonical_kind(kind) is None:
+            raise ConfigError(f"{source}: {name} 中的机关类型「{kind}」无法识别（可用：{'、'.join(KINDS)}）")
+    if name == "deadlines":
+        for kind, value in table.items():
+            if parse_mmdd(value) is None:
+                raise ConfigError(f"{source}: deadlines.{kind} 应为次年的「MM-DD」日期，如 \"01-31\"，而不是「{value}」")
 
 
 def _string_list(value: Any, name: str, source: str) -> list[str]:

@@ -1,0 +1,78 @@
+"""The statistical period (统计期限) and the years a report names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates
+from .numerals import CN_NUMERAL, cn_to_int
+
+_RANGE_JOIN = re.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|——)\s*$")
+_PERIOD_WORDS = ("统计", "期限", "时限", "期间", "所列数据", "数据")
+#: "统计期限为2020年度", "所列数据统计时间为2020年全年"
+_YEAR_PERIOD = re.compile(r"(?:统计期限|统计时限|统计期间|统计时间|统计区间|数据统计)[^。；\d]{0,12}?(?P<y>(?:19|20)\d{2})\s*年(?:度|全年|1-12月|1至12月)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_CN_YEAR = re.compile(f"({CN_NUMERAL}{{4}})\\s*年")
+
+
+@dataclass
+class Period:
+    """A stated statistical period; ``start``/``end`` are None for 「2020年度」."""
+
+    text: str
+    line: int | None
+    year: int | None
+    start: DateMention | None = None
+    end: DateMention | None = None
+
+    @property
+    def calendar_year(self) -> bool:
+        """Y年1月1日 to Y年12月31日 (or stated as a whole year)."""
+        if self.start is None or self.end is None:
+            return True
+        s, e = self.start.date, self.end.date
+        return bool(s and e and s.year == e.year and (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31))
+
+
+def find_period(text: str, line: int | None, dates: list[DateMention]) -> Period | None:
+    """A period stated in one paragraph: two dates joined by 至/到/—, in a
+    sentence about statistics or running from 1月1日 to 12月31日."""
+    for a, b in zip(dates, dates[1:]):
+        if a.date is None or b.date is None or not _RANGE_JOIN.match(text[a.end:b.start]):
+            continue
+        sentence = _sentence(text, a.start, b.end)
+        whole_year = (a.date.month, a.date.day, b.date.month, b.date.day) == (1, 1, 12, 31)
+        if whole_year or any(w in sentence for w in _PERIOD_WORDS):
+            return Period(sentence.strip(), line, a.date.year, a, b)
+    m = _YEAR_PERIOD.search(text)
+    if m:
+        return Period(_sentence(text, m.start(), m.end()).strip(), line, int(m.group("y")))
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(p, 0, start) for p in "。；;\n") + 1
+    ends = [i for i in (text.find(p, end) for p in "。；;\n") if i >= 0]
+    return text[left:(min(ends) + 1 if ends else len(text))]
+
+
+def title_year(title: str | None) -> int | None:
+    """The year a title names: 2021年 or 二〇二一年."""
+    if not title:
+        return None
+    m = _YEAR.search(title)
+    if m:
+        return int(m.group(1))
+    m = _CN_YEAR.search(title)
+    value = cn_to_int(m.group(1)) if m else None
+    return value if value and 1900 <= value <= 2099 else None
+
+
+def year_mentions(texts: list[str]) -> Counter:
+    """How often each year is named as 「Y年」 in running text."""
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(int(y) for y in _YEAR.findall(text))
+    return counts
