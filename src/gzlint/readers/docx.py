@@ -30,6 +30,8 @@ _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", 
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag", f"{_W}ins", f"{_W}moveTo"}
 #: a decompressed part larger than this is not a report (zip bombs)
 _MAX_PART = 200 * 1024 * 1024
+#: grid columns narrower than this (twips, 1/1440 inch) are a rounding artefact
+_SLIVER = 30
 
 
 def read_docx(path: str, data: bytes) -> Document:
@@ -147,8 +149,31 @@ class _Walker:
                         open_at.pop(k, None)
                     open_at[col] = last
                 col += span
+        _snap_to_edges(cells, tbl)
         first_line = cells[0].line if cells else None
         return make_table(cells, line=first_line)
+
+
+def _snap_to_edges(cells: list[RawCell], tbl) -> None:
+    """Put cells on the table's real column boundaries.
+
+    LibreOffice writes a sliver column (``w:gridCol w:w="1"``) where two rows'
+    boundaries differ by a twip, so one cell starts on each side of it; grid
+    boundaries closer than ``_SLIVER`` twips are one boundary."""
+    widths = [_int(col.get(f"{_W}w"), -1) for col in tbl.findall(f"{_W}tblGrid/{_W}gridCol")]
+    if not cells or any(w < 0 for w in widths) or len(widths) < max(c.col + c.colspan for c in cells):
+        return  # no usable grid widths: keep the grid indices
+    edges, x = [0], 0
+    for w in widths:
+        x += w
+        edges.append(x)
+    index, last = [0], 0
+    for prev, cur in zip(edges, edges[1:]):
+        index.append(index[-1] + (cur - last > _SLIVER))
+        last = cur if cur - last > _SLIVER else last
+    for c in cells:
+        start, end = index[c.col], index[c.col + c.colspan]
+        c.col, c.colspan = start, max(1, end - start)
 
 
 def _collect(el, parts: list[str]) -> None:

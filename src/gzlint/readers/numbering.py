@@ -17,6 +17,9 @@ _W = f"{{{W}}}"
 _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
+#: every Chinese counting format: LibreOffice writes taiwaneseCountingThousand for 一、二、
+_COUNTING = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+             "taiwaneseCountingThousand", "koreanCounting"}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -53,8 +56,10 @@ def _letter(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """One counter value in a ``w:numFmt``."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    if fmt in _COUNTING:
         return chinese_number(n)
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional"):
         return chinese_number(n, _LEGAL, "拾佰仟")
     if fmt in ("ideographTraditional",) and 1 <= n <= 10:
