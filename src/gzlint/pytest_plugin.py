@@ -1,0 +1,143 @@
+"""gzlint's pytest plugin (entry point ``pytest11``).
+
+``pytest --gzlint`` collects report files as test items, one per file
+(``reports/2021.docx::gzlint``): the files gzlint would lint in a folder —
+the report suffixes, plus the ``include`` globs of ``[tool.gzlint]`` — less
+the ``exclude`` globs. An item fails when its file has a diagnostic at or
+above the fail level, and the failure text is gzlint's own diagnostics.
+select, ignore, per-file-ignores, severity and fail-level come from the
+configuration (found from pytest's rootdir, or ``--gzlint-config``) and the
+``--gzlint-select``/``--gzlint-ignore``/``--gzlint-fail-level`` options.
+``-k 2021`` selects by file name; ``-m gzlint`` selects only these items.
+
+Without ``--gzlint`` the plugin only registers its options and the
+:func:`gzlint_lint` fixture: it collects nothing and imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+_SETTINGS = pytest.StashKey[object]()
+_RESULTS = pytest.StashKey[dict]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("gzlint", "lint government information-disclosure annual reports")
+    group.addoption("--gzlint", action="store_true", default=False, help="lint report files with gzlint, one test per file")
+    group.addoption("--gzlint-config", metavar="FILE", help="gzlint configuration file (default: found from the rootdir)")
+    group.addoption("--gzlint-select", metavar="CODES", help="gzlint codes or prefixes to check (comma-separated)")
+    group.addoption("--gzlint-ignore", metavar="CODES", help="gzlint codes or prefixes to skip (comma-separated)")
+    group.addoption("--gzlint-fail-level", choices=["error", "warning", "info"], help="lowest severity that fails a file")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "gzlint: a report file linted by gzlint (pytest --gzlint)")
+    if not config.getoption("gzlint", False):
+        return
+    from .cli import resolve_settings
+    from .config import ConfigError
+    from .plugins import PluginError
+
+    try:
+        config.stash[_SETTINGS] = resolve_settings([str(config.rootpath)], config.getoption("gzlint_config"), {
+            "select": config.getoption("gzlint_select"),
+            "ignore": config.getoption("gzlint_ignore"),
+            "fail-level": config.getoption("gzlint_fail_level"),
+        })
+    except (ConfigError, PluginError) as exc:
+        raise pytest.UsageError(f"gzlint: {exc}") from None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    settings = parent.config.stash.get(_SETTINGS, None)
+    if settings is None:  # --gzlint not given
+        return None
+    from .readers import REPORT_SUFFIXES
+
+    wanted = file_path.suffix.lower() in REPORT_SUFFIXES or (settings.include and settings.included(file_path))
+    if not wanted or settings.excluded(file_path):
+        return None
+    return GzlintFile.from_parent(parent, path=file_path)
+
+
+class GzlintFile(pytest.File):
+    def collect(self):
+        item = GzlintItem.from_parent(self, name="gzlint")
+        item.add_marker("gzlint")
+        yield item
+
+
+class GzlintFailure(Exception):
+    def __init__(self, diagnostics, errors):
+        super().__init__(f"{len(diagnostics)} gzlint diagnostics")
+        self.diagnostics = diagnostics
+        self.errors = errors
+
+
+class GzlintItem(pytest.Item):
+    def runtest(self) -> None:
+        settings = self.config.stash[_SETTINGS]
+        diagnostics, errors = self._results().get(str(self.path), ([], []))
+        failing = [d for d in diagnostics if d.severity >= settings.fail_level]
+        if failing or errors:
+            raise GzlintFailure(diagnostics, errors)
+
+    def _results(self) -> dict:
+        """Lint every selected report file once, together (cross-report rules see them all)."""
+        results = self.config.stash.get(_RESULTS, None)
+        if results is None or str(self.path) not in results:
+            from .engine import run
+
+            paths = [str(i.path) for i in self.session.items if isinstance(i, GzlintItem)] or [str(self.path)]
+            result = run(paths, self.config.stash[_SETTINGS])
+            results = {p: ([], list(result.errors)) for p in paths}
+            for d in result.diagnostics:
+                results.setdefault(d.path, ([], []))[0].append(d)
+            self.config.stash[_RESULTS] = results
+        return results
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, GzlintFailure):
+            from dataclasses import replace
+
+            from .reporters.concise import line
+
+            rel = self.session.path and self.config.rootpath
+            shown = Path(self.path).relative_to(rel).as_posix() if rel and self.path.is_relative_to(rel) else str(self.path)
+            text = [line(replace(d, path=shown)) for d in excinfo.value.diagnostics]
+            return "\n".join(text + excinfo.value.errors)
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self):
+        return self.path, None, f"gzlint {self.path.name}"
+
+
+@pytest.fixture
+def gzlint_lint():
+    """Lint a report given as a string; returns the diagnostics (a list of
+    :class:`gzlint.diagnostics.Diagnostic`, sorted).
+
+    For rule authors' tests::
+
+        def test_my_rule(gzlint_lint):
+            diags = gzlint_lint(REPORT_TEXT, select=["XMP001"])
+            assert [d.code for d in diags] == ["XMP001"]
+
+    Keyword arguments are configuration keys with ``_`` for ``-``
+    (``select``, ``ignore``, ``severity``, ``fail_level``, ``body_kind`` …);
+    ``name`` is the file name the text pretends to have (default
+    ``report.txt``). Unknown keys and codes raise ``gzlint.config.ConfigError``.
+    """
+    from .config import Settings, apply
+    from .engine import lint_text
+    from .plugins import all_rules
+
+    def lint(text: str, name: str = "report.txt", **options):
+        settings = Settings()
+        apply(settings, {k.replace("_", "-"): v for k, v in options.items()}, "gzlint_lint", list(all_rules()))
+        return lint_text(text, name=name, settings=settings)
+
+    return lint
