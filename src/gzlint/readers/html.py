@@ -33,6 +33,8 @@ _DROP = ("script", "style", "noscript", "template", "head", "nav", "header", "fo
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
           "pre", "section", "article", "center", "address", "form", "fieldset", "hr", "br", "main", "figure",
           "caption", "tr", "td", "th", "tbody", "thead", "tfoot"}
+#: elements the content may be picked from (never a single paragraph)
+_CONTAINERS = {"div", "section", "article", "main", "center", "form", "table", "tbody", "tr", "td", "font", "span"}
 #: class/id words of site furniture around the content
 _FURNITURE = re.compile(r"(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb|share|copyright|sidebar|topbar|toolbar)([\s_-]|\d|$)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -111,9 +113,10 @@ def _doomed(el) -> bool:
 
 def _own_text(el) -> int:
     """Length of the text under ``el`` that is not link text."""
-    total = len("".join(el.itertext()).split())
-    links = sum(len("".join(a.itertext()).split()) for a in el.iter("a"))
-    return total - links
+    def size(node) -> int:
+        return len("".join("".join(node.itertext()).split()))
+
+    return size(el) - sum(size(a) for a in el.iter("a"))
 
 
 def _data_tables(el) -> set:
@@ -127,13 +130,13 @@ def _content(el):
         tables = _data_tables(el)
         best = None
         for child in el:
-            if not isinstance(child.tag, str):
+            if child.tag not in _CONTAINERS:
                 continue
             if total and _own_text(child) >= _CONTENT_SHARE * total and _data_tables(child) >= tables:
                 best = child
                 break
-        # never descend into a table cell's grid: keep the table itself
-        if best is None or best.tag in ("tr", "tbody", "thead") or el.tag == "table":
+        # descend through layout tables, but keep a data table whole
+        if best is None or (best.tag == "table" and not _is_layout(best)):
             return el
         el = best
 
@@ -172,6 +175,8 @@ class _Flow:
                 self.blocks.append(table)
             return
         block = tag in _BLOCK or tag == "table"
+        if block and el.find(".//a") is not None and _own_text(el) == 0:
+            return  # a menu or a list of links, not report text
         if block:
             self.flush()
         self.add(el.text, el.sourceline)

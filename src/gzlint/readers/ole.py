@@ -28,6 +28,10 @@ TIMEOUT = 120
 
 
 def read_ole(path: str, data: bytes) -> Document:
+    # LibreOffice imports a file it cannot parse as plain text, so a damaged
+    # container must be refused here: byte order mark and sector size of CFB
+    if len(data) < 512 or data[28:30] != b"\xfe\xff" or data[30:32] not in (b"\x09\x00", b"\x0c\x00"):
+        raise ReadFailure("GZ001", "文件已损坏：不是有效的 Office 97–2003（OLE）文件")
     if _is_spreadsheet(data):
         from .xlsx import read_spreadsheet
 
