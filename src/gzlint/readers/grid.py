@@ -16,6 +16,8 @@ from ..document import Cell, Table
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _JOIN_TIGHT = re.compile(f"[{_CJK}]")
+#: the start of an enumerated label or heading: 一、 （一） 1. 1、 (1) ①
+ENUM_START = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])")
 #: spaces that are layout, not content (nbsp and the ideographic space included)
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 
@@ -37,6 +39,11 @@ def clean_text(text: str) -> str:
     space, blank lines go, and lines are kept apart with ``\\n``."""
     lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def is_cjk(ch: str) -> bool:
+    """A CJK character or full-width punctuation: no space is written next to it."""
+    return bool(_JOIN_TIGHT.match(ch))
 
 
 _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t\r\n]*")

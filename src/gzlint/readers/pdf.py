@@ -19,17 +19,16 @@ lines); ``Table.page`` is the 1-based page where a table starts.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 
 from ..document import Block, Document, Paragraph, ReadFailure
-from .grid import clean_text, join_wrapped, make_table
+from .grid import ENUM_START, clean_text, is_cjk, join_wrapped, make_table
 from .guard import guarded
 from .pdfgrid import Box, Fragment, continues, stitch
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d+\s*(页)?\s*(/\s*(共\s*)?\d+\s*页?)?[-—–\s]*$")
-_ENUM_START = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、．])")
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 @dataclass
@@ -47,6 +46,8 @@ def read_pdf(path: str, data: bytes) -> Document:
         import pdfplumber
     except ImportError:
         raise ReadFailure("GZ001", "读取 PDF 需要安装可选依赖：pip install 'gzlint[pdf]'（pdfplumber、pypdfium2）") from None
+    # pdfminer logs every damaged operator as a warning; the diagnostic is ours to give
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with guarded("PDF "):
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
@@ -118,7 +119,7 @@ def _lines(chars) -> list[_Line]:
         for c in group:
             # a visible gap between Latin words is a space the PDF did not store
             if prev is not None and c["x0"] - prev["x1"] > c["size"] * 0.25 and not text.endswith(" "):
-                if not (_CJK.match(prev["text"]) and _CJK.match(c["text"])):
+                if not (is_cjk(prev["text"][:1]) and is_cjk(c["text"][:1])):
                     text += " "
             text += c["text"]
             prev = c
@@ -192,6 +193,6 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float, gap: 
     return (
         prev.x1 < right - 3 * size  # the previous line stopped short (CJK lines end ragged by a char or two)
         or line.x0 > left + 1.5 * size  # indented first line
-        or bool(_ENUM_START.match(line.text))
+        or bool(ENUM_START.match(line.text))
         or not 0 <= line.top - prev.bottom <= gap + 0.4 * size  # more space than between lines, or a new page
     )

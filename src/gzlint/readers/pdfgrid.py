@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .grid import RawCell, join_wrapped
+from .grid import ENUM_START, RawCell, join_wrapped
 
 #: points within which two ruling positions are the same line
 _TOL = 2.0
 _NUMERIC = re.compile(r"^[+-]?\d[\d,，.]*(万元|元|件|%)?$")
-#: the start of an enumerated label: 一、 （一） 1. 1、 (1) ①
-_ENUM = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])")
 
 
 @dataclass
@@ -135,7 +133,7 @@ def _rejoin_cut_cells(a: Fragment, b: Fragment) -> None:
         if x is None or _NUMERIC.match(x.text) or _NUMERIC.match(y.text):
             continue
         root = x.origin or x
-        if root.text and _ENUM.match(y.text):  # a new label, not the rest of this one
+        if root.text and ENUM_START.match(y.text):  # a new label, not the rest of this one
             continue
         spans_rows = (x.rowspan > 1 or y.rowspan > 1 or x.origin is not None) and bool(root.text or y.text)
         cut_header = bool(root.text) != bool(y.text) and (round(x.x0), round(x.x1)) not in numeric_cols
