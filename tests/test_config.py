@@ -161,7 +161,8 @@ def test_baseline_reports_only_new_diagnostics(sample_files, tmp_path, capsys):
     bad.write_text(render_text(sample_report("2021").set_cell("applications", "total", "total", "99")
                                .set_cell("litigation", "review", "total", "7")), encoding="utf-8")
     assert main([str(bad), "--baseline", str(base), "--format", "concise", "--quiet"]) == 1
-    assert codes_of(capsys) == {"GZ304"}
+    new = codes_of(capsys)
+    assert "GZ304" in new and not new & {"GZ301", "GZ302", "GZ303"}
 
 
 def test_bad_baseline_file_is_exit_2(sample_files, tmp_path, capsys):

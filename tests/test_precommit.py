@@ -4,51 +4,15 @@ the package index and takes a few seconds to a minute)."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def pre_commit_command() -> list[str]:
-    if importlib.util.find_spec("pre_commit") is not None:
-        return [sys.executable, "-m", "pre_commit"]
-    exe = shutil.which("pre-commit")
-    if exe:
-        return [exe]
-    print("pre-commit is not installed (pip install pre-commit, or the [test] extra)")
-    pytest.skip("pre-commit is not installed (pip install pre-commit, or the [test] extra)")
-
-
-def git_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="gzlint tests", GIT_AUTHOR_EMAIL="tests@example.invalid",
-               GIT_COMMITTER_NAME="gzlint tests", GIT_COMMITTER_EMAIL="tests@example.invalid")
-    return env
-
-
-def make_repo(path: Path, files: dict[str, str]) -> Path:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    path.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (path / name).parent.mkdir(parents=True, exist_ok=True)
-        (path / name).write_text(text, encoding="utf-8")
-    env = git_env()
-    subprocess.run(["git", "init", "-q"], cwd=path, check=True, env=env)
-    subprocess.run(["git", "add", "."], cwd=path, check=True, env=env)
-    subprocess.run(["git", "commit", "-q", "-m", "reports"], cwd=path, check=True, env=env)
-    return path
-
-
-def run_pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([*pre_commit_command(), *args], cwd=repo, env=git_env(), capture_output=True,
+def run_pre_commit(command: list[str], repo: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run([*command, *args], cwd=repo, env=env, capture_output=True,
                           text=True, encoding="utf-8", timeout=900)
     print(proc.stdout, proc.stderr, sep="\n")
     return proc
@@ -71,7 +35,7 @@ def test_hook_definition_matches_the_readers():
     assert not pattern.search("setup.py") and not pattern.search("report.txt.bak")
 
 
-def test_try_repo_fails_the_bad_report_and_passes_the_good(tmp_path):
+def test_try_repo_fails_the_bad_report_and_passes_the_good(tmp_path, pre_commit, make_repo, git_env):
     from gzlint.testing.sample import render_text, sample_report
 
     repo = make_repo(tmp_path / "reports", {
@@ -79,12 +43,12 @@ def test_try_repo_fails_the_bad_report_and_passes_the_good(tmp_path):
         "2021/bad.txt": render_text(sample_report("2021").set_cell("applications", "total", "total", "99")),
         "notes.py": "print('not a report')\n",
     })
-    proc = run_pre_commit(repo, "try-repo", str(ROOT), "gzlint", "--all-files", "--color", "never")
+    proc = run_pre_commit(pre_commit, repo, git_env, "try-repo", str(ROOT), "gzlint", "--all-files", "--color", "never")
     assert proc.returncode == 1
     assert "gzlint" in proc.stdout and "Failed" in proc.stdout
     assert "2021/bad.txt:84: GZ301 表三「总计」列" in proc.stdout
     assert "good.txt:" not in proc.stdout and "notes.py" not in proc.stdout
 
-    proc = run_pre_commit(repo, "try-repo", str(ROOT), "gzlint", "--files", "2021/good.txt", "--color", "never")
+    proc = run_pre_commit(pre_commit, repo, git_env, "try-repo", str(ROOT), "gzlint", "--files", "2021/good.txt", "--color", "never")
     assert proc.returncode == 0
     assert "Passed" in proc.stdout
