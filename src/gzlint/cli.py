@@ -70,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "check":
             argv = argv[1:]
         return _main_check(argv)
+    except (ConfigError, PluginError) as exc:
+        return _error(str(exc))
     except BrokenPipeError:  # gzlint … | head
         sys.stderr.close()
         return 1
@@ -92,13 +94,10 @@ def resolve_settings(paths: Sequence[str], config: str | None, options: dict[str
 
 def _main_check(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        settings = resolve_settings(args.paths, args.config, {
-            "select": args.select, "ignore": args.ignore, "extend-select": args.extend_select,
-            "fail-level": args.fail_level,
-        })
-    except (ConfigError, PluginError) as exc:
-        return _error(str(exc))
+    settings = resolve_settings(args.paths, args.config, {
+        "select": args.select, "ignore": args.ignore, "extend-select": args.extend_select,
+        "fail-level": args.fail_level,
+    })
     if args.show_settings:
         sys.stdout.write(show_settings(settings, list(all_rules())))
         return 0
@@ -157,10 +156,7 @@ def _rules(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from .ruledocs import all_rule_docs
 
-    try:
-        docs = all_rule_docs()
-    except PluginError as exc:
-        return _error(str(exc))
+    docs = all_rule_docs()
     if args.format == "json":
         import json
 
@@ -181,10 +177,7 @@ def _explain(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from .ruledocs import rule_doc
 
-    try:
-        rules = all_rules()
-    except PluginError as exc:
-        return _error(str(exc))
+    rules = all_rules()
     wanted = args.code.strip()
     cls = rules.get(wanted.upper()) or next((c for c in rules.values() if c.name == wanted), None)
     if cls is None:
