@@ -42,17 +42,18 @@ def find_period(text: str, line: int | None, dates: list[DateMention]) -> Period
     for a, b in zip(dates, dates[1:]):
         if a.date is None or b.date is None or not _RANGE_JOIN.match(text[a.end:b.start]):
             continue
-        sentence = _sentence(text, a.start, b.end)
+        sentence = sentence_around(text, a.start, b.end)
         whole_year = (a.date.month, a.date.day, b.date.month, b.date.day) == (1, 1, 12, 31)
         if whole_year or any(w in sentence for w in _PERIOD_WORDS):
             return Period(sentence.strip(), line, a.date.year, a, b)
     m = _YEAR_PERIOD.search(text)
     if m:
-        return Period(_sentence(text, m.start(), m.end()).strip(), line, int(m.group("y")))
+        return Period(sentence_around(text, m.start(), m.end()).strip(), line, int(m.group("y")))
     return None
 
 
-def _sentence(text: str, start: int, end: int) -> str:
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``text[start:end]``."""
     left = max(text.rfind(p, 0, start) for p in "。；;\n") + 1
     ends = [i for i in (text.find(p, end) for p in "。；;\n") if i >= 0]
     return text[left:(min(ends) + 1 if ends else len(text))]

@@ -11,7 +11,9 @@ from decimal import Decimal
 
 from ..diagnostics import Severity
 from ..hookspec import hookimpl
+from ..matcher.identities import identity_results
 from ..metadata.numerals import parse_count
+from ..metadata.period import sentence_around as _sentence
 from ..rule import Rule
 
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)"
@@ -52,14 +54,18 @@ def _value(match: re.Match, text: str) -> int | None:
     return parse_count(match.group("n"))
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(p, 0, start) for p in "。；;") + 1
-    ends = [i for i in (text.find(p, end) for p in "。；;") if i >= 0]
-    return text[left:(min(ends) + 1 if ends else len(text))].strip()
-
-
 def _number(cell) -> Decimal | None:
     return cell.number if cell is not None and cell.is_number else None
+
+
+def _in_broken_identity(report) -> set[tuple[str, str, str]]:
+    """(table, row, column) of cells in an identity that does not hold: the
+    table is already reported (GZ301–GZ304), and the prose may be the right one."""
+    cells = set()
+    for result in identity_results(report):
+        if not result.holds:
+            cells |= {(result.table.id, t.row.id, t.column.id) for t in result.terms()}
+    return cells
 
 
 class ProseDisagreesWithTables(Rule):
@@ -95,7 +101,7 @@ class ProseDisagreesWithTables(Rule):
         if table is None:
             return
         new = _number(table.cell("new", "total"))
-        if new is None:
+        if new is None or ("applications", "new", "total") in _in_broken_identity(report):
             return
         carried = _number(table.cell("carried_in", "total")) or Decimal(0)
         handled = _number(table.cell("total", "total"))
@@ -126,8 +132,12 @@ class ProseDisagreesWithTables(Rule):
         table = report.tables.get("litigation")
         if table is None:
             return
-        review = _number(table.cell("review", "total"))
-        direct, after = _number(table.cell("direct", "total")), _number(table.cell("after_review", "total"))
+        broken = _in_broken_identity(report)
+
+        def total(row: str) -> Decimal | None:
+            return None if ("litigation", row, "total") in broken else _number(table.cell(row, "total"))
+
+        review, direct, after = total("review"), total("direct"), total("after_review")
         suits = direct + after if direct is not None and after is not None else None
         expected = {"行政复议": (review, "review", "「行政复议」总计"),
                     "行政诉讼": (suits, "direct", "「行政诉讼」两项总计之和")}
