@@ -270,7 +270,7 @@ class NearCopy(Rule):
     report of the same body, 70% against another body's. Text that three or
     more bodies of the run share (2% of the bodies in large runs) is stock
     phrasing or a common template and does not count as copied. Large runs use
-    MinHash LSH from ``datasketch`` (``pip install datasketch``); without it,
+    MinHash LSH from ``datasketch`` (``pip install 'gzlint[nearcopy]'``); without it,
     runs of more than 300 reports are not checked, and GZ506 says so.
     """
 
@@ -290,7 +290,7 @@ class NearCopy(Rule):
         found = near_copies(sets, [e.key for e in items], last_year)
         if found is None:
             yield Diagnostic(items[0].report.path, self.code, Severity.INFO,
-                             f"未安装 datasketch，本次{len(items)}份报告未做雷同检查（pip install datasketch）")
+                             f"未安装 datasketch，本次{len(items)}份报告未做雷同检查（pip install 'gzlint[nearcopy]'）")
             return
         for ci, (share, oi, how) in sorted(found.items()):
             cur, other = items[ci], items[oi]
