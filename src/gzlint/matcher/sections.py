@@ -7,16 +7,16 @@ Headings are looked for outside the form tables only: the row labels of table
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..form.labels import key as label_key
+from ..metadata.dates import find_dates
+from ..metadata.period import find_period, title_year, year_mentions
 from ..form.spec import FormSpec
 from .model import Report, SectionMatch
 from .stream import Token
 
 _HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]|[1-9])\s*(?P<sep>[、.．:：]|\s)\s*(?P<title>.+)$", re.S)
 _ARABIC = {str(i): n for i, n in enumerate("一二三四五六七八九", start=1)}
-_YEAR = re.compile(r"(20[0-4]\d)\s*年")
 _TITLE_WORDS = ("年度报告", "年报", "工作报告", "年度工作报告")
 MAX_HEADING = 40
 
@@ -76,16 +76,19 @@ def find_title(report: Report) -> None:
 
 
 def find_year(report: Report) -> None:
-    if report.title:
-        m = _YEAR.search(report.title)
-        if m:
-            report.year, report.year_source = int(m.group(1)), "title"
-            return
-    text = "\n".join(t.text for t in report.prose())
-    period = re.search(r"自\s*(20[0-4]\d)\s*年\s*1\s*月\s*1\s*日", text)
-    if period:
-        report.year, report.year_source = int(period.group(1)), "period"
+    """The year the report is for: the title's, else the stated period's, else
+    the year the prose names most. Uses the same readings as the metadata
+    package, so the format check (GZ114) and the period rules agree."""
+    year = title_year(report.title)
+    if year:
+        report.year, report.year_source = year, "title"
         return
-    counts = Counter(int(y) for y in _YEAR.findall(text))
+    prose = [t for t in report.prose() if not t.blank]
+    for t in prose:
+        period = find_period(t.text, t.line, find_dates(t.text, t.line)) if t.kind == "para" else None
+        if period and period.year:
+            report.year, report.year_source = period.year, "period"
+            return
+    counts = year_mentions([t.text for t in prose])
     if counts:
         report.year, report.year_source = counts.most_common(1)[0][0], "prose"
