@@ -55,3 +55,24 @@ def test_random_bytes_never_crash():
     result = lint_reports(reports, Settings())
     assert result.errors == []
     assert all(d.code.startswith("GZ0") for d in result.diagnostics if d.path.startswith("r"))
+
+
+def test_matcher_failure_is_an_internal_error_and_the_other_files_go_on(tmp_path, monkeypatch):
+    import gzlint.engine as engine
+    from gzlint.engine import run
+
+    real_match = engine.match
+
+    def flaky(doc, forms):
+        if doc.path.endswith("boom.txt"):
+            raise RuntimeError("matcher bug")
+        return real_match(doc, forms)
+
+    monkeypatch.setattr(engine, "match", flaky)
+    bad = sample_report().set_cell("litigation", "review", "total", "3")
+    bad.sections["四"] = (bad.sections["四"][0], [p.replace("2件", "3件") for p in bad.sections["四"][1]])
+    (tmp_path / "boom.txt").write_text(render_text(sample_report()), encoding="utf-8")
+    (tmp_path / "other.txt").write_text(render_text(bad), encoding="utf-8")
+    result = run([tmp_path])
+    assert len(result.errors) == 1 and "boom.txt" in result.errors[0] and "matcher bug" in result.errors[0]
+    assert {(d.code, d.path.split("/")[-1]) for d in result.diagnostics} == {("GZ304", "other.txt")}

@@ -57,7 +57,10 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     except Exception as exc:  # a reader bug must not take the other files down
         return Report(path=path, failure=ReadFailure("GZ001", f"读取文件时出错：{type(exc).__name__}: {exc}"))
     forms = load_forms(tuple(_form_files()) or None)
-    return match(doc, forms)
+    try:
+        return match(doc, forms)
+    except Exception:  # a matcher bug: say so (exit 2), check the other files
+        return Report(path=path, error=f"internal error matching {path}:\n{traceback.format_exc()}")
 
 
 def _form_files() -> list[str]:
@@ -76,6 +79,7 @@ def active_rules(settings: Settings) -> list[Rule]:
 
 def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
     result = LintResult(files=[r.path for r in reports])
+    result.errors += [r.error for r in reports if r.error]
     rules = active_rules(settings)
     for rule in rules:
         if rule.scope == "run":

@@ -88,6 +88,8 @@ class Report:
     path: str
     document: Document | None = None
     failure: ReadFailure | None = None
+    #: an internal error while matching (not the report's fault); no rule runs
+    error: str | None = None
     tokens: list[Token] = field(default_factory=list)
     form: FormSpec | None = None
     #: label keys seen per format version, the evidence for the version
