@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..document import Document, Paragraph
 from ..form.labels import key as label_key
-from ..form.values import parse_cell
+from ..form.values import CellValue, parse_cell
 
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+|[0-9]+)\s*[、.．]")
 _SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
@@ -34,6 +35,11 @@ class Token:
     def blank(self) -> bool:
         return not self.text.strip().strip("\u200b\ufeff")
 
+    @cached_property
+    def cell(self) -> CellValue:
+        """The text read as a cell value; parsed once, the walkers ask often."""
+        return parse_cell(self.text)
+
     @property
     def row_id(self) -> tuple[int, int] | None:
         return (self.table, self.row) if self.table is not None and self.row is not None else None
@@ -46,8 +52,7 @@ class Token:
         """
         if self.blank:
             return True
-        cell = parse_cell(self.text)
-        if cell.status == "number":
+        if self.cell.status == "number":
             return True
         text = self.text.strip()
         if len(text) > 8 or text.endswith(("。", "：", ":")):
@@ -55,7 +60,7 @@ class Token:
         return not (_HEADING.match(text) or _SUBHEADING.match(text))
 
     def numeric(self) -> bool:
-        return parse_cell(self.text).status == "number"
+        return self.cell.status == "number"
 
 
 def tokenize(doc: Document) -> list[Token]:

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from ..form.labels import key as label_key
-from ..form.spec import TableSpec
+from ..form.spec import Label, TableSpec
 from ..form.values import CellValue, parse_cell
 from .labels import LabelSet
 from .model import LabelMatch, MatchedRow, MatchedTable
@@ -39,8 +39,6 @@ def label_set(spec: TableSpec) -> LabelSet:
         labels.add(row, row.label, "row")
     for col in spec.columns:
         labels.add(col, col.label, "column")
-    from ..form.spec import Label
-
     for text in spec.header:
         labels.add(text, Label(text), "header")
     return labels
