@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from ..form.labels import key as label_key
-from ..metadata.dates import find_dates
-from ..metadata.period import find_period, title_year, year_mentions
+from ..metadata.period import first_period, title_year, year_mentions
 from ..form.spec import FormSpec
 from .model import Report, SectionMatch
 from .stream import Token
@@ -126,11 +125,10 @@ def find_year(report: Report) -> None:
         report.year, report.year_source = year, "title"
         return
     prose = [t for t in report.prose() if not t.blank]
-    for t in prose:
-        period = find_period(t.text, t.line, find_dates(t.text, t.line)) if t.kind == "para" else None
-        if period and period.year:
-            report.year, report.year_source = period.year, "period"
-            return
+    period = first_period((t.text, t.line) for t in prose if t.kind == "para")
+    if period and period.year:
+        report.year, report.year_source = period.year, "period"
+        return
     counts = year_mentions([t.text for t in prose])
     if counts:
         report.year, report.year_source = counts.most_common(1)[0][0], "prose"

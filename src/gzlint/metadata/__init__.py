@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .body import BODY_TAIL, configured_kind, guess_kind
 from .dates import DateMention, find_dates, standalone_date
-from .period import Period, find_period, title_year, year_mentions
+from .period import Period, first_period, title_year, year_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Settings
@@ -110,10 +110,8 @@ def _extract(report: "Report") -> ReportMeta:
     doc_meta = report.document.metadata if report.document else {}
     meta.metadata_year = title_year(doc_meta.get("title"))
     for t in prose:
-        dates = find_dates(t.text, t.line)
-        meta.dates += dates
-        if meta.period is None and t.kind == "para":
-            meta.period = find_period(t.text, t.line, dates)
+        meta.dates += find_dates(t.text, t.line)
+    meta.period = first_period((t.text, t.line) for t in prose if t.kind == "para")
     _find_signature(report, prose, meta)
     _find_body(report, prose, meta)
     skip = {meta.signed.line} if meta.signed else set()
