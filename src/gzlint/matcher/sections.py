@@ -47,25 +47,32 @@ def find_sections(report: Report, form: FormSpec) -> None:
         # prefer the section the number names, if its key words match too
         spec = next((s for s in matching if s.number == written), matching[0])
         candidates.setdefault(spec.number, []).append(SectionMatch(spec, t, number, title))
-    chosen = [max(found, key=_rank) for found in candidates.values()]  # max keeps the first of equals
     order = [s.number for s in form.sections]
-    report.sections = sorted(_in_order(chosen, order), key=lambda s: order.index(s.spec.number))
+    report.sections = sorted(_choose(candidates, order), key=lambda s: order.index(s.spec.number))
 
 
-def _rank(sec: SectionMatch) -> tuple[bool, bool]:
-    return sec.number == sec.spec.number, _ARABIC.get(sec.number, sec.number) == sec.spec.number
-
-
-def _in_order(sections: list[SectionMatch], order: list[str]) -> list[SectionMatch]:
-    """Drop a line whose number names another section and that stands out of
-    order among the headings numbered right: a numbered item of the prose."""
-    anchors = [s for s in sections if s.number == s.spec.number]
+def _choose(candidates: dict[str, list[SectionMatch]], order: list[str]) -> list[SectionMatch]:
+    """One heading per section. A line numbered as the form numbers it (三、)
+    is the heading, the first one if several. Otherwise a line numbered another
+    way (3、) is taken only where it stands in order among those: out of order
+    it is a numbered item of the prose; the official wording decides between
+    several."""
+    exact = [next(c for c in found if c.number == c.spec.number)
+             for found in candidates.values() if any(c.number == c.spec.number for c in found)]
 
     def fits(sec: SectionMatch) -> bool:
         rank = order.index(sec.spec.number)
-        return all((order.index(a.spec.number) < rank) == (a.token.index < sec.token.index) for a in anchors)
+        return all((order.index(a.spec.number) < rank) == (a.token.index < sec.token.index) for a in exact)
 
-    return [s for s in sections if s in anchors or fits(s)]
+    def wording(sec: SectionMatch) -> tuple[bool, bool]:
+        return label_key(sec.title) == label_key(sec.spec.title), _ARABIC.get(sec.number) == sec.spec.number
+
+    chosen = list(exact)
+    for number, found in candidates.items():
+        placed = [c for c in found if fits(c)]
+        if not any(c in exact for c in found) and placed:
+            chosen.append(max(placed, key=wording))  # max keeps the first of equals
+    return chosen
 
 
 def find_title(report: Report) -> None:

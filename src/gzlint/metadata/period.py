@@ -67,11 +67,12 @@ def first_period(paragraphs: Iterable[tuple[str, int | None]]) -> Period | None:
             if period:
                 return period
             continue
-        head = text.rstrip()
-        joined = head + paras[i + 1][0].lstrip()
+        head, tail = text.rstrip(), paras[i + 1][0].lstrip()
+        joined = head + tail
         period = find_period(joined, line, find_dates(joined, line))
-        # only a sentence that starts in this paragraph: the next one is read on its own
-        if period and joined.find(period.text) < len(head):
+        # only a period cut by the break: one the next paragraph states whole is read there
+        if period and (period.start is None or period.start.start < len(head)) \
+                and find_period(tail, None, find_dates(tail)) is None:
             return period
     return None
 
