@@ -176,3 +176,15 @@ def test_title_inside_the_article_is_not_doubled():
 def test_page_title_less_site_suffix(page_title, title):
     doc = read(f"<html><head><title>{page_title}</title></head><body><p>一、总体情况</p></body></html>".encode())
     assert doc.metadata["title"] == title
+
+
+def test_column_name_and_links_are_not_title_blocks():
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    # the page title is the column's name, and the column header says it too
+    page = _cms_page(report, block='<div class="column_title">政府信息公开年报</div>'
+                                   '<div class="list_title"><a href="/a.html">某某局2020年政府信息公开工作年度报告</a></div>')
+    page = re.sub(r"<title>.*?</title>", "<title>政府信息公开年报_某某网</title>", page)
+    texts = _texts(read(page.encode()))
+    assert "政府信息公开年报" not in texts and "某某局2020年政府信息公开工作年度报告" not in texts

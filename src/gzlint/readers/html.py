@@ -30,6 +30,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import Block, Document, Paragraph, ReadFailure
+from ..metadata.period import title_year
 from .encoding import decode, declared_charset, is_utf8, normalise_label
 from .grid import RawCell, clean_text, make_table, place_rows, unwrap_source
 from .guard import guarded
@@ -128,7 +129,7 @@ def _title_texts(root, metadata: dict[str, str]) -> set[str]:
 def _title_block(top, content, titles: set[str]) -> Paragraph | None:
     """The article-title block above the content: the element nearest the
     content whose text is the page's title, else one whose class or id names
-    a title and whose text names 政府信息公开."""
+    a title and whose text names 政府信息公开; either names a year."""
     if content is top:
         return None
     ancestors = set(content.iterancestors())
@@ -139,7 +140,8 @@ def _title_block(top, content, titles: set[str]) -> Paragraph | None:
         if not isinstance(el.tag, str) or el in ancestors:
             continue
         text = _squeeze("".join(el.itertext()))
-        if not text or len(text) > _MAX_TITLE:
+        # a column name (政府信息公开年报) or a link to another report is not this report's title
+        if not text or len(text) > _MAX_TITLE or title_year(text) is None or _own_text(el) == 0:
             continue
         if text in titles:
             by_text = el
