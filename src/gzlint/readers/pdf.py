@@ -6,7 +6,9 @@ so spans survive) and a table split over pages is stitched back together
 paragraphs: a line that stops short of the right margin ends a paragraph, and
 one that starts indented or with an enumeration (一、 （一）) starts one. Text
 wrapped inside a cell or paragraph is joined without a space between CJK
-characters. Page numbers in the top or bottom margin are dropped.
+characters. Page numbers in the top or bottom margin are dropped. A full line
+at the foot of a page runs on into the first line of the next page unless that
+one is indented or enumerated.
 
 A frame drawn around prose (WPS draws one box per text line, Word a border
 round a paragraph) comes out of pdfplumber as a one-column table; its text is
@@ -216,5 +218,4 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float, gap: 
         or bool(ENUM_START.match(line.text))
         # more space than between lines; a full line at the foot of a page runs on at the top of the next
         or (line.page == prev.page and not 0 <= line.top - prev.bottom <= gap + 0.4 * size)
-        or line.page < prev.page
     )
