@@ -188,3 +188,12 @@ def test_column_name_and_links_are_not_title_blocks():
     page = re.sub(r"<title>.*?</title>", "<title>政府信息公开年报_某某网</title>", page)
     texts = _texts(read(page.encode()))
     assert "政府信息公开年报" not in texts and "某某局2020年政府信息公开工作年度报告" not in texts
+
+
+def test_title_block_broken_by_br_is_one_line():
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    block = '<div class="article_title"><span>青山县交通运输局</span><br>\n  <span>2021年政府信息公开工作年度报告</span></div>'
+    page = re.sub(r"<title>.*?</title>", "<title>详情页</title>", _cms_page(report, block=block))
+    assert _texts(read(page.encode()))[0] == report.title

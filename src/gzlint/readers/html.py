@@ -150,7 +150,8 @@ def _title_block(top, content, titles: set[str]) -> Paragraph | None:
     el = by_text if by_text is not None else by_class
     if el is None:
         return None
-    return Paragraph(text=clean_text(" ".join(unwrap_source(t) for t in el.itertext())).replace("\n", " ").strip(), line=el.sourceline)
+    # one line: a <br> or source break inside the block is not a paragraph break
+    return Paragraph(text=clean_text(unwrap_source("".join(el.itertext()))).replace("\n", ""), line=el.sourceline)
 
 
 def _starts_with(blocks: list[Block], text: str) -> bool:
