@@ -81,3 +81,8 @@ def test_sections_out_of_order_are_still_found():
     r = sample_report("2021")
     r.sections = {k: r.sections[k] for k in ("一", "三", "二", "四", "五", "六")}
     assert "GZ103" in codes(lint_sample(r))
+
+
+def test_a_label_above_the_title_is_not_joined_to_it():
+    report = _report(lambda t: t.replace(f"{BODY}2021年", "正文\n2021年", 1))
+    assert report.title == "2021年政府信息公开工作年度报告"

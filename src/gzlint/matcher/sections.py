@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..form.labels import key as label_key
+from ..metadata.body import BODY_TAIL
 from ..metadata.period import first_period, title_year, year_mentions
 from ..form.spec import FormSpec
 from .model import Report, SectionMatch
@@ -22,6 +23,9 @@ _MAX_TITLE = 80
 _PROSE = re.compile(r"根据|依据|按照|.《")
 #: a line ending inside a sentence is not a whole title
 _CLAUSE_END = re.compile(r"[。，,；;：:、（(]$")
+#: how a body's (or a place's) name ends
+_BODY_END = re.compile(f"(?:{BODY_TAIL}|[省市县区州旗盟村])$")
+_YEAR_END = re.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?$")
 _YEAR_START = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年")
 MAX_HEADING = 40
 
@@ -120,7 +124,9 @@ def _title_head(prev: str, title: str) -> bool:
     The second line then lacks the body (starts with the year or with 政府信息公开)."""
     if not _title_piece(prev) or len(prev) > 40 or "政府信息公开" in prev or _PROSE.search(prev):
         return False
-    return bool(_YEAR_START.match(title)) or title.startswith("政府信息公开")
+    if _YEAR_START.match(title):
+        return bool(_BODY_END.search(prev))  # a body's name, not a label such as 「正文」
+    return title.startswith("政府信息公开") and bool(_BODY_END.search(prev) or _YEAR_END.search(prev))
 
 
 def find_year(report: Report) -> None:
