@@ -197,3 +197,17 @@ def test_title_block_broken_by_br_is_one_line():
     block = '<div class="article_title"><span>青山县交通运输局</span><br>\n  <span>2021年政府信息公开工作年度报告</span></div>'
     page = re.sub(r"<title>.*?</title>", "<title>详情页</title>", _cms_page(report, block=block))
     assert _texts(read(page.encode()))[0] == report.title
+
+
+def test_page_title_is_the_title_when_the_page_shows_no_title_block(tmp_path):
+    from gzlint.engine import lint_paths
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    page = _cms_page(report, block="")
+    path = tmp_path / "r.html"
+    path.write_bytes(page.encode())
+    assert report.title not in _texts(read(page.encode()))
+    assert [d.code for d in lint_paths([path])] == []
+    path.write_bytes(re.sub(r"<title>.*?</title>", "<title>详情页_某某网</title>", page).encode())
+    assert [d.code for d in lint_paths([path])] == ["GZ104"]

@@ -28,6 +28,8 @@ _BODY_END = re.compile(f"(?:{BODY_TAIL}|[省市县区州旗盟村])$")
 _YEAR_END = re.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?$")
 _YEAR_START = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年")
 MAX_HEADING = 40
+#: formats whose metadata title is the page's <title>
+_WEB_PAGES = ("html", "mht")
 
 
 def find_sections(report: Report, form: FormSpec) -> None:
@@ -82,7 +84,8 @@ def _choose(candidates: dict[str, list[SectionMatch]], order: list[str]) -> list
 def find_title(report: Report) -> None:
     """The title is a short paragraph near the top naming the report. Exports
     often break it over two lines (the body's name, then the year line; or
-    「…政府信息公开」 then 「工作年度报告」): those are joined."""
+    「…政府信息公开」 then 「工作年度报告」): those are joined. A web page
+    with no title in its text falls back on its <title>."""
     head: list[Token] = []
     first_section = report.sections[0].token.index if report.sections else None
     for t in report.tokens:
@@ -106,6 +109,12 @@ def find_title(report: Report) -> None:
         if nxt and _title_piece(text) and "政府信息公开" in text and not _names_report(nxt) and _names_report(text + nxt):
             report.title, report.title_line = text + nxt, head[n].line
             return
+    # a web page shows its article's title in the browser's title bar (the
+    # reader takes off the site's name); a Word file's own title is often stale
+    doc = report.document
+    page_title = doc.metadata.get("title") if doc is not None and doc.source_format in _WEB_PAGES else None
+    if page_title and _names_report(page_title):
+        report.title, report.title_line = page_title, None
 
 
 def _names_report(text: str) -> bool:
