@@ -272,3 +272,42 @@ def test_real_pdf(capsys):
     assert _values(facts, "litigation", "review") == ["72", "64", "178", "37", "351"]
     assert _values(facts, "litigation", "direct") == ["13", "4", "8", "1", "26"]
     assert _values(facts, "litigation", "after_review") == ["12", "1", "1", "6", "20"]
+
+
+def test_cell_source_is_shown_where_the_reader_knows_it():
+    """A cell the reader placed by (table, row, column) says so; else its line."""
+    from gzlint.show import cell_facts, cell_text, where
+
+    placed = parse_cell("03", 7)
+    placed.source = (2, 5, 3)  # what the grid matcher records (CellValue.source)
+    facts = cell_facts(placed)
+    assert facts["source"] == [2, 5, 3] and facts["value"] == "3" and facts["oddities"] == ["leading-zero"]
+    assert where(facts) == "表2 行5 列3" and cell_text(facts) == "3 「03」"
+    plain = cell_facts(parse_cell("12万元", 9))
+    assert where(plain) == "L9" and cell_text(plain) == "12万元" and plain["unit"] == "万元"
+    assert cell_text(cell_facts(parse_cell(None))) == "(缺)" and cell_text(cell_facts(parse_cell("\u3000"))) == "(空)"
+
+
+def test_body_kind_from_configuration(tmp_path, capsys):
+    """show resolves settings as check does: a body-kind entry wins over the name."""
+    path = tmp_path / "r.txt"
+    path.write_text(render_text(sample_report("2021", body="青山县人民政府")), encoding="utf-8")
+    [facts] = show_json(capsys, path)
+    assert (facts["body"]["kind"], facts["body"]["kind_source"]) == ("人民政府", "name")
+    (tmp_path / "gzlint.toml").write_text('[body-kind]\n"r.txt" = "部门"\n', encoding="utf-8")
+    [facts] = show_json(capsys, path)
+    assert (facts["body"]["kind"], facts["body"]["kind_source"]) == ("部门", "config")
+
+
+def test_internal_error_exits_2(tmp_path, capsys, monkeypatch):
+    import gzlint.engine
+
+    def broken(doc, forms):
+        raise RuntimeError("matcher bug")
+
+    monkeypatch.setattr(gzlint.engine, "match", broken)
+    path = tmp_path / "r.txt"
+    path.write_text(render_text(sample_report("2021")), encoding="utf-8")
+    [facts] = show_json(capsys, path, expect=2)
+    assert "matcher bug" in facts["error"] and "tables" not in facts
+    assert "内部错误" in show_text(capsys, path, expect=2)

@@ -193,6 +193,8 @@ def _draw_file(console, f: dict[str, Any]) -> None:
         return
     src, form = f["source"], f["form"]
     _field(console, "来源", f"{src['kind']} · 编码 {src['encoding'] or '-'}")
+    if src["metadata"]:
+        _field(console, "文件元数据", "；".join(f"{k}：{v}" for k, v in src["metadata"].items()))
     if form:
         evidence = "；".join(f"{v}：{len(ls)} 个标签" + (f"（{'、'.join(ls[:6])}{'…' if len(ls) > 6 else ''}）" if ls else "")
                             for v, ls in form["evidence"].items())
@@ -231,7 +233,8 @@ def _at(text: str | None, line: int | None, source: str | None = None) -> str:
 def _field(console, name: str, value: str) -> None:
     from rich.markup import escape
 
-    console.print(f"[bold cyan]{name}[/]" + " " * (10 - 2 * len(name)) + escape(value), soft_wrap=True)
+    pad = max(2, 10 - 2 * len(name))  # CJK characters are two columns wide
+    console.print(f"[bold cyan]{name}[/]" + " " * pad + escape(value), soft_wrap=True)
 
 
 def _draw_sections(console, sections: list[dict[str, Any]]) -> None:
