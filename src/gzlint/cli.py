@@ -195,7 +195,7 @@ def _show(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="gzlint show", description="show what gzlint read from reports: format version, "
                                      "title, body, year, period, dates, sections and every form table cell")
     parser.add_argument("paths", nargs="+", metavar="FILE", help="report files (folders are searched as by check)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text: tables drawn for a terminal; json: the same facts (keys in README)")
     parser.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
     args = parser.parse_args(argv)
     missing = [p for p in args.paths if not Path(p).exists()]
