@@ -34,7 +34,8 @@ def main(argv: list[str]) -> int:
                 false.update(f.code for f in found)
             else:
                 missed[entry.code] += entry.count
-        missed.update({e.code: n for e, n in c.missing})
+        for entry, n in c.missing:
+            missed[entry.code] += n
     codes = sorted(set(given) | set(missed))
     print(f"{'code':6} {'given':>6} {'true':>6} {'false':>6} {'missed':>7}")
     for code in codes:
