@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from .real.harness import FOLDERS, compare, expectation_files, findings_for, format_comparison, load_expectations, report_files
+from .real.harness import (
+    FOLDERS, compare, errors_for, expectation_files, findings_for, format_comparison, load_expectations, report_files,
+)
 
 
 def _reports() -> list[str]:
@@ -26,6 +28,8 @@ def test_real_report(report: str) -> None:
     expected = expectation_files().get(report)
     if expected is None:
         pytest.fail(f"{report}: no expectation file; review the report and write tests/real/expected/{report.rsplit('.', 1)[0]}.toml")
+    errors = errors_for(report)
+    assert not errors, f"gzlint raised on {report}:\n" + "\n".join(errors)
     comparison = compare(load_expectations(expected), findings_for(report))
     print(format_comparison(comparison))
     assert comparison.ok, "\n" + format_comparison(comparison)

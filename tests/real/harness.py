@@ -219,22 +219,36 @@ def format_comparison(c: Comparison) -> str:
     return "\n".join(out)
 
 
+@dataclass(frozen=True)
+class FolderRun:
+    """One gzlint run over a folder: findings by file name, and internal errors."""
+
+    findings: dict[str, tuple]
+    errors: tuple[str, ...]
+
+
 @lru_cache(maxsize=None)
-def lint_folder(folder: str) -> dict[str, tuple]:
-    """Lint one folder in one run (cross-report rules see its files together): file name → findings."""
+def lint_folder(folder: str) -> FolderRun:
+    """Lint one folder in one run (cross-report rules see its files together)."""
     from gzlint.config import Settings
     from gzlint.engine import run
 
     files = [p for key, p in report_files().items() if key.startswith(folder + "/")]
     result = run([str(p) for p in files], Settings())
-    if result.errors:
-        raise RuntimeError(f"gzlint had internal errors on {folder}/:\n" + "\n".join(result.errors))
     by_file: dict[str, list] = {p.name: [] for p in files}
     for d in result.diagnostics:
         by_file.setdefault(Path(d.path).name, []).append(d)  # the folders are flat
-    return {name: tuple(found) for name, found in by_file.items()}
+    return FolderRun({name: tuple(found) for name, found in by_file.items()}, tuple(result.errors))
 
 
 def findings_for(report: str) -> tuple:
     folder, name = report.split("/", 1)
-    return lint_folder(folder).get(name, ())
+    return lint_folder(folder).findings.get(name, ())
+
+
+def errors_for(report: str) -> list[str]:
+    """Internal errors (a rule or the matcher raised) on this file, or on the whole run."""
+    folder, name = report.split("/", 1)
+    run = lint_folder(folder)
+    names = set(run.findings)
+    return [e for e in run.errors if name in e or not any(n in e for n in names)]

@@ -21,6 +21,7 @@ from tests.real.harness import FOLDERS, compare, expectation_files, findings_for
 def main(argv: list[str]) -> int:
     folders = argv or list(FOLDERS)
     given, true, false, missed = Counter(), Counter(), Counter(), Counter()
+    per_report: list[str] = []
     for report, path in sorted(expectation_files().items()):
         if report.split("/", 1)[0] not in folders or not FOLDERS[report.split("/", 1)[0]].is_dir():
             continue
@@ -36,7 +37,11 @@ def main(argv: list[str]) -> int:
                 missed[entry.code] += entry.count
         for entry, n in c.missing:
             missed[entry.code] += n
+        status = "ok  " if c.ok else "FAIL"
+        per_report.append(f"{status} {report}: {len(c.matched)} true, {len(c.unexpected)} unexpected, "
+                          f"{sum(n for _, n in c.missing)} missed, {len(c.pending_fixed)} stale pending")
     codes = sorted(set(given) | set(missed))
+    print("\n".join(per_report) + "\n")
     print(f"{'code':6} {'given':>6} {'true':>6} {'false':>6} {'missed':>7}")
     for code in codes:
         print(f"{code:6} {given[code]:6} {true[code]:6} {false[code]:6} {missed[code]:7}")

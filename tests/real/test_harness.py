@@ -149,3 +149,13 @@ def test_committed_expectation_files_name_their_own_report():
         assert folder in harness.FOLDERS, path
         for entry in exp.expect + exp.pending:
             assert re.fullmatch(r"GZ\d{3}", entry.code), (path, entry)
+
+
+def test_internal_errors_fail_the_file_they_name_or_every_file(monkeypatch):
+    run = harness.FolderRun(
+        {"a.txt": (), "b.txt": ()},
+        ("internal error in rule GZ301 on /x/gen/a.txt:\nTraceback", "internal error in rule GZ306:\nTraceback"),
+    )
+    monkeypatch.setattr(harness, "lint_folder", lambda folder: run)
+    assert len(harness.errors_for("gen/a.txt")) == 2
+    assert harness.errors_for("gen/b.txt") == ["internal error in rule GZ306:\nTraceback"]
