@@ -7,11 +7,13 @@ from functools import lru_cache
 import pluggy
 
 from . import hookspec
+from .form.spec import FormError, FormSpec, builtin_form_files, load_forms
 from .rule import Rule
 
 
 class PluginError(Exception):
-    """A plugin is broken: two rules share a code, a rule lacks its code …"""
+    """A plugin is broken: two rules share a code, a rule lacks its code, a
+    form file is malformed … The CLI prints the message and exits 2."""
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +42,15 @@ def all_rules(pm: pluggy.PluginManager | None = None) -> dict[str, type[Rule]]:
 def extra_form_files(pm: pluggy.PluginManager | None = None) -> list[str]:
     pm = pm or plugin_manager()
     return [str(p) for batch in pm.hook.gzlint_form_files() for p in (batch or ())]
+
+
+@lru_cache(maxsize=1)
+def all_forms() -> tuple[FormSpec, ...]:
+    """Every form version: the built-in ones and those plugins supply, loaded
+    and validated once per process, newest first. A malformed file is a
+    PluginError naming the file and the key."""
+    files = [str(p) for p in builtin_form_files()] + extra_form_files()
+    try:
+        return load_forms(tuple(files))
+    except FormError as exc:
+        raise PluginError(str(exc)) from None

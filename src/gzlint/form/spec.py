@@ -1,15 +1,21 @@
-"""Load the official form of one format version from its TOML file.
+"""Load and validate the official form of one format version from its TOML file.
 
-A new national format is a new TOML file in ``formats/`` (or one a plugin
-returns from ``gzlint_form_files``); nothing here names a label.
+The form file is the one contract between a format version and the rules: its
+labels, its tables, its identities, the checks that apply to it and the
+*roles* rules refer to (``applications.new``, ``section.problems`` …). A new
+national format is a new TOML file in ``formats/`` (or one a plugin returns
+from ``gzlint_form_files``); nothing here names a label, a row or a year.
+The schema is documented in docs/forms.md.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any, Iterable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -83,16 +89,26 @@ class TableSpec:
         return next(r for r in self.rows if r.id == rid)
 
 
+class FormError(ValueError):
+    """A form file is malformed; the message names the file and the key."""
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     number: str
     title: str
     keywords: tuple[str, ...]
     topics: tuple[str, ...] = ()
+    #: other words reports use for a topic: 平台建设 → 网站建设, 新媒体 …
+    topic_words: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def official(self) -> str:
         return f"{self.number}、{self.title}"
+
+    def words(self, topic: str) -> tuple[str, ...]:
+        """The words that show the section covers ``topic``, the topic first."""
+        return (topic, *dict(self.topic_words).get(topic, ()))
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,30 @@ class IdentitySpec:
     right: tuple[str, ...]
     #: how messages name the relation: 本行各列之和
     description: str = ""
+    #: balance (一+二 = （七）+四), column-sum or row-sum (a total and its parts)
+    kind: str = "row-sum"
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a role names: a table, a row or column of it, or one cell."""
+
+    table: TableSpec
+    row: RowSpec | None = None
+    column: ColumnSpec | None = None
+
+    @property
+    def ids(self) -> tuple[str, str | None, str | None]:
+        return (self.table.id, self.row.id if self.row else None, self.column.id if self.column else None)
+
+
+@dataclass(frozen=True)
+class TableRoles:
+    """The roles of one table: its own name and the names of its rows and columns."""
+
+    table: str
+    rows: tuple[tuple[str, str], ...] = ()
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +158,14 @@ class FormSpec:
     tables: tuple[TableSpec, ...]
     identities: tuple[IdentitySpec, ...]
     source: str = ""
+    #: the checks that apply to this form only (processing-fee …); see applies()
+    checks: frozenset[str] = frozenset()
+    #: a caption of one item of table 二 (第二十条第（一）项), as a label key
+    caption_pattern: str | None = None
+    #: section role → section number
+    section_roles: tuple[tuple[str, str], ...] = ()
+    #: table role → the table's roles
+    table_roles: tuple[tuple[str, TableRoles], ...] = ()
     #: label keys only this format has, filled in by load_forms()
     signals: frozenset[str] = field(default_factory=frozenset)
 
@@ -126,6 +174,59 @@ class FormSpec:
 
     def covers(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def applies(self, check: str) -> bool:
+        """Whether the form-specific check ``check`` (processing-fee …) applies to this form."""
+        return check in self.checks
+
+    @cached_property
+    def caption_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.caption_pattern) if self.caption_pattern else None
+
+    def section_role(self, name: str) -> SectionSpec | None:
+        """The section a role names: ``problems`` → 五、存在的主要问题及改进情况."""
+        number = dict(self.section_roles).get(name)
+        return next((s for s in self.sections if s.number == number), None) if number else None
+
+    def role(self, name: str) -> Place | None:
+        """What a table, row, column or cell role names, or None where this form lacks it.
+
+        ``applications`` (a table), ``applications.new`` (a row),
+        ``applications.total`` (a column), ``litigation.review.total`` (a cell)."""
+        table_role, _, rest = name.partition(".")
+        roles = dict(self.table_roles).get(table_role)
+        table = self.table(roles.table) if roles else None
+        if table is None:
+            return None
+        if not rest:
+            return Place(table)
+        first, _, second = rest.partition(".")
+        rows, columns = dict(roles.rows), dict(roles.columns)
+        if second:
+            if first in rows and second in columns:
+                return Place(table, table.row(rows[first]), table.column(columns[second]))
+            return None
+        if first in rows:
+            return Place(table, row=table.row(rows[first]))
+        if first in columns:
+            return Place(table, column=table.column(columns[first]))
+        return None
+
+    def row_roles(self, table_role: str) -> tuple[str, ...]:
+        """The row role names of a table role, in the order the file gives them."""
+        roles = dict(self.table_roles).get(table_role)
+        return tuple(n for n, _ in roles.rows) if roles else ()
+
+    def column_roles(self, table_role: str) -> tuple[str, ...]:
+        """The column role names of a table role, in the order the file gives them."""
+        roles = dict(self.table_roles).get(table_role)
+        return tuple(n for n, _ in roles.columns) if roles else ()
+
+    def has_role(self, name: str) -> bool:
+        """Whether this form has the role; section roles are written ``section.NAME``."""
+        if name.startswith("section."):
+            return self.section_role(name[len("section."):]) is not None
+        return self.role(name) is not None
 
     def label_keys(self, variants: bool = False) -> set[str]:
         keys: set[str] = set()
@@ -139,50 +240,228 @@ class FormSpec:
         return keys
 
 
-def _label(d: dict) -> Label:
-    return Label(d["label"], tuple(d.get("variants", ())))
+# -- reading and validating a form file ------------------------------------------
+
+_TOP_KEYS = {"format", "name", "issued_by", "first_year", "last_year", "checks", "caption_pattern",
+             "sections", "tables", "identities", "roles"}
+_SECTION_KEYS = {"number", "title", "keywords", "topics", "topic_words"}
+_TABLE_KEYS = {"id", "section", "name", "locate", "caption", "header", "columns", "rows"}
+_COLUMN_KEYS = {"id", "label", "variants", "kind", "group", "unit", "unit_printed"}
+_ROW_KEYS = {"id", "label", "variants", "group", "parent"}
+_IDENTITY_KEYS = {"id", "code", "kind", "description", "table", "along", "left", "right"}
+_ROLE_TABLE_KEYS = {"table", "rows", "columns"}
+_ROLE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_CHOICES = {"locate": ("caption", "rows", "header"), "kind": ("count", "signed", "money"),
+            "along": ("column", "row"), "identity kind": ("balance", "column-sum", "row-sum")}
+
+
+class _Reader:
+    """Reads one parsed TOML file; every error names the file and the key."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, problem: str) -> FormError:
+        return FormError(f"{self.path}: {where}: {problem}")
+
+    def keys(self, d: Any, allowed: set[str], where: str) -> dict:
+        if not isinstance(d, dict):
+            raise self.fail(where, "expected a table")
+        unknown = sorted(set(d) - allowed)
+        if unknown:
+            raise self.fail(f"{where}.{unknown[0]}", f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        return d
+
+    def get(self, d: dict, name: str, where: str, kind: type | tuple[type, ...], default: Any = ...) -> Any:
+        if name not in d:
+            if default is ...:
+                raise self.fail(f"{where}.{name}", "required key is missing")
+            return default
+        value = d[name]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(f"{where}.{name}", f"expected {_kind_name(kind)}, got {value!r}")
+        return value
+
+    def strings(self, d: dict, name: str, where: str) -> tuple[str, ...]:
+        values = self.get(d, name, where, list, [])
+        if not all(isinstance(v, str) for v in values):
+            raise self.fail(f"{where}.{name}", "expected a list of strings")
+        return tuple(values)
+
+    def choice(self, value: str, what: str, where: str) -> str:
+        if value not in _CHOICES[what]:
+            raise self.fail(where, f"{value!r} is not one of {', '.join(_CHOICES[what])}")
+        return value
+
+    def unique(self, ids: Iterable[str], where: str) -> None:
+        seen: set[str] = set()
+        for i in ids:
+            if i in seen:
+                raise self.fail(where, f"duplicate id {i!r}")
+            seen.add(i)
+
+
+def _kind_name(kind) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join({str: "a string", int: "an integer", list: "a list", dict: "a table", bool: "true or false"}.get(k, k.__name__) for k in kinds)
+
+
+def _label(r: _Reader, d: dict, where: str) -> Label:
+    return Label(r.get(d, "label", where, str), r.strings(d, "variants", where))
+
+
+def _section(r: _Reader, d: Any, where: str) -> SectionSpec:
+    d = r.keys(d, _SECTION_KEYS, where)
+    topics = r.strings(d, "topics", where)
+    words = []
+    for topic in r.get(d, "topic_words", where, dict, {}):
+        if topic not in topics:
+            raise r.fail(f"{where}.topic_words.{topic}", "not one of this section's topics")
+        words.append((topic, r.strings(d["topic_words"], topic, f"{where}.topic_words")))
+    return SectionSpec(r.get(d, "number", where, str), r.get(d, "title", where, str),
+                       r.strings(d, "keywords", where), topics, tuple(words))
+
+
+def _table(r: _Reader, d: Any, where: str, section_numbers: set[str]) -> TableSpec:
+    d = r.keys(d, _TABLE_KEYS, where)
+    tid = r.get(d, "id", where, str)
+    where = f"tables[{tid}]"
+    section = r.get(d, "section", where, str)
+    if section not in section_numbers:
+        raise r.fail(f"{where}.section", f"no section numbered {section!r}")
+    columns = []
+    for i, c in enumerate(r.get(d, "columns", where, list)):
+        cw = f"{where}.columns[{i}]"
+        c = r.keys(c, _COLUMN_KEYS, cw)
+        columns.append(ColumnSpec(
+            r.get(c, "id", cw, str), _label(r, c, cw), r.choice(r.get(c, "kind", cw, str, "count"), "kind", f"{cw}.kind"),
+            r.get(c, "group", cw, str, None), r.get(c, "unit", cw, str, None), r.get(c, "unit_printed", cw, bool, True)))
+    rows = []
+    for i, row in enumerate(r.get(d, "rows", where, list)):
+        rw = f"{where}.rows[{i}]"
+        row = r.keys(row, _ROW_KEYS, rw)
+        rows.append(RowSpec(r.get(row, "id", rw, str), _label(r, row, rw), r.get(row, "group", rw, bool, False),
+                            r.get(row, "parent", rw, str, None)))
+    if not columns or not rows:
+        raise r.fail(where, "a table needs columns and rows")
+    r.unique((c.id for c in columns), f"{where}.columns")
+    r.unique((row.id for row in rows), f"{where}.rows")
+    row_ids = {row.id for row in rows}
+    for i, row in enumerate(rows):
+        if row.parent is not None and row.parent not in row_ids:
+            raise r.fail(f"{where}.rows[{i}].parent", f"no row {row.parent!r} in this table")
+    locate = r.choice(r.get(d, "locate", where, str, "rows"), "locate", f"{where}.locate")
+    caption = r.get(d, "caption", where, str, None)
+    if locate == "caption" and not caption:
+        raise r.fail(f"{where}.caption", "required where locate = \"caption\"")
+    return TableSpec(id=tid, section=section, name=r.get(d, "name", where, str, ""), locate=locate,
+                     columns=tuple(columns), rows=tuple(rows), caption=caption, header=r.strings(d, "header", where))
+
+
+def _identity(r: _Reader, d: Any, where: str, tables: dict[str, TableSpec]) -> IdentitySpec:
+    d = r.keys(d, _IDENTITY_KEYS, where)
+    iid = r.get(d, "id", where, str)
+    where = f"identities[{iid}]"
+    tid = r.get(d, "table", where, str)
+    table = tables.get(tid)
+    if table is None:
+        raise r.fail(f"{where}.table", f"no table {tid!r}")
+    along = r.choice(r.get(d, "along", where, str), "along", f"{where}.along")
+    # along columns the terms are rows, along rows they are columns
+    ids = {row.id for row in table.data_rows} if along == "column" else {c.id for c in table.columns}
+    what = "data row" if along == "column" else "column"
+    sides = {}
+    for side in ("left", "right"):
+        terms = r.strings(d, side, where)
+        if not terms:
+            raise r.fail(f"{where}.{side}", "no terms")
+        for term in terms:
+            if term not in ids:
+                raise r.fail(f"{where}.{side}", f"no {what} {term!r} in table {tid!r}")
+        sides[side] = terms
+    return IdentitySpec(iid, r.get(d, "code", where, str), tid, along, sides["left"], sides["right"],
+                        r.get(d, "description", where, str, ""),
+                        r.choice(r.get(d, "kind", where, str, "row-sum" if along == "row" else "column-sum"),
+                                 "identity kind", f"{where}.kind"))
+
+
+def _roles(r: _Reader, d: Any, sections: tuple[SectionSpec, ...], tables: dict[str, TableSpec]):
+    d = r.keys(d, {"sections", "tables"}, "roles")
+    section_roles = []
+    numbers = {s.number for s in sections}
+    for name, number in r.get(d, "sections", "roles", dict, {}).items():
+        where = f"roles.sections.{name}"
+        _role_name(r, name, where)
+        if number not in numbers:
+            raise r.fail(where, f"no section numbered {number!r}")
+        section_roles.append((name, number))
+    table_roles = []
+    for name, spec in r.get(d, "tables", "roles", dict, {}).items():
+        where = f"roles.tables.{name}"
+        _role_name(r, name, where)
+        spec = r.keys(spec, _ROLE_TABLE_KEYS, where)
+        tid = r.get(spec, "table", where, str)
+        table = tables.get(tid)
+        if table is None:
+            raise r.fail(f"{where}.table", f"no table {tid!r}")
+        parts = {}
+        for part, ids in (("rows", {row.id for row in table.rows}), ("columns", {c.id for c in table.columns})):
+            named = r.get(spec, part, where, dict, {})
+            for role, target in named.items():
+                _role_name(r, role, f"{where}.{part}.{role}")
+                if target not in ids:
+                    raise r.fail(f"{where}.{part}.{role}", f"no {part[:-1]} {target!r} in table {tid!r}")
+            parts[part] = tuple(named.items())
+        both = {n for n, _ in parts["rows"]} & {n for n, _ in parts["columns"]}
+        if both:
+            raise r.fail(where, f"{sorted(both)[0]!r} names both a row and a column")
+        table_roles.append((name, TableRoles(tid, parts["rows"], parts["columns"])))
+    return tuple(section_roles), tuple(table_roles)
+
+
+def _role_name(r: _Reader, name: str, where: str) -> None:
+    if not _ROLE_NAME.match(name):
+        raise r.fail(where, "a role name is lower case letters, digits and _ (no dots)")
 
 
 def load_form(path: str | Path) -> FormSpec:
-    """Parse one format file; errors name the file."""
+    """Parse and validate one format file; a FormError names the file and the key."""
     path = Path(path)
-    with path.open("rb") as fh:
-        d = tomllib.load(fh)
+    r = _Reader(path)
     try:
-        return FormSpec(
-            format=str(d["format"]),
-            name=d.get("name", ""),
-            issued_by=d.get("issued_by", ""),
-            first_year=int(d["first_year"]),
-            last_year=d.get("last_year"),
-            sections=tuple(
-                SectionSpec(s["number"], s["title"], tuple(s.get("keywords", ())), tuple(s.get("topics", ())))
-                for s in d["sections"]
-            ),
-            tables=tuple(
-                TableSpec(
-                    id=t["id"],
-                    section=t["section"],
-                    name=t.get("name", ""),
-                    locate=t.get("locate", "rows"),
-                    caption=t.get("caption"),
-                    header=tuple(t.get("header", ())),
-                    columns=tuple(
-                        ColumnSpec(c["id"], _label(c), c.get("kind", "count"), c.get("group"), c.get("unit"), c.get("unit_printed", True))
-                        for c in t["columns"]
-                    ),
-                    rows=tuple(RowSpec(r["id"], _label(r), r.get("group", False), r.get("parent")) for r in t["rows"]),
-                )
-                for t in d["tables"]
-            ),
-            identities=tuple(
-                IdentitySpec(i["id"], i["code"], i["table"], i["along"], tuple(i["left"]), tuple(i["right"]), i.get("description", ""))
-                for i in d.get("identities", ())
-            ),
-            source=str(path),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"{path}: malformed form definition: {exc}") from exc
+        with path.open("rb") as fh:
+            d = tomllib.load(fh)
+    except OSError as exc:
+        raise FormError(f"{path}: cannot read the form file: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FormError(f"{path}: not valid TOML: {exc}") from None
+    d = r.keys(d, _TOP_KEYS, "form")
+    sections = tuple(_section(r, s, f"sections[{i}]") for i, s in enumerate(r.get(d, "sections", "form", list)))
+    r.unique((s.number for s in sections), "sections")
+    numbers = {s.number for s in sections}
+    tables = tuple(_table(r, t, f"tables[{i}]", numbers) for i, t in enumerate(r.get(d, "tables", "form", list)))
+    r.unique((t.id for t in tables), "tables")
+    by_id = {t.id: t for t in tables}
+    identities = tuple(_identity(r, x, f"identities[{i}]", by_id) for i, x in enumerate(r.get(d, "identities", "form", list, [])))
+    r.unique((x.id for x in identities), "identities")
+    section_roles, table_roles = _roles(r, d.get("roles", {}), sections, by_id)
+    caption_pattern = r.get(d, "caption_pattern", "form", str, None)
+    if caption_pattern is not None:
+        try:
+            re.compile(caption_pattern)
+        except re.error as exc:
+            raise r.fail("caption_pattern", f"not a regular expression: {exc}") from None
+    first_year = r.get(d, "first_year", "form", int)
+    last_year = r.get(d, "last_year", "form", int, None)
+    if last_year is not None and last_year < first_year:
+        raise r.fail("last_year", f"{last_year} is before first_year {first_year}")
+    return FormSpec(
+        format=str(r.get(d, "format", "form", (str, int))), name=r.get(d, "name", "form", str, ""),
+        issued_by=r.get(d, "issued_by", "form", str, ""), first_year=first_year, last_year=last_year,
+        sections=sections, tables=tables, identities=identities, source=str(path),
+        checks=frozenset(r.strings(d, "checks", "form")), caption_pattern=caption_pattern,
+        section_roles=section_roles, table_roles=table_roles,
+    )
 
 
 def builtin_form_files() -> list[Path]:
@@ -191,17 +470,27 @@ def builtin_form_files() -> list[Path]:
 
 @lru_cache(maxsize=8)
 def load_forms(paths: tuple[str, ...] | None = None) -> tuple[FormSpec, ...]:
-    """Every known format, newest first, each with its ``signals`` filled in."""
+    """Every known format, newest first, each with its ``signals`` filled in.
+
+    Raises FormError for a malformed file, or two files of the same format."""
     files = [Path(p) for p in paths] if paths else builtin_form_files()
     forms = [load_form(p) for p in files]
+    seen: dict[str, FormSpec] = {}
+    for form in forms:
+        if form.format in seen:
+            raise FormError(f"{form.source}: format: {form.format!r} is already defined by {seen[form.format].source}")
+        seen[form.format] = form
     result = []
     for form in forms:
+        mine = form.label_keys(variants=True)
         others: set[str] = set()
         for other in forms:
-            if other is not form:
+            # a form with the same labels (a local copy of a national one) is
+            # no evidence against this one
+            if other is not form and other.label_keys(variants=True) != mine:
                 others |= other.label_keys(variants=True)
         signals = frozenset(form.label_keys() - others)
-        result.append(FormSpec(**{**form.__dict__, "signals": signals}))
+        result.append(replace(form, signals=signals))
     return tuple(sorted(result, key=lambda f: f.first_year, reverse=True))
 
 
