@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 import pluggy
 
@@ -54,3 +55,19 @@ def all_forms() -> tuple[FormSpec, ...]:
         return load_forms(tuple(files))
     except FormError as exc:
         raise PluginError(str(exc)) from None
+
+
+def missing_roles(rules: Iterable[type[Rule]] | None = None,
+                  forms: Iterable[FormSpec] | None = None) -> list[str]:
+    """The form contract: each role a rule declares that a form the rule
+    applies to lacks, as messages. Empty when every rule finds its roles."""
+    rules = list(rules) if rules is not None else list(all_rules().values())
+    forms = list(forms) if forms is not None else list(all_forms())
+    problems = []
+    for cls in rules:
+        for form in forms:
+            if cls.form_check and not form.applies(cls.form_check):
+                continue
+            problems += [f"{cls.code} uses role {role!r}, which form {form.format} ({form.source}) lacks"
+                         for role in cls.roles if not form.has_role(role)]
+    return problems

@@ -1,0 +1,319 @@
+"""The form file is the one contract (docs/forms.md): roles, checks and
+identities as data, validated at load, used by rules by role only, and a
+plugin's form version linting exactly like the built-in one it copies."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from gzlint.form.spec import FORMATS_DIR, FormError, builtin_form_files, load_form, load_forms
+from gzlint.hookspec import hookimpl
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FORM_2021 = FORMATS_DIR / "2021.toml"
+FORM_2019 = FORMATS_DIR / "2019.toml"
+
+
+# -- writing form files for tests --------------------------------------------------
+
+def _toml_value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{_toml_value(k)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    raise TypeError(v)
+
+
+def dump_toml(d: dict) -> str:
+    """Top-level keys, arrays of tables and tables, values inline: enough for form files."""
+    lines = []
+    for k, v in d.items():
+        if not isinstance(v, (dict, list)) or (isinstance(v, list) and not any(isinstance(x, dict) for x in v)):
+            lines.append(f"{k} = {_toml_value(v)}")
+    for k, v in d.items():
+        if isinstance(v, list) and any(isinstance(x, dict) for x in v):
+            for item in v:
+                lines.append(f"[[{k}]]")
+                lines += [f"{_toml_value(ik)} = {_toml_value(iv)}" for ik, iv in item.items()]
+        elif isinstance(v, dict):
+            lines.append(f"[{k}]")
+            lines += [f"{_toml_value(ik)} = {_toml_value(iv)}" for ik, iv in v.items()]
+    return "\n".join(lines) + "\n"
+
+
+def form_dict(path: Path = FORM_2021) -> dict:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def write_form(tmp_path: Path, d: dict, name: str = "form.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(dump_toml(d), encoding="utf-8")
+    return path
+
+
+def renamed_copy(d: dict, fmt: str = "2021-local") -> dict:
+    """The form with every table, row and column id renamed (labels and role
+    names kept): what another body's definition of the same form looks like."""
+    tables = {t["id"]: f"t{i}" for i, t in enumerate(d["tables"])}
+    rows = {(t["id"], r["id"]): f"r{j}" for t in d["tables"] for j, r in enumerate(t["rows"])}
+    cols = {(t["id"], c["id"]): f"c{j}" for t in d["tables"] for j, c in enumerate(t["columns"])}
+    out = {**d, "format": fmt, "name": d["name"] + "（本地副本）"}
+    out["tables"] = []
+    for t in d["tables"]:
+        tid = t["id"]
+        out["tables"].append({
+            **t, "id": tables[tid],
+            "columns": [{**c, "id": cols[tid, c["id"]]} for c in t["columns"]],
+            "rows": [{**r, "id": rows[tid, r["id"]], **({"parent": rows[tid, r["parent"]]} if "parent" in r else {})}
+                     for r in t["rows"]],
+        })
+    out["identities"] = []
+    for x in d["identities"]:
+        tid = x["table"]
+        ref = (lambda i: rows[tid, i]) if x["along"] == "column" else (lambda i: cols[tid, i])
+        out["identities"].append({**x, "table": tables[tid], "left": [ref(i) for i in x["left"]],
+                                  "right": [ref(i) for i in x["right"]]})
+    out["roles"] = {"sections": d["roles"]["sections"], "tables": {
+        name: {"table": tables[spec["table"]],
+               "rows": {k: rows[spec["table"], v] for k, v in spec.get("rows", {}).items()},
+               "columns": {k: cols[spec["table"], v] for k, v in spec.get("columns", {}).items()}}
+        for name, spec in d["roles"]["tables"].items()}}
+    return out
+
+
+# -- validation at load -------------------------------------------------------------
+
+def test_builtin_forms_load_and_differ():
+    forms = load_forms()
+    assert {f.format for f in forms} == {"2019", "2021"}
+    assert [f.first_year for f in forms] == sorted((f.first_year for f in forms), reverse=True)
+
+
+def test_the_copy_round_trips(tmp_path):
+    form = load_form(write_form(tmp_path, form_dict()))
+    assert form.tables == load_form(FORM_2021).tables
+    assert form.table_roles == load_form(FORM_2021).table_roles
+
+
+@pytest.mark.parametrize("change, where, problem", [
+    (lambda d: d.update(colour="red"), "form.colour", "unknown key"),
+    (lambda d: d["tables"][0].update(colour="red"), "tables[0].colour", "unknown key"),
+    (lambda d: d["tables"][4]["rows"][0].update(lable="x"), "tables[applications].rows[0].lable", "unknown key"),
+    (lambda d: d["tables"][4]["rows"].append(dict(d["tables"][4]["rows"][0])), "tables[applications].rows", "duplicate id 'new'"),
+    (lambda d: d["tables"].append(dict(d["tables"][0])), "tables", "duplicate id 'active.1'"),
+    (lambda d: d["identities"][0]["right"].append("nope"), "identities[H1].right", "no data row 'nope'"),
+    (lambda d: d["identities"][2]["right"].append("results"), "identities[H3].right", "no column 'results'"),
+    (lambda d: d["identities"][0].update(table="nope"), "identities[H1].table", "no table 'nope'"),
+    (lambda d: d["identities"][0].update(kind="sum"), "identities[H1].kind", "not one of"),
+    (lambda d: d["roles"]["tables"]["applications"]["rows"].update(new="nope"), "roles.tables.applications.rows.new", "no row 'nope'"),
+    (lambda d: d["roles"]["tables"]["litigation"]["columns"].update(total="nope"), "roles.tables.litigation.columns.total", "no column 'nope'"),
+    (lambda d: d["roles"]["tables"]["active"].update(table="active.9"), "roles.tables.active.table", "no table 'active.9'"),
+    (lambda d: d["roles"]["sections"].update(problems="七"), "roles.sections.problems", "no section numbered '七'"),
+    (lambda d: d["roles"]["tables"]["applications"]["rows"].update(total="total"), "roles.tables.applications", "names both a row and a column"),
+    (lambda d: d["roles"]["tables"]["applications"]["rows"].update({"carry.over": "carried_out"}), "roles.tables.applications.rows.carry.over", "role name"),
+    (lambda d: d["tables"][4]["rows"][3].update(parent="nope"), "tables[applications].rows[3].parent", "no row 'nope'"),
+    (lambda d: d.pop("first_year"), "form.first_year", "required key is missing"),
+    (lambda d: d.update(first_year="2021"), "form.first_year", "expected an integer"),
+    (lambda d: d.update(last_year=2000), "last_year", "before first_year"),
+    (lambda d: d["tables"][0].update(locate="grid"), "tables[active.1].locate", "not one of"),
+    (lambda d: d["sections"][0]["topic_words"].update({"天气": ["晴"]}), "sections[0].topic_words.天气", "not one of this section's topics"),
+])
+def test_a_malformed_form_names_file_and_key(tmp_path, change, where, problem):
+    d = form_dict()
+    change(d)
+    path = write_form(tmp_path, d)
+    with pytest.raises(FormError) as info:
+        load_form(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: {where}: "), message
+    assert problem in message
+
+
+def test_not_toml_and_same_format_twice(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = \n", encoding="utf-8")
+    with pytest.raises(FormError, match=re.escape(f"{bad}: not valid TOML")):
+        load_form(bad)
+    twice = write_form(tmp_path, form_dict())
+    with pytest.raises(FormError, match=r"format: '2021' is already defined by .*2021\.toml"):
+        load_forms((str(FORM_2021), str(twice)))
+
+
+# -- roles and checks ---------------------------------------------------------------
+
+def test_roles_name_tables_rows_columns_cells_and_sections():
+    forms = {f.format: f for f in load_forms()}
+    f21, f19 = forms["2021"], forms["2019"]
+    assert f21.role("applications").ids == ("applications", None, None)
+    assert f21.role("applications.new").ids == ("applications", "new", None)
+    assert f21.role("applications.total").ids == ("applications", None, "total")
+    assert f21.role("litigation.review.total").ids == ("litigation", "review", "total")
+    assert f21.role("active.rules.in_force").ids == ("active.1", "rules", "in_force")
+    assert f21.section_role("problems").number == "五" and f21.has_role("section.other")
+    # what a form lacks is None, never an error
+    assert f19.role("active.rules.in_force") is None and f19.role("active.rules") is not None
+    assert f21.role("nope") is None and f21.role("applications.nope") is None and not f21.has_role("section.nope")
+    assert f21.applies("processing-fee") and not f19.applies("processing-fee")
+    assert f21.applies("in-force-arithmetic") and not f19.applies("in-force-arithmetic")
+    assert {i.kind for i in f21.identities} == {"balance", "column-sum", "row-sum"}
+
+
+def test_report_values_by_role():
+    from gzlint.matcher.roles import role_section, role_table, role_value
+    from gzlint.testing.sample import render_text, sample_report
+    from gzlint.engine import build_report
+
+    sample = sample_report("2021").set_cell("applications", "new", "total", "41")
+    report = build_report("r.txt", render_text(sample).encode("utf-8"))
+    assert role_value(report, "applications.new", "total").text == "41"
+    assert role_value(report, "litigation.review.total") is report.tables["litigation"].cell("review", "total")
+    assert role_value(report, "applications.new") is None  # a row is not a cell
+    assert role_value(report, "active.rules", "nope") is None
+    assert role_table(report, "litigation") is report.tables["litigation"]
+    assert role_section(report, "section.problems").spec.number == "五"
+
+
+# -- the contract: every role a built-in rule uses exists where the rule applies -----
+
+def test_every_rule_finds_its_roles_in_every_builtin_form():
+    from gzlint.plugins import all_rules, missing_roles
+
+    rules = list(all_rules().values())
+    assert any(r.roles for r in rules)
+    assert missing_roles(rules, load_forms()) == []
+
+
+def test_the_contract_check_catches_a_missing_role():
+    from gzlint.plugins import missing_roles
+    from gzlint.rule import Rule
+
+    class NeedsAll(Rule):
+        code, name = "GZ999", "needs-all"
+        roles = ("applications.new", "active.in_force")
+
+    class FeeOnly(NeedsAll):
+        form_check = "in-force-arithmetic"
+
+    problems = missing_roles([NeedsAll, FeeOnly], load_forms())
+    assert problems == [f"GZ999 uses role 'active.in_force', which form 2019 ({FORM_2019}) lacks"]
+
+
+def test_converted_rules_name_no_id_and_no_year():
+    """Rules ask the form for roles; they do not name format years or table ids."""
+    for name in ("structure", "content", "crossreport", "period"):
+        text = (ROOT / "src" / "gzlint" / "rules" / f"{name}.py").read_text(encoding="utf-8")
+        code = re.sub(r'"""[\s\S]*?"""', "", text)  # docstrings may speak of the 2021 form
+        assert not re.search(r"\.format\s*[!=]=|tables\.get\(\"|\.cell\(\"|number\s*==\s*\"", code), name
+        assert not re.search(r'"20\d\d"', code), name
+
+
+# -- a plugin's form version ---------------------------------------------------------
+
+class FormPlugin:
+    def __init__(self, *paths: Path) -> None:
+        self.paths = list(paths)
+
+    @hookimpl
+    def gzlint_form_files(self):
+        return self.paths
+
+
+@pytest.fixture
+def form_plugin(monkeypatch):
+    """Register a plugin supplying form files; optionally drop built-in forms."""
+    from gzlint import plugins
+
+    registered = []
+
+    def register(*paths: Path, builtin: tuple[str, ...] = ("2019", "2021")):
+        plugin = FormPlugin(*paths)
+        plugins.plugin_manager().register(plugin)
+        registered.append(plugin)
+        keep = [p for p in builtin_form_files() if p.stem in builtin]
+        monkeypatch.setattr(plugins, "builtin_form_files", lambda: keep)
+        plugins.all_forms.cache_clear()
+
+    yield register
+    for plugin in registered:
+        plugins.plugin_manager().unregister(plugin)
+    plugins.all_forms.cache_clear()
+
+
+def _findings(paths) -> list[tuple]:
+    from gzlint.engine import run
+
+    return [(Path(d.path).name, d.code, d.severity, d.message, d.line, d.section, d.table, d.row, d.column,
+             sorted(d.extra.items())) for d in run(paths).diagnostics]
+
+
+def _examples() -> list[Path]:
+    files = sorted(EXAMPLES.glob("*.txt"))
+    if not files:
+        pytest.skip(f"no examples in {EXAMPLES} (python tools/make_examples.py)")
+    return files
+
+
+def test_a_plugin_form_lints_like_the_builtin_form_it_copies(tmp_path, form_plugin):
+    from gzlint.engine import build_report
+
+    examples = _examples()
+    builtin = _findings(examples)
+    assert {f[1] for f in builtin} >= {"GZ114", "GZ301", "GZ101"}  # the examples do find things
+
+    copy = write_form(tmp_path, renamed_copy(form_dict()), "local.toml")
+    form_plugin(copy, builtin=("2019",))
+    assert _findings(examples) == builtin
+    report = build_report(str(EXAMPLES / "clean-2021.txt"))
+    assert report.form.format == "2021-local" and "t4" in report.tables
+
+
+def test_a_plugin_form_next_to_the_builtin_gets_no_false_gz114(tmp_path, form_plugin):
+    from gzlint.engine import build_report
+
+    examples = _examples()
+    builtin = _findings(examples)
+    # a local form for the same years and labels, loaded with both built-in ones
+    form_plugin(write_form(tmp_path, renamed_copy(form_dict()), "local.toml"))
+    assert _findings(examples) == builtin
+    # a local form for later years only: a 2030 report on it is not of the wrong format
+    later = {**renamed_copy(form_dict(), "2030-local"), "first_year": 2030}
+    form_plugin(write_form(tmp_path, later, "later.toml"))
+    text = (EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8").replace("2021年", "2030年").replace("2022年", "2031年")
+    report_file = tmp_path / "r2030.txt"
+    report_file.write_text(text, encoding="utf-8")
+    report = build_report(str(report_file))
+    assert (report.form.format, report.year) == ("2030-local", 2030)
+    assert "GZ114" not in {f[1] for f in _findings([report_file])}
+
+
+def test_a_broken_plugin_form_is_one_clear_error(tmp_path, form_plugin, capsys):
+    from gzlint.cli import main
+
+    d = form_dict()
+    d["identities"][0]["left"].append("carried_over")
+    bad = write_form(tmp_path, {**d, "format": "2021-bad"}, "bad.toml")
+    form_plugin(bad)
+    report = tmp_path / "r.txt"
+    report.write_text((EXAMPLES / "clean-2021.txt").read_text(encoding="utf-8") if EXAMPLES.is_dir() else "x",
+                      encoding="utf-8")
+    assert main([str(report)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: identities[H1].left: no data row 'carried_over'" in err
+    assert "Traceback" not in err
