@@ -27,6 +27,8 @@ SECTION_MARK = re.compile(f"^([{CN_NUMERALS}]+)[{MARK_SEPARATORS}]")
 ITEM_MARK = re.compile(f"^[（(]([{CN_NUMERALS}]+)[)）]")
 #: 1. 1、 1． (a third-level item)
 NUMBER_MARK = re.compile(f"^(\\d+)[{MARK_SEPARATORS}]")
+#: any of the three at the start of a text, after spaces
+ANY_MARK = re.compile(f"^\\s*(?:[{CN_NUMERALS}]+[{MARK_SEPARATORS}]|[（(][{CN_NUMERALS}\\d]+[)）]|\\d+[{MARK_SEPARATORS}])")
 
 
 def cjk_count(text: str) -> int:
