@@ -317,3 +317,19 @@ def test_a_broken_plugin_form_is_one_clear_error(tmp_path, form_plugin, capsys):
     err = capsys.readouterr().err
     assert f"{bad}: identities[H1].left: no data row 'carried_over'" in err
     assert "Traceback" not in err
+
+
+# -- the report year, read once -------------------------------------------------------
+
+def test_one_report_year_for_title_rule_and_period_rules():
+    """二〇二一年 in the title is the report year for GZ104, GZ114 and GZ40x alike."""
+    from gzlint.testing.sample import render_text, sample_report
+    from gzlint.engine import build_report, lint_text
+
+    r = sample_report("2021")
+    r.title = "青山县交通运输局二〇二一年政府信息公开工作年度报告"
+    assert build_report("r.txt", render_text(r).encode("utf-8")).year == 2021
+    assert lint_text(render_text(r)) == []
+    r.title = "二〇二一年政府信息公开工作年度报告"
+    (d,) = lint_text(render_text(r))
+    assert d.code == "GZ104" and "没有写明发布机关" in d.message
