@@ -333,3 +333,22 @@ def test_one_report_year_for_title_rule_and_period_rules():
     r.title = "二〇二一年政府信息公开工作年度报告"
     (d,) = lint_text(render_text(r))
     assert d.code == "GZ104" and "没有写明发布机关" in d.message
+
+
+def test_a_rule_skips_a_form_without_its_roles_or_check():
+    from gzlint.engine import build_report
+    from gzlint.rule import Rule
+    from gzlint.testing.sample import render_text, sample_report
+
+    class Fee(Rule):
+        code, name = "GZ999", "fee"
+        form_check = "processing-fee"
+
+    class InForce(Rule):
+        code, name = "GZ998", "in-force"
+        roles = ("active.rules.in_force", "section.other")
+
+    r19, r21 = (build_report(f"{f}.txt", render_text(sample_report(f)).encode("utf-8")) for f in ("2019", "2021"))
+    assert [Fee().applies_to(r) for r in (r19, r21)] == [False, True]
+    assert [InForce().applies_to(r) for r in (r19, r21)] == [False, True]
+    assert Rule().applies_to(r19)

@@ -102,7 +102,7 @@ class InForceAcrossYears(Rule):
     def check_run(self, reports):
         for prev, cur in previous_years(reports):
             # last year's form needs the in-force column too (the 2019 form has none)
-            if not (self.form_applies(cur.report) and self.form_applies(prev.report)):
+            if not (self.form_fits(cur.report) and self.form_fits(prev.report)):
                 continue
             for row_role in cur.report.form.row_roles("active"):
                 role = f"active.{row_role}"
@@ -147,11 +147,9 @@ class CarryOverAcrossYears(Rule):
 
     def check_run(self, reports):
         for prev, cur in previous_years(reports):
-            carried_in_row = role_place(cur.report, "applications.carried_in")
-            carry_over_row = role_place(prev.report, "applications.carry_over")
-            if carried_in_row is None or carry_over_row is None:
+            if not (self.form_fits(cur.report) and self.form_fits(prev.report)):
                 continue
-            out_label = carry_over_row.row.label.text
+            out_label = role_place(prev.report, "applications.carry_over").row.label.text
             for col in cur.report.form.column_roles("applications"):
                 carried_in = _num(cur.report, "applications.carried_in", col)
                 carried_out = _num(prev.report, "applications.carry_over", col)
