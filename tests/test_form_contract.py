@@ -118,6 +118,7 @@ def test_the_copy_round_trips(tmp_path):
     (lambda d: d["tables"][4]["rows"][0].update(lable="x"), "tables[applications].rows[0].lable", "unknown key"),
     (lambda d: d["tables"][4]["rows"].append(dict(d["tables"][4]["rows"][0])), "tables[applications].rows", "duplicate id 'new'"),
     (lambda d: d["tables"].append(dict(d["tables"][0])), "tables", "duplicate id 'active.1'"),
+    (lambda d: d["tables"][5]["columns"][1].update(label="结果 维持"), "tables[litigation].columns", "duplicate label '结果维持'"),
     (lambda d: d["identities"][0]["right"].append("nope"), "identities[H1].right", "no data row 'nope'"),
     (lambda d: d["identities"][2]["right"].append("results"), "identities[H3].right", "no column 'results'"),
     (lambda d: d["identities"][0].update(table="nope"), "identities[H1].table", "no table 'nope'"),

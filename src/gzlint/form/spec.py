@@ -293,11 +293,11 @@ class _Reader:
             raise self.fail(where, f"{value!r} is not one of {', '.join(_CHOICES[what])}")
         return value
 
-    def unique(self, ids: Iterable[str], where: str) -> None:
+    def unique(self, ids: Iterable[str], where: str, what: str = "id") -> None:
         seen: set[str] = set()
         for i in ids:
             if i in seen:
-                raise self.fail(where, f"duplicate id {i!r}")
+                raise self.fail(where, f"duplicate {what} {i!r}")
             seen.add(i)
 
 
@@ -346,6 +346,9 @@ def _table(r: _Reader, d: Any, where: str, section_numbers: set[str]) -> TableSp
         raise r.fail(where, "a table needs columns and rows")
     r.unique((c.id for c in columns), f"{where}.columns")
     r.unique((row.id for row in rows), f"{where}.rows")
+    # the matcher tells rows (and columns) apart by label: two alike cannot both be found
+    r.unique((c.label.key for c in columns), f"{where}.columns", "label")
+    r.unique((row.label.key for row in rows), f"{where}.rows", "label")
     row_ids = {row.id for row in rows}
     for i, row in enumerate(rows):
         if row.parent is not None and row.parent not in row_ids:
