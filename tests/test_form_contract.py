@@ -353,3 +353,26 @@ def test_a_rule_skips_a_form_without_its_roles_or_check():
     assert [Fee().applies_to(r) for r in (r19, r21)] == [False, True]
     assert [InForce().applies_to(r) for r in (r19, r21)] == [False, True]
     assert Rule().applies_to(r19)
+
+
+def test_gz104_reads_the_body_after_the_year_and_a_web_page_title(tmp_path):
+    """The title names the body after the year (2019年上海市人民政府办公厅…), and
+    a web page's <title> is its title when the article has none."""
+    from gzlint.engine import lint_text, run
+    from gzlint.testing.sample import render_text, sample_report
+    from tests.writers import render_html
+
+    r = sample_report("2021")
+    r.title = "2021年青山县交通运输局政府信息公开工作年度报告"
+    assert lint_text(render_text(r)) == []
+
+    r = sample_report("2021")
+    page = render_html(r)
+    assert '<h1 class="title">' in page
+    no_heading = re.sub(r'<h1 class="title">.*?</h1>', "", page)
+    (tmp_path / "page.html").write_text(no_heading, encoding="utf-8")
+    assert [d.code for d in run([tmp_path / "page.html"]).diagnostics] == []
+    # the same page with a <title> that does not name the report: the title is missing
+    (tmp_path / "page.html").write_text(re.sub(r"<title>.*?</title>", "<title>青山县人民政府</title>", no_heading),
+                                        encoding="utf-8")
+    assert [d.code for d in run([tmp_path / "page.html"]).diagnostics] == ["GZ104"]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from ..diagnostics import Severity
 from ..form.labels import key
 from ..form.spec import form_for_year
 from ..hookspec import hookimpl
-from ..metadata import report_meta
+from ..metadata.period import title_year
 from ..rule import Rule
+from ..text import CN_NUMERALS, cjk_count
 
 
 class MissingSection(Rule):
@@ -143,15 +145,34 @@ class ReportTitle(Rule):
     summary = "缺少报告标题，或标题中没有年份或发布机关"
 
     def check(self, report):
+        if _page_title_complete(report):
+            return
         if not report.title:
             yield self.diag(report, "缺少报告标题（如「XX局2021年政府信息公开工作年度报告」）", line=1)
             return
-        # the metadata readers know 2021年 and 二〇二一年, and the body before the year
-        meta = report_meta(report)
-        if meta.title_year is None:
+        if title_year(report.title) is None:
             yield self.diag(report, f"报告标题「{report.title}」没有写明年份", line=report.title_line)
-        elif meta.body_source != "title":
+        elif not _names_body(report.title):
             yield self.diag(report, f"报告标题「{report.title}」没有写明发布机关", line=report.title_line)
+
+
+#: what a report title says besides the body: the year (2021年度, 二〇二一年), 关于
+_NOT_BODY = re.compile(f"[\\d\\s〇○零{CN_NUMERALS}年度]|关于")
+
+
+def _names_body(title: str) -> bool:
+    """Whether the title names the issuing body, before or after the year:
+    青山县交通运输局2021年…, 2019年上海市人民政府办公厅政府信息公开…"""
+    head = title.split("政府信息公开", 1)[0]
+    return cjk_count(_NOT_BODY.sub("", head)) >= 2
+
+
+def _page_title_complete(report) -> bool:
+    """A web page shows its title (``<title>``, a title block) outside the
+    article the reader keeps: a complete one there is the report's title."""
+    doc = report.document
+    title = (doc.metadata.get("title") or "") if doc is not None and doc.source_format == "html" else ""
+    return "政府信息公开" in title and title_year(title) is not None and _names_body(title)
 
 
 class MissingTable(Rule):
