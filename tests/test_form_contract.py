@@ -376,3 +376,18 @@ def test_gz104_reads_the_body_after_the_year_and_a_web_page_title(tmp_path):
     (tmp_path / "page.html").write_text(re.sub(r"<title>.*?</title>", "<title>青山县人民政府</title>", no_heading),
                                         encoding="utf-8")
     assert [d.code for d in run([tmp_path / "page.html"]).diagnostics] == ["GZ104"]
+
+
+def test_a_list_item_sharing_a_section_key_word_is_not_the_section():
+    """4.认真办理依申请公开 in 一 is a list item; 三、收到和处理… after it is section 三."""
+    from gzlint.engine import lint_text
+    from gzlint.testing.sample import render_text, sample_report
+
+    r = sample_report("2021")
+    heading, paras = r.sections["一"]
+    r.sections["一"] = (heading, [*paras, "4.认真办理依申请公开", "全年依法办理政府信息公开申请。"])
+    assert lint_text(render_text(r)) == []
+    # a section 三 numbered 3、 with no 三、 heading is still section 三 (GZ103)
+    r = sample_report("2021")
+    r.sections["三"] = ("3、收到和处理政府信息公开申请情况", r.sections["三"][1])
+    assert [d.code for d in lint_text(render_text(r))] == ["GZ103"]

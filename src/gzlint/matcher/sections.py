@@ -38,7 +38,10 @@ def find_sections(report: Report, form: FormSpec) -> None:
             continue
         # prefer the section the number names, if its key words match too
         spec = next((s for s in candidates if s.number == written), candidates[0])
-        if spec.number in found:
+        earlier = found.get(spec.number)
+        # a heading numbered as the form numbers it (三、) beats an earlier list
+        # item that only shares its key words (4.认真办理依申请公开)
+        if earlier is not None and not (number == spec.number and earlier.number != spec.number):
             continue
         found[spec.number] = SectionMatch(spec, t, number, title)
     order = [s.number for s in form.sections]
