@@ -391,3 +391,19 @@ def test_a_list_item_sharing_a_section_key_word_is_not_the_section():
     r = sample_report("2021")
     r.sections["三"] = ("3、收到和处理政府信息公开申请情况", r.sections["三"][1])
     assert [d.code for d in lint_text(render_text(r))] == ["GZ103"]
+
+
+@pytest.mark.parametrize("said, found", [
+    ("本年度未收取信息处理费。", False),
+    ("2025年度我局无向申请人收取政府信息公开费用的情况。", False),
+    ("本年度未发生收费情况。", False),
+    ("本年度无其他需要报告的事项。", True),
+    ("本机关收取了群众的意见建议，及时改进工作。", True),
+])
+def test_gz505_any_statement_on_fees(said, found):
+    from gzlint.engine import lint_text
+    from gzlint.testing.sample import render_text, sample_report
+
+    r = sample_report("2021")
+    r.sections["六"] = (r.sections["六"][0], [said])
+    assert [d.code for d in lint_text(render_text(r))] == (["GZ505"] if found else [])

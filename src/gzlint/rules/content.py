@@ -24,6 +24,8 @@ _SELF_KIND = {"街道办事处": TOWNSHIP, "街道": TOWNSHIP, "镇": TOWNSHIP, 
 _NOT_SELF_AFTER = ("城区", "土", "部", "区域")
 _PARTS = re.compile(f"(?:共|分为|包括|包含|由)[^。]{{0,120}}?(?P<n>[{CN_NUMERALS}\\d]{{1,2}})\\s*(?:个)?\\s*(?:部分|方面)")
 _EMPTY_FIVE = re.compile(r"^[无暂没有。.．、：:，,\s]*$")
+#: what says whether a fee was charged: 信息处理费, 收费, 无向申请人收取政府信息公开费用
+_FEE = re.compile(r"处理费|收费|收取[^。；;]{0,20}费")
 
 
 class TemplateLeftover(Rule):
@@ -210,7 +212,7 @@ class NoProcessingFee(Rule):
         if sec is None:
             return
         text = "".join(t.text for t in section_tokens(report, sec.spec.number))
-        if "处理费" not in text:
+        if not _FEE.search(text):
             yield self.diag(report, f"「{sec.spec.official}」未说明信息处理费的收取情况（未收取也应写明）",
                             line=sec.line, section=sec.spec.official)
 
