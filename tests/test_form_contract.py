@@ -201,6 +201,32 @@ def test_every_rule_finds_its_roles_in_every_builtin_form():
     assert missing_roles(rules, load_forms()) == []
 
 
+def asked_roles(cls) -> set[str]:
+    """The roles a rule class's own code asks for by literal name."""
+    import ast
+    import inspect
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    asked = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "").startswith("role_") and len(node.args) >= 2:
+            name = node.args[1]
+            if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                asked.add(name.value)
+    return asked
+
+
+def test_every_role_a_rule_asks_for_is_declared():
+    """So the contract test above sees every role the built-in rules use."""
+    from gzlint.plugins import all_rules
+
+    rules = all_rules().values()
+    assert any(asked_roles(cls) for cls in rules)
+    for cls in rules:
+        assert asked_roles(cls) <= set(cls.roles), cls.code
+
+
 def test_the_contract_check_catches_a_missing_role():
     from gzlint.plugins import missing_roles
     from gzlint.rule import Rule
