@@ -433,3 +433,13 @@ def test_gz505_any_statement_on_fees(said, found):
     r = sample_report("2021")
     r.sections["六"] = (r.sections["六"][0], [said])
     assert [d.code for d in lint_text(render_text(r))] == (["GZ505"] if found else [])
+
+
+def test_a_plugin_form_naming_an_unknown_check_is_an_error(tmp_path, form_plugin, capsys):
+    from gzlint.cli import main
+
+    bad = write_form(tmp_path, {**form_dict(), "format": "2021-typo", "checks": ["processing_fee"]}, "typo.toml")
+    form_plugin(bad)
+    assert main([str(EXAMPLES / "clean-2021.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: checks: no rule runs the check 'processing_fee'" in err and "Traceback" not in err

@@ -52,9 +52,16 @@ def all_forms() -> tuple[FormSpec, ...]:
     PluginError naming the file and the key."""
     files = [str(p) for p in builtin_form_files()] + extra_form_files()
     try:
-        return load_forms(tuple(files))
+        forms = load_forms(tuple(files))
     except FormError as exc:
         raise PluginError(str(exc)) from None
+    # a misspelt check would silently switch its rule off for that form
+    known = {cls.form_check for cls in all_rules().values() if cls.form_check}
+    for form in forms:
+        for check in sorted(form.checks - known):
+            raise PluginError(f"{form.source}: checks: no rule runs the check {check!r} "
+                              f"(known: {', '.join(sorted(known))})")
+    return forms
 
 
 def missing_roles(rules: Iterable[type[Rule]] | None = None,
