@@ -161,7 +161,6 @@ def test_gz204_signed_change_may_be_negative():
 @pytest.mark.parametrize(
     "fmt,table,row,col,text",
     [
-        ("2019", "active.9", "procurement", "amount", "10268898元"),
         ("2019", "active.9", "procurement", "amount", "15.5"),
         ("2021", "active.8", "fees", "fees_amount", "12500元"),
     ],
@@ -169,6 +168,13 @@ def test_gz204_signed_change_may_be_negative():
 def test_gz205_money_unit(fmt, table, row, col, text):
     diags = lint_sample(sample_report(fmt).set_cell(table, row, col, text))
     assert codes(diags) == {"GZ205"}
+
+
+@pytest.mark.parametrize("text", ["75394432.52元", "251000元", "1026.8898万元", "0"])
+def test_gz205_unit_stated_where_the_form_prints_none(text):
+    """The 2019 form prints no unit for 采购总金额: an explicit unit is acceptable."""
+    diags = lint_sample(sample_report("2019").set_cell("active.9", "procurement", "amount", text))
+    assert "GZ205" not in codes(diags)
 
 
 # -- GZ3xx ---------------------------------------------------------------------
@@ -208,3 +214,25 @@ def test_gz304_litigation_total():
     diags = lint_sample(r)
     assert [(d.code, d.row) for d in diags] == [("GZ304", "行政复议")]
     assert "总计(3) ≠ 结果维持(1) + 结果纠正(0) + 其他结果(0) + 尚未审结(1) = 2" in diags[0].message
+
+
+@pytest.mark.parametrize("issued,repealed,in_force", [("7", "0", "0"), ("3", "1", "1")])
+def test_gz309_in_force_below_issued(issued, repealed, in_force):
+    r = _bad().set_cell("active.1", "normative", "issued", issued).set_cell("active.1", "normative", "repealed", repealed)
+    r.set_cell("active.1", "normative", "in_force", in_force)
+    diags = lint_sample(r)
+    assert [(d.code, d.row, d.column) for d in diags] == [("GZ309", "行政规范性文件", "现行有效件数")]
+    assert f"少于本年制发{issued} − 本年废止{repealed}" in diags[0].message
+
+
+@pytest.mark.parametrize("issued,repealed,in_force", [("7", "0", "7"), ("3", "5", "0"), ("0", "0", "0")])
+def test_gz309_in_force_at_least_issued_minus_repealed(issued, repealed, in_force):
+    r = _bad().set_cell("active.1", "normative", "issued", issued).set_cell("active.1", "normative", "repealed", repealed)
+    r.set_cell("active.1", "normative", "in_force", in_force)
+    assert "GZ309" not in codes(lint_sample(r))
+
+
+def test_gz309_not_for_the_2019_columns():
+    """The 2019 form's columns are 新制作/新公开/对外公开总数量: no such bound."""
+    r = sample_report("2019").set_cell("active.1", "normative", "in_force", "0")
+    assert "GZ309" not in codes(lint_sample(r))

@@ -171,35 +171,40 @@ class BadCount(_CellRule):
 
 
 class MoneyUnit(_CellRule):
-    """A money amount whose unit disagrees with the form (元 in a 万元 column),
-    or has no unit where the form prints none (2019 采购总金额).
+    """A money amount whose unit disagrees with the unit the form prints (元
+    in a 万元 column), or a non-zero amount with no unit at all where the form
+    prints none (2019 采购总金额).
+
+    Where the form prints no unit, any unit the cell states is acceptable:
+    "75394432.52元" says what it means.
 
     Why:
         An amount without its unit is off by a factor of 10,000 as often as
-        not; 10268898元 in a table of 万元 reads as ten billion.
+        not; 12500元 in a column of 万元 reads as 125 million.
 
     Bad:
-        政府集中采购 | 2 | 10268898元       (2019 采购总金额, 元)
-        政府集中采购 | 2 | 1026.8898        (no unit at all)
+        行政事业性收费 | 12500元              (2021 本年收费金额, printed 万元)
+        政府集中采购 | 2 | 1026.8898         (2019 采购总金额: no unit at all)
 
     Good:
-        政府集中采购 | 2 | 1026.8898万元
+        行政事业性收费 | 1.25
+        政府集中采购 | 2 | 1026.8898万元      (or 10268898元)
 
     Fix:
-        State the amount in 万元, with the unit where the form prints none.
+        Use the unit the form prints; where it prints none, state the unit.
     """
 
     code = "GZ205"
     name = "money-unit"
     severity = Severity.WARNING
-    summary = "金额单位与规定不符（如万元栏填元），或规定未印单位而未注明"
+    summary = "金额单位与表格所印单位不符（如万元栏填元），或表格未印单位而金额未注明单位"
 
     def check_cell(self, report, table, row, column, cell):
         if column.kind != "money" or cell.status != "number" or not column.unit:
             return
         unit = cell.unit or table.header_units.get(column.id)
         name = cell_name(table.spec, row, column)
-        if unit and unit != column.unit:
+        if unit and column.unit_printed and unit != column.unit:
             converted = ""
             if unit == "元":
                 converted = f"（{cell.text.strip()} = {format_number(cell.number / 10000)}{column.unit}）"
