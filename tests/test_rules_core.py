@@ -80,6 +80,29 @@ def test_gz104_title():
     assert "GZ104" in codes(diags) and "年份" in diags[0].message
 
 
+@pytest.mark.parametrize("title", ["2021年政府信息公开工作年度报告", "2021年度政府信息公开工作年报"])
+def test_gz104_title_without_body(title):
+    r = _bad()
+    r.title = title
+    diags = [d for d in lint_sample(r) if d.code == "GZ104"]
+    assert len(diags) == 1 and "没有写明发布机关" in diags[0].message
+
+
+@pytest.mark.parametrize("title,body", [
+    ("2021年青山县交通运输局政府信息公开工作年度报告", "青山县交通运输局"),
+    ("青山县交通运输局2021年政府信息公开工作年度报告", "青山县交通运输局"),
+    ("青山县交通运输局政府信息公开工作年度报告（2021年）", "青山县交通运输局"),
+])
+def test_gz104_body_before_or_after_the_year(title, body):
+    from gzlint.engine import build_report
+    from gzlint.metadata import report_meta
+
+    r = _bad()
+    r.title = title
+    assert not [d for d in lint_sample(r) if d.code == "GZ104" and "发布机关" in d.message]
+    assert report_meta(build_report("report.txt", render_text(r).encode("utf-8"))).body == body
+
+
 def test_gz110_missing_table():
     r = _bad()
     r.dropped_tables.add("litigation")

@@ -7,6 +7,7 @@ from collections import OrderedDict
 from ..diagnostics import Severity
 from ..form.labels import key
 from ..form.spec import form_for_year
+from ..metadata.body import title_body
 from ..hookspec import hookimpl
 from ..rule import Rule
 
@@ -150,7 +151,7 @@ class ReportTitle(Rule):
         m = re.search(r"(20\d\d)\s*年", report.title)
         if not m:
             yield self.diag(report, f"报告标题「{report.title}」没有写明年份", line=report.title_line)
-        elif not report.title[: m.start()].strip():
+        elif not title_body(report.title):
             yield self.diag(report, f"报告标题「{report.title}」没有写明发布机关", line=report.title_line)
 
 
