@@ -102,8 +102,8 @@ def _expected(report) -> dict[tuple[str, str], Expected]:
         direct, after = number_at(lit, DIRECT, TOTAL), number_at(lit, AFTER_REVIEW, TOTAL)
         if direct is not None and after is not None and (LITIGATION, AFTER_REVIEW, TOTAL) not in broken:
             put((q.SUITS, ""), lit, DIRECT, TOTAL,
-                f"{lit.spec.title}「行政诉讼」未经复议直接起诉总计{format_number(direct)} + 复议后起诉总计"
-                f"{format_number(after)}", direct + after)
+                f"{lit.spec.title}「行政诉讼」（未经复议直接起诉总计{format_number(direct)} + 复议后起诉总计"
+                f"{format_number(after)}）", direct + after)
     docs = report.tables.get(ACTIVE_DOCUMENTS)
     if docs is not None and report.form.format == FORMAT_2021:
         for subject, row in DOCUMENT_ROWS.items():
