@@ -259,3 +259,64 @@ def test_gz309_not_for_the_2019_columns():
     """The 2019 form's columns are 新制作/新公开/对外公开总数量: no such bound."""
     r = sample_report("2019").set_cell("active.1", "normative", "in_force", "0")
     assert "GZ309" not in codes(lint_sample(r))
+
+
+# -- GZ201: blank lines fold into one finding in human-readable output ---------
+
+def _report_lines(diags, fmt: str) -> list[str]:
+    import io
+
+    from gzlint.reporters import ReportOptions, get_reporter
+
+    out = io.StringIO()
+    get_reporter(fmt)(diags, ["report.txt"], out, ReportOptions(quiet=True))
+    return [line for line in out.getvalue().splitlines() if "GZ201" in line]
+
+
+def _blank_column(report, table: str, column: str):
+    for row in report.cells[table]:
+        report.blank_cell(table, row, column)
+    return report
+
+
+def test_gz201_blank_column_is_one_line_but_every_cell_in_json():
+    import io
+    import json
+
+    from gzlint.reporters import get_reporter
+
+    diags = lint_sample(_blank_column(_bad(), "applications", "research"))
+    assert codes(diags) == {"GZ201"} and len(diags) == 25
+    (line,) = _report_lines(diags, "concise")
+    assert "表三「科研机构」列全部为空（25个单元格）" in line
+    assert len(_report_lines(diags, "github")) == 1 and len(_report_lines(diags, "full")) == 1
+    out = io.StringIO()
+    get_reporter("json")(diags, ["report.txt"], out, None)
+    assert len(json.loads(out.getvalue())) == 25
+
+
+def test_gz201_blank_row_is_one_line():
+    r = _bad()
+    for col in ("natural", "business", "research", "public_interest", "legal", "other_org", "total"):
+        r.blank_cell("applications", "withheld.1", col)
+    diags = lint_sample(r)
+    assert len(diags) == 7
+    (line,) = _report_lines(diags, "concise")
+    assert "「1.属于国家秘密」行全部为空（7个单元格）" in line
+
+
+def test_gz201_blank_total_keeps_its_value_beside_other_blanks():
+    """A blank 总计 beside blanks read as 0 still says which value it needs (the catalogue's 272 case)."""
+    r = _bad().blank_cell("applications", "disclosed", "total").blank_cell("applications", "disclosed", "research")
+    diags = lint_sample(r)
+    total = next(d for d in diags if d.column == "总计")
+    assert "按本行各列之和应为9" in total.message and total.group is None
+    assert len(_report_lines(diags, "concise")) == 2
+
+
+def test_gz201_other_blanks_of_a_row_share_a_line():
+    r = _bad().blank_cell("applications", "carried_out", "research").blank_cell("applications", "carried_out", "legal")
+    diags = lint_sample(r)
+    assert len(diags) == 2
+    (line,) = _report_lines(diags, "concise")
+    assert "「四、结转下年度继续办理」行「科研机构」「法律服务机构」列为空" in line
