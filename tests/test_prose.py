@@ -166,6 +166,24 @@ def test_gz307_documents_not_compared_in_the_2019_form():
     assert lint(with_para("二", "现行有效规范性文件10件。", fmt="2019"), "GZ307") == []
 
 
+@pytest.mark.parametrize("text", ["办结申请16件，其中予以公开及部分公开11件。", "办结申请16件，其中予以公开9件。"])
+def test_gz307_outcomes_that_agree(text):
+    assert lint(with_para("三", text), "GZ307") == []
+
+
+def test_gz307_outcomes_differ():
+    d = _one(with_para("三", "办结申请16件，其中予以公开及部分公开12件。"))
+    assert "「（一）予以公开」总计9 + 「（二）部分公开」总计2" in d.message
+
+
+def test_gz307_outcomes_against_a_blank_total_read_as_its_row():
+    """shanghai_office_2019: 总计 blank in the outcome rows; 予以公开及部分公开258件 against 272 + 3."""
+    r = with_para("三", "答复申请16件。予以公开及部分公开10件，占62.5%。")
+    r.blank_cell("applications", "disclosed", "total").blank_cell("applications", "partial", "total")
+    d = _one(r)
+    assert "总计为空，按本行各列之和" in d.message and "为11" in d.message
+
+
 def test_gz308_parts_exceed_total():
     (d,) = lint(with_para("二", "共公开229条，其中工作动态228条，计划总结类1条，其他3条。"), "GZ308")
     assert "228+1+3=232" in d.message and "229" in d.message
@@ -201,7 +219,7 @@ REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real"
     ("html/pingtan_2023.html", [("GZ307", "info")]),
     ("html/pingtan_2025.html", []),
     ("html/shsyj_2025.html", [("GZ309", "error")]),
-    ("text/shanghai_office_2019.txt", []),
+    ("text/shanghai_office_2019.txt", [("GZ307", "error")]),  # 予以公开及部分公开258件 vs 272 + 3
     ("text/shanghai_office_2025_converted.md", []),
 ])
 def test_real_reports_prose_and_in_force(name, expected):

@@ -1,6 +1,6 @@
 """Counts the prose states, and which quantity of the tables each one is:
-applications received, handled (办结) or carried over, 行政复议 and 行政诉讼
-cases, documents in force or issued this year.
+applications received, handled (办结), disclosed (予以公开) or carried over,
+行政复议 and 行政诉讼 cases, documents in force or issued this year.
 
 Reports state counts loosely, so the patterns are tolerant in wording but
 strict about subject: a number is read only when the words between the verb
@@ -19,6 +19,8 @@ from .numerals import parse_count
 
 #: the quantities a statement may count
 RECEIVED, HANDLED, CARRIED_OUT = "received", "handled", "carried_out"
+#: outcomes: 予以公开, and 予以公开及部分公开 together
+DISCLOSED, DISCLOSED_OR_PARTIAL = "disclosed", "disclosed_or_partial"
 REVIEW, SUITS = "review", "suits"
 IN_FORCE, ISSUED = "in_force", "issued"
 #: the document kinds of table 二 第（一）项, as statements name them
@@ -45,6 +47,8 @@ _CARRIED = [
     # 1件结转下年度继续办理, 72件申请…顺延到下年度答复
     re.compile(rf"{_NUM}{_UNIT}(?P<gap>{_GAP}{{0,10}}?)(?:结转|顺延|转入){_NEXT_YEAR}"),
 ]
+#: 予以公开22件, 予以公开及部分公开42件
+_DISCLOSED = re.compile(rf"(?<!主动)予以公开(?P<both>(?:及|和|、|与)部分公开)?(?:的)?(?:申请)?{_SUM}\s*{_NUM}\s*(?P<u>件)")
 #: 行政复议36起, 行政复议案件2件, …行政复议7件，诉讼9件
 _LITIGATION = re.compile(rf"(?P<what>行政复议|行政诉讼|(?<=[，,、])诉讼)(?:案件|案|申请)?{_SUM}\s*{_NUM}{_UNIT}")
 _DOCUMENT = r"(?:行政)?(?P<what>规范性文件|规章)"
@@ -170,6 +174,10 @@ def find_counts(text: str, year: int | None = None, litigation_section: bool = F
         if not elsewhere(m) and not (m.group("y") and year and int(m.group("y")) != year):
             prefix = text[_clause_start(text, m.start()):m.start()]
             add(ISSUED, m, subject=_subject(m), hedged=bool(_SET_ACT.search(prefix)))
+    for m in _DISCLOSED.finditer(text):
+        start = _clause_start(text, m.start())
+        if about_applications and not _ELSEWHEN.search(text, start, m.start()) and not _other_year(text, start, m.start(), year):
+            add(DISCLOSED_OR_PARTIAL if m.group("both") else DISCLOSED, m)
     for m in _HANDLED.finditer(text):
         if "申请" in _sentence(text, m.start()) and not elsewhere(m, "gap"):
             add(HANDLED, m, verb=m.group("verb"))

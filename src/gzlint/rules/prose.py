@@ -24,11 +24,16 @@ from .numbers import number_at
 #: table 三 and the rows and column the prose is compared with
 APPLICATIONS = "applications"
 NEW, CARRIED_IN, HANDLED, CARRIED_OUT, TOTAL = "new", "carried_in", "total", "carried_out", "total"
+DISCLOSED, PARTIAL = "disclosed", "partial"
 #: table 四: 行政复议 and the two 行政诉讼 groups
 LITIGATION = "litigation"
 REVIEW, DIRECT, AFTER_REVIEW = "review", "direct", "after_review"
 #: table 二 第（一）项 rows, by the document kind a statement names
 DOCUMENT_ROWS = {q.NORMATIVE: "normative", q.RULES: "rules"}
+#: said of a 总计 the report left blank and that was read as its row's sum
+_ROW_SUM = "（总计为空，按本行各列之和）"
+#: （二）部分公开（区分处理的…） → （二）部分公开
+_PARENTHESIS = re.compile(r"(?<=.)（[^（）]*）$")
 #: the section whose prose speaks of 行政复议/行政诉讼 of this body
 LITIGATION_SECTION = "四"
 
@@ -65,6 +70,27 @@ def _in_broken_identity(report) -> set[tuple[str, str, str]]:
     return cells
 
 
+def _blank(table, row: str, column: str) -> bool:
+    cell = table.cell(row, column)
+    return cell is not None and cell.status == "blank"
+
+
+def _row_total(table, row: str) -> tuple[Decimal, bool] | None:
+    """A row's 总计, and whether it was summed: as written, or, where the
+    report left it blank, the sum of the row's other cells (blanks read as 0)."""
+    total = number_at(table, row, TOTAL)
+    if total is not None:
+        return total, False
+    cell = table.cell(row, TOTAL)
+    others = [c for c in table.spec.columns if c.id != TOTAL]
+    values = [table.cell(row, c.id) for c in others]
+    if cell is None or cell.status != "blank" or any(v is None or v.status not in ("number", "blank") for v in values):
+        return None
+    if not any(v.status == "number" for v in values):
+        return None
+    return sum((v.as_number() for v in values), Decimal(0)), True
+
+
 @dataclass
 class Expected:
     """What the tables say of one quantity, and how a message names it."""
@@ -83,7 +109,8 @@ def _expected(report) -> dict[tuple[str, str], Expected]:
     out: dict[tuple[str, str], Expected] = {}
 
     def put(key, table, row, column, name, value=None):
-        if (table.spec.id, row, column) in broken:
+        # a blank 总计 breaks its identity by being blank: its row sum still reads
+        if (table.spec.id, row, column) in broken and not _blank(table, row, column):
             return
         value = number_at(table, row, column) if value is None else value
         if value is not None:
@@ -96,6 +123,15 @@ def _expected(report) -> dict[tuple[str, str], Expected]:
     if apps is not None:
         for quantity, row in ((q.RECEIVED, NEW), (q.HANDLED, HANDLED), (q.CARRIED_OUT, CARRIED_OUT)):
             put((quantity, ""), apps, row, TOTAL, f"{label(apps, row)}总计")
+        disclosed, partial = _row_total(apps, DISCLOSED), _row_total(apps, PARTIAL)
+        if disclosed is not None:
+            put((q.DISCLOSED, ""), apps, DISCLOSED, TOTAL, f"{label(apps, DISCLOSED)}总计{_ROW_SUM * disclosed[1]}",
+                disclosed[0])
+        if disclosed is not None and partial is not None:
+            partial_label = _PARENTHESIS.sub("", apps.spec.row(PARTIAL).label.text)
+            put((q.DISCLOSED_OR_PARTIAL, ""), apps, DISCLOSED, TOTAL,
+                f"{label(apps, DISCLOSED)}总计{format_number(disclosed[0])} + 「{partial_label}」总计"
+                f"{format_number(partial[0])}{_ROW_SUM * (disclosed[1] or partial[1])}", disclosed[0] + partial[0])
     lit = report.tables.get(LITIGATION)
     if lit is not None:
         put((q.REVIEW, ""), lit, REVIEW, TOTAL, f"{lit.spec.title}「行政复议」总计")
