@@ -45,7 +45,10 @@ _HANDLING_VERB = "办理"
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)"
 _TOTAL = re.compile(r"(?:共|合计|累计|总计)[^。；;，,\d]{0,12}?" + _NUM + r"\s*(?P<u>[件条项次个份])")
 _AMONG = re.compile(r"\s*[。，,；;]?\s*其中\s*[，,：:]?")
-_PART = re.compile(r"(?P<label>[^，,、。；;：:\d]{1,20}?)\s*" + _NUM + r"\s*[件条项次个份]")
+_PART = re.compile(r"(?P<label>[^，,、。；;：:\d]{1,20}?)\s*" + _NUM + r"\s*(?P<u>[件条项次个份])")
+_NESTED = re.compile(r"其中|[（(]")
+#: where an item was published: one item may be counted on several
+_CHANNEL = re.compile(r"网站|网页|门户|微信|微博|公众号|客户端|新媒体|平台|公报|报刊|报纸|电视|广播|APP|抖音|头条|视频号|公开栏|显示屏")
 #: a number written approximately: 406余条, 近百条, 约30件
 _APPROX_AFTER = ("余", "多")
 _APPROX_BEFORE = ("约", "近", "逾", "超过", "达")
@@ -232,6 +235,9 @@ class ProseCountDoesNotAddUp(Rule):
     """A count in the prose does not add up: the parts listed after 其中 sum
     to more than the total, or a list closed by 其他 does not reach it.
 
+    Only plain lists are read: parts in the total's unit, no list within the
+    list, and no channels (网站, 微信 …), whose counts overlap.
+
     Why:
         "共公开229条，其中工作动态228条，计划总结类1条，其他3条" cannot all be
         true; one of the numbers was not updated.
@@ -259,13 +265,16 @@ class ProseCountDoesNotAddUp(Rule):
                 if total is None or among is None:
                     continue
                 end = min([i for i in (t.text.find(p, among.end()) for p in "。；;") if i >= 0] or [len(t.text)])
+                if _NESTED.search(t.text, among.end(), end):
+                    continue  # a list within the list: which parts add up to what is not clear
                 parts = []
                 for p in _PART.finditer(t.text, among.end(), end):
                     value = _value(p, t.text)
-                    if value is None:
+                    if value is None or p.group("u") != m.group("u"):
                         break
                     parts.append((p.group("label").strip(), value))
-                if len(parts) < 2:
+                # channels overlap (one item on the website and on WeChat): their counts need not add up
+                if len(parts) < 2 or any(_CHANNEL.search(label) for label, _ in parts):
                     continue
                 added = sum(v for _, v in parts)
                 closed = any(label.startswith(("其他", "其余", "另")) for label, _ in parts)
