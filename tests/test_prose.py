@@ -121,6 +121,15 @@ def test_gz307_litigation_matches_table_four_not_table_three(text):
     assert lint(with_para("四", text), "GZ307") == []
 
 
+def test_gz307_one_count_of_both_kinds_is_not_either():
+    assert lint(with_para("四", "本年度发生政府信息公开行政复议、行政诉讼案件共5件。"), "GZ307") == []
+
+
+def test_gz307_count_of_all_bodies_is_info():
+    """全区各级行政机关共受理…: the table may be the body's own."""
+    _one(with_para("三", "全县各级行政机关共受理政府信息公开申请300件。"), "info")
+
+
 def test_gz307_suits_are_both_groups():
     r = sample_report()
     r.sections["四"] = (r.sections["四"][0], ["全年办理因政府信息公开申请引发的行政复议2起，行政诉讼3起。"])

@@ -76,6 +76,10 @@ _ELSEWHERE = re.compile(f"{_OTHER_SUBJECT}|{_OTHER_PERIOD}")
 _ELSEWHEN = re.compile(_OTHER_PERIOD)
 #: ways of filing: a count of those may be a part of all applications
 _CHANNEL = re.compile(r"当面|现场|信函|邮寄|网络|网上|在线|传真|邮件")
+#: a count of several bodies (全区各级行政机关): the table may be the body's own
+_AGGREGATE = re.compile(r"各级|各部门|各单位|各地|各乡镇|各街道|各县|各区|所属|下属|系统内")
+#: 行政复议、行政诉讼案件共3件: one count of both
+_JOINED = re.compile(r"(?:复议|诉讼)(?:案件)?[、和及与或]$")
 #: acts on a set of documents that need not be all those in force
 _SET_ACT = re.compile(r"清理|集中|发布|公布|公开|梳理|汇编|编制|目录|更新|审查|录入|公示")
 #: after 未…行政复议: a kind of outcome, not the cases themselves
@@ -164,7 +168,8 @@ def find_counts(text: str, year: int | None = None, litigation_section: bool = F
         start = _clause_start(text, m.start())
         if (litigation_section or "公开" in _sentence(text, m.start())) and not _ELSEWHEN.search(text, start, m.start()) \
                 and not _other_year(text, start, m.start(), year):
-            add(REVIEW if m.group("what") == "行政复议" else SUITS, m)
+            if not _JOINED.search(text, max(0, m.start() - 6), m.start()):
+                add(REVIEW if m.group("what") == "行政复议" else SUITS, m)
     for pattern in _IN_FORCE:
         for m in pattern.finditer(text):
             if not elsewhere(m):
@@ -180,13 +185,15 @@ def find_counts(text: str, year: int | None = None, litigation_section: bool = F
             add(DISCLOSED_OR_PARTIAL if m.group("both") else DISCLOSED, m)
     for m in _HANDLED.finditer(text):
         if "申请" in _sentence(text, m.start()) and not elsewhere(m, "gap"):
-            add(HANDLED, m, verb=m.group("verb"))
+            prefix = text[_clause_start(text, m.start()):m.start()]
+            add(HANDLED, m, verb=m.group("verb"), hedged=bool(_AGGREGATE.search(prefix)))
     for pattern in _RECEIVED:
         for m in pattern.finditer(text):
             groups = ("gap", "gap2") if "gap2" in pattern.groupindex else ("gap",)
             if not elsewhere(m, *groups):
                 inner = "".join(m.group(g) or "" for g in groups)
-                add(RECEIVED, m, verb=m.group("verb"), hedged=bool(_CHANNEL.search(inner)))
+                prefix = text[_clause_start(text, m.start()):m.start()]
+                add(RECEIVED, m, verb=m.group("verb"), hedged=bool(_CHANNEL.search(inner) or _AGGREGATE.search(prefix)))
     for m in _NO_APPLICATIONS.finditer(text):
         rest = text[m.end():m.end() + 12]
         if not re.match(r"[^。；;，,]*?(?:复议|诉讼|投诉|举报)", rest) and not rest.startswith(("人", "公开", "引", "后")):
