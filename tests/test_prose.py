@@ -185,6 +185,12 @@ def test_gz307_outcomes_differ():
     assert "「（一）予以公开」总计9 + 「（二）部分公开」总计2" in d.message
 
 
+def test_gz307_silent_where_the_table_is_already_broken():
+    """（七） ≠ Σ outcomes is GZ302's; the prose may be the right one."""
+    r = with_para("三", "办结申请16件，其中予以公开及部分公开12件。").set_cell("applications", "disclosed", "total", "10")
+    assert lint(r, "GZ307") == []
+
+
 def test_gz307_outcomes_against_a_blank_total_read_as_its_row():
     """shanghai_office_2019: 总计 blank in the outcome rows; 予以公开及部分公开258件 against 272 + 3."""
     r = with_para("三", "答复申请16件。予以公开及部分公开10件，占62.5%。")
@@ -242,3 +248,21 @@ def test_real_reports_prose_and_in_force(name, expected):
 
     found = [(d.code, d.severity.label) for d in lint_paths([path]) if d.code in ("GZ307", "GZ308", "GZ309")]
     assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。",
+     [("received", 70), ("handled", 69), ("carried_out", 1)]),
+    ("全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。",
+     [("received", 154), ("handled", 148), ("carried_out", 6)]),
+    ("全年办理因政府信息公开申请引发的行政复议36起，行政诉讼9起。", [("review", 36), ("suits", 9)]),
+    ("坚持第一时间登记受理、第一时间回复申请的“三个一”工作机制。", []),
+    ("本年度未发生因依申请公开引发的行政复议和行政诉讼。", [("review", 0), ("suits", 0)]),
+    ("本年度未收到政府信息公开申请。", [("received", 0)]),
+    ("清理并集中发布现行有效行政规范性文件393件。", [("in_force", 393)]),
+    ("收到申请约30件，较去年增加5件。", []),
+])
+def test_find_counts_reads_the_quantity(text, expected):
+    from gzlint.metadata.counts import find_counts
+
+    assert [(s.quantity, s.number) for s in find_counts(text, 2025)] == expected

@@ -130,8 +130,14 @@ def _count(text: str, m: re.Match) -> int | None:
     return parse_count(digits)
 
 
-def _other_year(text: str, start: int, end: int, year: int | None, allowed: int | None = None) -> bool:
-    return year is not None and any(int(y) not in (year, allowed) for y in _YEAR.findall(text, start, end))
+def _prefix(text: str, index: int) -> str:
+    """The clause before ``index``: where the subject and the period are said."""
+    return text[_clause_start(text, index):index]
+
+
+def _elsewhen(prefix: str, year: int | None) -> bool:
+    """The clause speaks of another period: 以来, 上半年, another year."""
+    return bool(_ELSEWHEN.search(prefix)) or (year is not None and any(int(y) != year for y in _YEAR.findall(prefix)))
 
 
 def find_counts(text: str, year: int | None = None, litigation_section: bool = False) -> list[CountStatement]:
@@ -154,9 +160,8 @@ def find_counts(text: str, year: int | None = None, litigation_section: bool = F
     def elsewhere(m: re.Match, *groups: str) -> bool:
         """The clause before the number, or the words between verb and number,
         give it another subject or period."""
-        prefix = text[_clause_start(text, m.start()):m.start()]
         inner = "".join(m.group(g) or "" for g in groups)
-        return bool(_ELSEWHERE.search(prefix + inner)) or _other_year(text, _clause_start(text, m.start()), m.start(), year)
+        return bool(_ELSEWHERE.search(_prefix(text, m.start()) + inner)) or _elsewhen(_prefix(text, m.start()), year)
 
     about_applications = "申请" in text
     for pattern in _CARRIED:
@@ -165,35 +170,29 @@ def find_counts(text: str, year: int | None = None, litigation_section: bool = F
             if about_applications and not elsewhere(m, "gap") and (next_year is None or year is None or next_year == year + 1):
                 add(CARRIED_OUT, m)
     for m in _LITIGATION.finditer(text):
-        start = _clause_start(text, m.start())
-        if (litigation_section or "公开" in _sentence(text, m.start())) and not _ELSEWHEN.search(text, start, m.start()) \
-                and not _other_year(text, start, m.start(), year):
-            if not _JOINED.search(text, max(0, m.start() - 6), m.start()):
-                add(REVIEW if m.group("what") == "行政复议" else SUITS, m)
+        if (litigation_section or "公开" in _sentence(text, m.start())) and not _elsewhen(_prefix(text, m.start()), year) \
+                and not _JOINED.search(text, max(0, m.start() - 6), m.start()):
+            add(REVIEW if m.group("what") == "行政复议" else SUITS, m)
     for pattern in _IN_FORCE:
         for m in pattern.finditer(text):
             if not elsewhere(m):
-                prefix = text[_clause_start(text, m.start()):m.start()]
-                add(IN_FORCE, m, subject=_subject(m), hedged=bool(_SET_ACT.search(prefix)))
+                add(IN_FORCE, m, subject=_subject(m), hedged=bool(_SET_ACT.search(_prefix(text, m.start()))))
     for m in _ISSUED.finditer(text):
         if not elsewhere(m) and not (m.group("y") and year and int(m.group("y")) != year):
-            prefix = text[_clause_start(text, m.start()):m.start()]
-            add(ISSUED, m, subject=_subject(m), hedged=bool(_SET_ACT.search(prefix)))
+            add(ISSUED, m, subject=_subject(m), hedged=bool(_SET_ACT.search(_prefix(text, m.start()))))
     for m in _DISCLOSED.finditer(text):
-        start = _clause_start(text, m.start())
-        if about_applications and not _ELSEWHEN.search(text, start, m.start()) and not _other_year(text, start, m.start(), year):
+        if about_applications and not _elsewhen(_prefix(text, m.start()), year):
             add(DISCLOSED_OR_PARTIAL if m.group("both") else DISCLOSED, m)
     for m in _HANDLED.finditer(text):
         if "申请" in _sentence(text, m.start()) and not elsewhere(m, "gap"):
-            prefix = text[_clause_start(text, m.start()):m.start()]
-            add(HANDLED, m, verb=m.group("verb"), hedged=bool(_AGGREGATE.search(prefix)))
+            add(HANDLED, m, verb=m.group("verb"), hedged=bool(_AGGREGATE.search(_prefix(text, m.start()))))
     for pattern in _RECEIVED:
+        groups = ("gap", "gap2") if "gap2" in pattern.groupindex else ("gap",)
         for m in pattern.finditer(text):
-            groups = ("gap", "gap2") if "gap2" in pattern.groupindex else ("gap",)
             if not elsewhere(m, *groups):
                 inner = "".join(m.group(g) or "" for g in groups)
-                prefix = text[_clause_start(text, m.start()):m.start()]
-                add(RECEIVED, m, verb=m.group("verb"), hedged=bool(_CHANNEL.search(inner) or _AGGREGATE.search(prefix)))
+                hedged = bool(_CHANNEL.search(inner) or _AGGREGATE.search(_prefix(text, m.start())))
+                add(RECEIVED, m, verb=m.group("verb"), hedged=hedged)
     for m in _NO_APPLICATIONS.finditer(text):
         rest = text[m.end():m.end() + 12]
         if not re.match(r"[^。；;，,]*?(?:复议|诉讼|投诉|举报)", rest) and not rest.startswith(("人", "公开", "引", "后")):

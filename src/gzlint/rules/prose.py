@@ -111,10 +111,12 @@ def _expected(report) -> dict[tuple[str, str], Expected]:
     broken = _in_broken_identity(report)
     out: dict[tuple[str, str], Expected] = {}
 
-    def put(key, table, row, column, name, value=None):
-        # a blank 总计 breaks its identity by being blank: its row sum still reads
-        if (table.spec.id, row, column) in broken and not _blank(table, row, column):
-            return
+    def put(key, table, row, column, name, value=None, also=()):
+        """The figure at (row, column), or ``value`` made of it and the rows ``also``."""
+        for r in (row, *also):
+            # a blank 总计 breaks its identity by being blank: its row sum still reads
+            if (table.spec.id, r, column) in broken and not _blank(table, r, column):
+                return
         value = number_at(table, row, column) if value is None else value
         if value is not None:
             out[key] = Expected(value, name, table, row, column)
@@ -134,15 +136,16 @@ def _expected(report) -> dict[tuple[str, str], Expected]:
             partial_label = _PARENTHESIS.sub("", apps.spec.row(PARTIAL).label.text)
             put((q.DISCLOSED_OR_PARTIAL, ""), apps, DISCLOSED, TOTAL,
                 f"{label(apps, DISCLOSED)}总计{format_number(disclosed[0])} + 「{partial_label}」总计"
-                f"{format_number(partial[0])}{_ROW_SUM * (disclosed[1] or partial[1])}", disclosed[0] + partial[0])
+                f"{format_number(partial[0])}{_ROW_SUM * (disclosed[1] or partial[1])}", disclosed[0] + partial[0],
+                also=(PARTIAL,))
     lit = report.tables.get(LITIGATION)
     if lit is not None:
         put((q.REVIEW, ""), lit, REVIEW, TOTAL, f"{lit.spec.title}「行政复议」总计")
         direct, after = number_at(lit, DIRECT, TOTAL), number_at(lit, AFTER_REVIEW, TOTAL)
-        if direct is not None and after is not None and (LITIGATION, AFTER_REVIEW, TOTAL) not in broken:
+        if direct is not None and after is not None:
             put((q.SUITS, ""), lit, DIRECT, TOTAL,
                 f"{lit.spec.title}「行政诉讼」（未经复议直接起诉总计{format_number(direct)} + 复议后起诉总计"
-                f"{format_number(after)}）", direct + after)
+                f"{format_number(after)}）", direct + after, also=(AFTER_REVIEW,))
     docs = report.tables.get(ACTIVE_DOCUMENTS)
     if docs is not None and report.form.format == FORMAT_2021:
         for subject, row in DOCUMENT_ROWS.items():
