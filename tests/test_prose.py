@@ -90,6 +90,7 @@ def test_gz307_received_equals_new_plus_carried_is_info():
     "2020年共收到政府信息公开申请5件。",
     "其中，收到自然人申请5件。",
     "本年度受理行政复议申请5件。",
+    "已办结16件，正在办理申请2件。",
     "结转至2023年5件。",
 ])
 def test_gz307_counts_that_agree_or_are_not_this_years(text):

@@ -69,7 +69,8 @@ _NO_LITIGATION = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|�
 #: words that give the number another subject: another kind of case, of
 #: applicant or of handling, a part (其中) or a change (较去年增加)
 _OTHER_SUBJECT = (r"复议|诉讼|投诉|举报|信访|咨询|建议|提案|留言|来电|来信|热线|工单|诉求|议案|增加|减少|增长|下降|回落|较|"
-                  r"同比|环比|其中|自然人|法人|企业|组织|机构|个人|公民|律师|超期|逾期|按期|按时|当场|当日|延期|延长|提前|电话|口头")
+                  r"同比|环比|其中|自然人|法人|企业|组织|机构|个人|公民|律师|超期|逾期|按期|按时|当场|当日|延期|延长|提前|电话|口头|"
+                  r"正在|尚在|仍在|不予|未予")
 #: words that give the number another period
 _OTHER_PERIOD = r"以来|累计|历年|截至|截止|季度|上半年|下半年|月份|去年|上一年"
 _ELSEWHERE = re.compile(f"{_OTHER_SUBJECT}|{_OTHER_PERIOD}")
