@@ -8,10 +8,11 @@ from collections import OrderedDict
 from ..diagnostics import Severity
 from ..form.labels import key
 from ..form.spec import form_for_year
+from ..metadata.body import title_body
 from ..hookspec import hookimpl
 from ..metadata.period import title_year
 from ..rule import Rule
-from ..text import CN_NUMERALS, cjk_count
+
 
 
 class MissingSection(Rule):
@@ -152,19 +153,10 @@ class ReportTitle(Rule):
             return
         if title_year(report.title) is None:
             yield self.diag(report, f"报告标题「{report.title}」没有写明年份", line=report.title_line)
-        elif not _names_body(report.title):
+        elif not title_body(report.title):
             yield self.diag(report, f"报告标题「{report.title}」没有写明发布机关", line=report.title_line)
 
 
-#: what a report title says besides the body: the year (2021年度, 二〇二一年), 关于
-_NOT_BODY = re.compile(f"[\\d\\s〇○零{CN_NUMERALS}年度]|关于")
-
-
-def _names_body(title: str) -> bool:
-    """Whether the title names the issuing body, before or after the year:
-    青山县交通运输局2021年…, 2019年上海市人民政府办公厅政府信息公开…"""
-    head = title.split("政府信息公开", 1)[0]
-    return cjk_count(_NOT_BODY.sub("", head)) >= 2
 
 
 def _page_title_complete(report) -> bool:
@@ -172,7 +164,7 @@ def _page_title_complete(report) -> bool:
     article the reader keeps: a complete one there is the report's title."""
     doc = report.document
     title = (doc.metadata.get("title") or "") if doc is not None and doc.source_format == "html" else ""
-    return "政府信息公开" in title and title_year(title) is not None and _names_body(title)
+    return "政府信息公开" in title and title_year(title) is not None and title_body(title) is not None
 
 
 class MissingTable(Rule):
