@@ -45,9 +45,13 @@ def test_layouts():
     doc = read_bytes("r.txt", ("二、主动公开政府信息情况\n" + rows).encode())
     (table,) = doc.tables()
     assert table.layout == "rows" and [[c.text for c in r] for r in table.rows] == [["行政许可", "5"], ["行政处罚", "3"]]
+    # Word pads rows to one length but slides the values: not grid positions
+    doc = read_bytes("r.txt", "标题\n行政许可\t5\t6\t\n\t行政处罚\t3\t4\n".encode())
+    (table,) = doc.tables()
+    assert table.layout == "padded_rows" and table.rows[1][3].text == "4" and table.rows[1][3].line == 3
     doc = read_bytes("r.txt", "标题\n行政许可\t5\t6\n行政处罚\t3\t4\n".encode())
     (table,) = doc.tables()
-    assert table.layout == "padded_rows" and table.rows[1][2].text == "4" and table.rows[1][2].line == 3
+    assert table.layout == "grid" and (table.rows[1][2].text, table.rows[1][2].col, table.rows[1][2].line) == ("4", 2, 3)
 
 
 def test_cell_continues_on_an_untabbed_line():
