@@ -70,3 +70,63 @@ def test_blank_separated_paragraphs_keep_blank_cells():
     doc = read_bytes("r.txt", text.encode())
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert [b.text for b in doc.blocks][3:5] == ["1", "\xa0"]
+
+
+# -- the same report in the text layouts other tools write ------------------------
+
+from gzlint.engine import lint_paths, lint_text  # noqa: E402
+from gzlint.testing.sample import official_grid  # noqa: E402
+
+from . import writers  # noqa: E402
+
+DEFECTS = {
+    "clean": lambda r: r,
+    # 一、本年新收 自然人 off by one: the row total and the 勾稽关系 break
+    "arithmetic": lambda r: r.set_cell("applications", "new", "natural", "13"),
+    "blank": lambda r: r.blank_cell("applications", "disclosed", "business"),
+    "blank-active": lambda r: r.blank_cell("active.5", "licensing", "decisions"),
+    "dropped-row": lambda r: r.drop_row("applications", "declined.2"),
+}
+
+LAYOUTS = {
+    "tsv-repeated": lambda r: writers.render_tsv(r, repeat=True),
+    "tsv-blank": lambda r: writers.render_tsv(r, repeat=False),
+}
+
+
+def _findings_of(text: str, name: str = "report.txt") -> list[tuple]:
+    return sorted((d.code, d.table, d.row, d.column) for d in lint_text(text, name))
+
+
+@pytest.mark.parametrize("form", ["2021", "2019"])
+@pytest.mark.parametrize("case", list(DEFECTS))
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_tab_matrix_reads_like_word_text(layout, case, form):
+    report = DEFECTS[case](sample_report(form))
+    expected = _findings_of(render_text(report))
+    assert bool(expected) == (case != "clean")
+    assert _findings_of(LAYOUTS[layout](report)) == expected
+
+
+def test_repeated_labels_rebuild_the_official_merges():
+    """三 and 四 come back with the merges of the official form (二's items
+    run on without a gap, so its tables of equal width share one grid)."""
+    report = sample_report("2021")
+    doc = read_bytes("r.txt", writers.render_tsv(report, repeat=True).encode())
+    for tid, table in zip(("applications", "litigation"), doc.tables()[-2:]):
+        want = [(g.text.replace("\n", ""), g.row, g.col, g.rowspan, g.colspan) for row in official_grid(report, tid) for g in row]
+        assert table.layout == "grid"
+        assert [(c.text, c.row, c.col, c.rowspan, c.colspan) for row in table.rows for c in row] == want, tid
+
+
+def test_blank_labels_keep_value_positions():
+    doc = read_bytes("r.txt", writers.render_tsv(sample_report("2021"), repeat=False).encode())
+    applications = next(t for t in doc.tables() if any(c.text.startswith("三、本年度办理结果") for c in t.cells()))
+    row = next(r for r in applications.rows if any(c.text == "2.重复申请" for c in r))
+    assert [(c.text, c.col) for c in row] == [("2.重复申请", 2)] + [(v, 3 + i) for i, v in enumerate("1000001")]
+
+
+def test_equal_values_side_by_side_stay_apart():
+    doc = read_bytes("r.txt", "标题\n信息内容\t甲\t乙\n行政许可\t无\t无\n行政处罚\t1\t2\n".encode())
+    (table,) = doc.tables()
+    assert [(c.text, c.col, c.colspan) for c in table.rows[1]] == [("行政许可", 0, 1), ("无", 1, 1), ("无", 2, 1)]

@@ -9,7 +9,8 @@ become one origin cell, as the HTML of the same table would give:
 * a label repeated in a run of adjacent fields of one row becomes a colspan,
   and the same run on the following rows a rowspan;
 * an empty field counts only where a value belongs (a column holding numbers,
-  in a row holding numbers); elsewhere it is the rest of a merged label.
+  in a row holding numbers or a label with no value at all); elsewhere it is
+  the rest of a merged label.
 
 Values are never merged: "0 0 0" in a row are three cells, and so are two
 adjacent "无".
@@ -22,6 +23,10 @@ from dataclasses import dataclass
 from ..document import Table
 from ..form.values import parse_cell
 from .grid import RawCell, make_table
+
+
+#: the longest text taken for a value written as a word (无, 若干, —) rather than a header
+_WORD_VALUE = 3
 
 
 @dataclass
@@ -53,8 +58,15 @@ def grid_from_matrix(matrix: list[list[str]], lines: list[int | None]) -> Table:
     width = max((len(r) for r in matrix), default=0)
     rows = [[f.strip() for f in r] + [""] * (width - len(r)) for r in matrix]
     numeric = [[parse_cell(f).is_number for f in r] for r in rows]
-    data_rows = {r for r, flags in enumerate(numeric) if any(flags)}
     value_cols = {c for c in range(width) if any(numeric[r][c] for r in range(len(rows)))}
+    # a data row holds numbers, or a label with its values blank or written
+    # as a word (行政许可 | 无 | 无); a header's texts are longer
+    data_rows = {
+        r for r, fields in enumerate(rows)
+        if any(numeric[r])
+        or (any(f for c, f in enumerate(fields) if c not in value_cols)
+            and all(len(fields[c]) <= _WORD_VALUE for c in value_cols))
+    }
 
     def is_value_position(r: int, c: int) -> bool:
         return r in data_rows and c in value_cols
