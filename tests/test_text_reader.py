@@ -130,3 +130,58 @@ def test_equal_values_side_by_side_stay_apart():
     doc = read_bytes("r.txt", "标题\n信息内容\t甲\t乙\n行政许可\t无\t无\n行政处罚\t1\t2\n".encode())
     (table,) = doc.tables()
     assert [(c.text, c.col, c.colspan) for c in table.rows[1]] == [("行政许可", 0, 1), ("无", 1, 1), ("无", 2, 1)]
+
+
+# -- web-archive dumps: the whole report on one line ---------------------------
+
+def _non_table(findings: list[tuple]) -> list[tuple]:
+    """Findings about the title, sections, period and prose (not table cells)."""
+    return [f for f in findings if f[2] is None and f[3] is None and f[0] != "GZ005"]
+
+
+@pytest.mark.parametrize("form", ["2021", "2019"])
+def test_flattened_dump_reports_each_table_once_and_checks_the_rest(form):
+    report = sample_report(form)
+    diags = lint_text(writers.render_flattened(report), "dump.txt")
+    tables = {d.table for d in diags if d.code == "GZ005"}
+    assert tables == {spec.title for spec in report.form.tables}
+    assert len([d for d in diags if d.code == "GZ005"]) == len(tables)
+    assert {d.code for d in diags} == {"GZ005"}  # no GZ004, no GZ110, nothing false
+
+
+FLAT_DEFECTS = {
+    "no-title": lambda r: setattr(r, "title", None),
+    "title-without-year": lambda r: setattr(r, "title", "青山县交通运输局政府信息公开工作年度报告"),
+    "no-section-five": lambda r: r.drop_section("五"),
+    "no-period": lambda r: setattr(r, "intro", "本报告根据《中华人民共和国政府信息公开条例》要求编制。"),
+}
+
+
+@pytest.mark.parametrize("case", list(FLAT_DEFECTS))
+def test_flattened_dump_finds_what_the_text_finds_outside_tables(case):
+    report = sample_report("2021")
+    FLAT_DEFECTS[case](report)
+    expected = _non_table(_findings_of(render_text(report)))
+    assert expected, f"{case} should be reported in .txt"
+    assert _non_table(_findings_of(writers.render_flattened(report), "dump.txt")) == expected
+
+
+def test_flattened_dump_splits_title_headings_and_sentences():
+    doc = read_bytes("dump.txt", writers.render_flattened(sample_report("2021")).encode())
+    texts = [p.text for p in doc.paragraphs()]
+    assert texts[0] == "青山县交通运输局2021年政府信息公开工作年度报告"
+    assert [t for t in texts if t[:2] in ("一、", "二、", "三、", "四、", "五、", "六、")] == [
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+    assert any(t.endswith("所列数据的统计期限自2021年1月1日起至2021年12月31日止。") for t in texts)
+    assert [r.section for r in doc.run_together] == ["二", "三", "四"]
+    assert doc.tables() == []
+
+
+def test_a_table_row_label_is_not_a_section_heading():
+    line = ("甲局2021年政府信息公开工作年度报告" + "一、总体情况" + "正文。" * 300 + "二、主动公开政府信息情况第二十条第（一）项规章000"
+            "三、收到和处理政府信息公开申请情况申请人情况一、本年新收政府信息公开申请数量1000001三、本年度办理结果（一）予以公开1000001"
+            "四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼000000000000000五、存在的主要问题及改进情况无。")
+    doc = read_bytes("dump.txt", line.encode())
+    assert [(r.section, r.text[:6], r.text[-7:]) for r in doc.run_together] == [
+        ("二", "第二十条第（", "（一）项规章000"[-7:]), ("三", "申请人情况一", "续办理0000000"[-7:]), ("四", "行政复议行政", "0000000")]

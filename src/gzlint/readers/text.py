@@ -11,6 +11,7 @@
 * One cell per paragraph, every paragraph separated by a blank line: the grid
   is gone, so the reader emits paragraphs (consecutive lines joined) and the
   matcher reads the table cells from them.
+* The whole report on one line (a web-archive dump): see ``flattened``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 
 from ..document import Cell, Document, Paragraph, Table
 from .encoding import decode
+from .flattened import is_flattened, split_flattened
 from .textgrid import grid_from_matrix, values_aligned
 
 #: Word leaves this in front of the paragraph that held the cursor.
@@ -29,8 +31,23 @@ def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
     lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     doc = Document(path=path, source_format="txt", encoding=encoding)
-    doc.blocks = list(_blocks(lines))
+    if any(is_flattened(line) for line in lines):
+        _read_flattened(doc, lines)
+    else:
+        doc.blocks = list(_blocks(lines))
     return doc
+
+
+def _read_flattened(doc: Document, lines: list[str]) -> None:
+    """A web-archive dump: the report's lines cut back into pseudo-paragraphs;
+    other lines around them (the archiver's notes) are paragraphs as they are."""
+    for i, line in enumerate(lines):
+        if is_flattened(line):
+            paragraphs, tables = split_flattened(line, i + 1)
+            doc.blocks += paragraphs
+            doc.run_together += tables
+        elif line.strip():
+            doc.blocks.append(Paragraph(text=line.strip(), line=i + 1))
 
 
 def _clean(line: str) -> str:
