@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -88,9 +89,11 @@ DEFECTS = {
     "dropped-row": lambda r: r.drop_row("applications", "declined.2"),
 }
 
+#: layout → (writer, file name)
 LAYOUTS = {
-    "tsv-repeated": lambda r: writers.render_tsv(r, repeat=True),
-    "tsv-blank": lambda r: writers.render_tsv(r, repeat=False),
+    "tsv-repeated": (lambda r: writers.render_tsv(r, repeat=True), "report.txt"),
+    "tsv-blank": (lambda r: writers.render_tsv(r, repeat=False), "report.txt"),
+    "markdown": (writers.render_markdown, "report.md"),
 }
 
 
@@ -101,11 +104,12 @@ def _findings_of(text: str, name: str = "report.txt") -> list[tuple]:
 @pytest.mark.parametrize("form", ["2021", "2019"])
 @pytest.mark.parametrize("case", list(DEFECTS))
 @pytest.mark.parametrize("layout", list(LAYOUTS))
-def test_tab_matrix_reads_like_word_text(layout, case, form):
+def test_other_tools_text_reads_like_word_text(layout, case, form):
     report = DEFECTS[case](sample_report(form))
     expected = _findings_of(render_text(report))
     assert bool(expected) == (case != "clean")
-    assert _findings_of(LAYOUTS[layout](report)) == expected
+    render, name = LAYOUTS[layout]
+    assert _findings_of(render(report), name) == expected
 
 
 def test_repeated_labels_rebuild_the_official_merges():
@@ -185,3 +189,37 @@ def test_a_table_row_label_is_not_a_section_heading():
     doc = read_bytes("dump.txt", line.encode())
     assert [(r.section, r.text[:6], r.text[-7:]) for r in doc.run_together] == [
         ("二", "第二十条第（", "（一）项规章000"[-7:]), ("三", "申请人情况一", "续办理0000000"[-7:]), ("四", "行政复议行政", "0000000")]
+
+
+# -- Markdown conversions --------------------------------------------------------
+
+def test_markdown_tables_are_grids_and_page_footers_are_gone():
+    report = sample_report("2021")
+    doc = read_bytes("r.md", writers.render_markdown(report, page_lines=5).encode())
+    assert doc.source_format == "md"
+    assert all(t.layout == "grid" for t in doc.tables())
+    assert not [t for t in doc.text().split("\n") if t.strip().startswith("—")]
+    paragraphs = [p.text for p in doc.paragraphs()]
+    assert paragraphs[0] == report.title
+    assert report.intro in paragraphs  # rejoined across its wrapped lines and a page footer
+
+
+def test_markdown_rejoins_a_label_left_above_its_row():
+    md = ("| （一）予以公开 | 1 | 2 |\n|---|---|---|\n\n"
+          "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）\n| 3 | 4 |\n|---|---|\n")
+    (first, second) = read_bytes("r.md", md.encode()).tables()
+    assert [c.text for c in second.rows[0]] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "3", "4"]
+
+
+def test_markdown_text_row_is_a_label_and_value():
+    md = "第二十条第（五）项\n信息内容\n行政许可 0\n行政处罚 12\n"
+    (table,) = read_bytes("r.md", md.encode()).tables()
+    assert [[c.text for c in row] for row in table.rows] == [["行政许可", "0"], ["行政处罚", "12"]]
+
+
+def test_markdown_files_are_linted_in_a_folder(tmp_path):
+    (tmp_path / "report.md").write_text(writers.render_markdown(sample_report("2021")), encoding="utf-8")
+    planted = DEFECTS["arithmetic"](sample_report("2021"))
+    (tmp_path / "planted.markdown").write_text(writers.render_markdown(planted), encoding="utf-8")
+    found = {Path(d.path).name for d in lint_paths([tmp_path])}
+    assert found == {"planted.markdown"}

@@ -59,12 +59,18 @@ def grid_from_matrix(matrix: list[list[str]], lines: list[int | None]) -> Table:
     rows = [[f.strip() for f in r] + [""] * (width - len(r)) for r in matrix]
     numeric = [[parse_cell(f).is_number for f in r] for r in rows]
     value_cols = {c for c in range(width) if any(numeric[r][c] for r in range(len(rows)))}
+    first_data = 0
+    if not value_cols:  # no number at all: the values are under the fullest (header) row
+        header = max(range(len(rows)), key=lambda r: sum(1 for f in rows[r] if f), default=0)
+        value_cols = {c for c in range(1, width) if rows[header][c]} if rows else set()
+        first_data = header + 1
     # a data row holds numbers, or a label with its values blank or written
     # as a word (行政许可 | 无 | 无); a header's texts are longer
     data_rows = {
         r for r, fields in enumerate(rows)
         if any(numeric[r])
-        or (any(f for c, f in enumerate(fields) if c not in value_cols)
+        or (r >= first_data
+            and any(f for c, f in enumerate(fields) if c not in value_cols)
             and all(len(fields[c]) <= _WORD_VALUE for c in value_cols))
     }
 
