@@ -223,3 +223,11 @@ def test_markdown_files_are_linted_in_a_folder(tmp_path):
     (tmp_path / "planted.markdown").write_text(writers.render_markdown(planted), encoding="utf-8")
     found = {Path(d.path).name for d in lint_paths([tmp_path])}
     assert found == {"planted.markdown"}
+
+
+def test_a_long_paragraph_listing_the_sections_is_not_a_dump():
+    report = sample_report("2021")
+    listing = "本报告包括" + "".join(h + "；" for h, _ in report.sections.values()) + "等部分。" + "详见正文。" * 200
+    report.intro = listing
+    doc = read_bytes("r.txt", render_text(report).encode())
+    assert doc.run_together == [] and len(doc.tables()) == 6

@@ -31,7 +31,9 @@ def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
     lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     doc = Document(path=path, source_format="txt", encoding=encoding)
-    if any(is_flattened(line) for line in lines):
+    # the dump is (nearly) the whole file: a long paragraph of a normal
+    # export that lists the sections does not make the file a dump
+    if any(is_flattened(line) and len(line) * 2 >= len(text) for line in lines):
         _read_flattened(doc, lines)
     else:
         doc.blocks = list(_blocks(lines))
