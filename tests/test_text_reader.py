@@ -231,3 +231,9 @@ def test_a_long_paragraph_listing_the_sections_is_not_a_dump():
     report.intro = listing
     doc = read_bytes("r.txt", render_text(report).encode())
     assert doc.run_together == [] and len(doc.tables()) == 6
+
+
+def test_a_markdown_readme_beside_the_reports_is_not_a_finding(tmp_path):
+    (tmp_path / "README.md").write_text("# 年报目录\n\n本目录存放各单位的年度报告。\n", encoding="utf-8")
+    (tmp_path / "notice.txt").write_text("关于开展政务公开培训的通知\n各单位：请按时参加。\n", encoding="utf-8")
+    assert [(Path(d.path).name, d.code) for d in lint_paths([tmp_path])] == [("notice.txt", "GZ004")]

@@ -106,6 +106,9 @@ class NotAReport(Rule):
     Fix:
         Exclude the file in configuration, or restore the report's title,
         section headings and tables.
+
+    A Markdown file that is not a report (a README beside the reports) is
+    skipped without this warning.
     """
 
     code = "GZ004"
@@ -115,7 +118,9 @@ class NotAReport(Rule):
     needs_form = False
 
     def applies_to(self, report) -> bool:
-        return report.readable and not report.recognised
+        # Markdown beside the reports is mostly documentation (README.md): a
+        # Markdown file that is not a report is not worth a warning
+        return report.readable and not report.recognised and report.document.source_format != "md"
 
     def check(self, report):
         yield self.diag(report, "未找到报告标题、六个部分的标题或统计表格，不像政府信息公开工作年度报告，已跳过其他检查")
