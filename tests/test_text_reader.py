@@ -237,3 +237,11 @@ def test_a_markdown_readme_beside_the_reports_is_not_a_finding(tmp_path):
     (tmp_path / "README.md").write_text("# 年报目录\n\n本目录存放各单位的年度报告。\n", encoding="utf-8")
     (tmp_path / "notice.txt").write_text("关于开展政务公开培训的通知\n各单位：请按时参加。\n", encoding="utf-8")
     assert [(Path(d.path).name, d.code) for d in lint_paths([tmp_path])] == [("notice.txt", "GZ004")]
+
+
+def test_a_caption_with_blank_fields_is_one_cell():
+    text = "标题\n第二十条第（六）项\t\n信息内容\t本年处理决定数量\n行政处罚\t120\n行政强制\t\n"
+    (table,) = read_bytes("r.txt", text.encode()).tables()
+    assert [[(c.text, c.col) for c in row] for row in table.rows] == [
+        [("第二十条第（六）项", 0)], [("信息内容", 0), ("本年处理决定数量", 1)],
+        [("行政处罚", 0), ("120", 1)], [("行政强制", 0), ("", 1)]]

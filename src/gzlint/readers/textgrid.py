@@ -64,14 +64,23 @@ def grid_from_matrix(matrix: list[list[str]], lines: list[int | None]) -> Table:
         header = max(range(len(rows)), key=lambda r: sum(1 for f in rows[r] if f), default=0)
         value_cols = {c for c in range(1, width) if rows[header][c]} if rows else set()
         first_data = header + 1
+
+    def is_header(r: int) -> bool:
+        """Column titles: several texts, long ones over the values (a caption
+        repeated across the row is one text)."""
+        texts = {f for f in rows[r] if f}
+        return not any(numeric[r]) and len(texts) > 1 and any(len(rows[r][c]) > _WORD_VALUE for c in value_cols)
+
     # a data row holds numbers, or a label with its values blank or written
-    # as a word (行政许可 | 无 | 无); a header's texts are longer
+    # as a word (行政许可 | 无 | 无); a header's texts are longer, and a row
+    # right above a header is a caption (第二十条第（五）项 | "), not data
     data_rows = {
         r for r, fields in enumerate(rows)
         if any(numeric[r])
         or (r >= first_data
-            and any(f for c, f in enumerate(fields) if c not in value_cols)
-            and all(len(fields[c]) <= _WORD_VALUE for c in value_cols))
+            and not is_header(r)
+            and not (r + 1 < len(rows) and is_header(r + 1))
+            and any(f for c, f in enumerate(fields) if c not in value_cols))
     }
 
     def is_value_position(r: int, c: int) -> bool:
