@@ -245,3 +245,35 @@ def test_a_caption_with_blank_fields_is_one_cell():
     assert [[(c.text, c.col) for c in row] for row in table.rows] == [
         [("第二十条第（六）项", 0)], [("信息内容", 0), ("本年处理决定数量", 1)],
         [("行政处罚", 0), ("120", 1)], [("行政强制", 0), ("", 1)]]
+
+
+# -- the real text files in ../shared/real/text (skipped where absent) -----------
+
+REAL_TEXT = Path(__file__).resolve().parents[1].parent / "shared" / "real" / "text"
+
+
+def _real(name: str) -> Path:
+    path = REAL_TEXT / name
+    if not path.is_file():
+        pytest.skip(f"real report {name} not found in {REAL_TEXT} (../shared/real is not beside the checkout)")
+    return path
+
+
+@pytest.mark.parametrize("year", range(2019, 2026))
+def test_real_flattened_dumps_are_reports_with_unreadable_tables(year):
+    diags = lint_paths([_real(f"pingtan_{year}_flattened.txt")])
+    codes = {d.code for d in diags}
+    assert "GZ004" not in codes and "GZ110" not in codes and "GZ101" not in codes
+    assert {d.table for d in diags if d.code == "GZ005"} >= {"表三", "表四"}
+    assert not [d for d in diags if d.code.startswith(("GZ2", "GZ3", "GZ11"))]
+    # the 2019–2021 dumps start with the title, the later ones have none
+    assert ("GZ104" in codes) == (year >= 2022)
+
+
+def test_real_markdown_conversion_reads_title_period_and_table_three():
+    diags = lint_paths([_real("shanghai_office_2025_converted.md")])
+    codes = {d.code for d in diags}
+    assert not codes & {"GZ104", "GZ202", "GZ403", "GZ004"}
+    assert not codes & {"GZ301", "GZ302", "GZ303", "GZ304"}  # every identity of 三 and 四 holds
+    assert not [d for d in diags if d.code == "GZ110" and d.table == "表三"]
+    assert [d.message for d in diags if d.code == "GZ101"] == ["缺少第五部分「五、存在的主要问题及改进情况」"]
