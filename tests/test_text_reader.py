@@ -277,3 +277,11 @@ def test_real_markdown_conversion_reads_title_period_and_table_three():
     assert not codes & {"GZ301", "GZ302", "GZ303", "GZ304"}  # every identity of 三 and 四 holds
     assert not [d for d in diags if d.code == "GZ110" and d.table == "表三"]
     assert [d.message for d in diags if d.code == "GZ101"] == ["缺少第五部分「五、存在的主要问题及改进情况」"]
+
+
+def test_markdown_markup_is_not_text():
+    md = "## **一、总体情况**\n\n正文。\n\n| 信息内容 | 本年新<br>制作数量 |\n|---|---|\n| **规章** | 0 |\n"
+    doc = read_bytes("r.md", md.encode())
+    assert [p.text for p in doc.paragraphs()] == ["一、总体情况", "正文。"]
+    (table,) = doc.tables()
+    assert [[c.text for c in row] for row in table.rows] == [["信息内容", "本年新制作数量"], ["规章", "0"]]

@@ -13,7 +13,8 @@
   ("（二）部分公开（区分处理的…" above "| 2 | 0 | … |") is put back at the
   row's start when the row lacks exactly that one cell.
 * A heading the converter repeats in front of every chunk of one table
-  ("## 表三：…") is kept once.
+  ("## 表三：…") is kept once. **Bold** wrappers and <br> in cells are markup,
+  not text.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a table row written as text: a label, a space, one value
 _LABEL_VALUE = re.compile(r"^([\u4e00-\u9fff（）()、“”]{2,24})\s+(\S{1,14})$")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 _SENTENCE_END = ("。", "！", "？", "；", "：", ":")
 _TITLE_END = ("年度报告", "年报")
 #: a line at least this share of the page width was wrapped, not ended
@@ -57,6 +59,15 @@ class _Rows:
 
     lines: list[_Line] = field(default_factory=list)
     fields: list[list[str]] = field(default_factory=list)
+
+
+def _plain(text: str) -> str:
+    """Markup converters put around text: **bold** and __bold__ wrappers,
+    <br> for a line break inside a cell (the cell's text runs on)."""
+    text = _BREAK.sub("", text).strip()
+    while len(text) > 4 and text[:2] == text[-2:] and text[:2] in ("**", "__"):
+        text = text[2:-2].strip()
+    return text
 
 
 def read_markdown(path: str, data: bytes) -> Document:
@@ -99,12 +110,12 @@ def _blocks(lines: list[_Line], width: float) -> list[Block]:
         rows = None
 
     for line in lines:
-        text = line.text.strip()
+        text = _plain(line.text.strip())
         if _RULE_ROW.match(text):
             continue
         if _PIPE_ROW.match(text):
             flush_paragraph()
-            fields = [f.strip() for f in text.strip().strip("|").split("|")]
+            fields = [_plain(f) for f in text.strip().strip("|").split("|")]
             if rows is None:
                 fields = _with_label_above(blocks, fields, last_width)
                 _drop_label_debris(blocks, fields)
@@ -117,12 +128,13 @@ def _blocks(lines: list[_Line], width: float) -> list[Block]:
             continue
         heading = _ATX.match(text)
         if heading:
-            if heading.group(1) in seen_headings:
+            title = _plain(heading.group(1))
+            if title in seen_headings:
                 continue  # the converter repeats a table's caption at each chunk
-            seen_headings.add(heading.group(1))
+            seen_headings.add(title)
             flush_paragraph()
             flush_rows()
-            blocks.append(Paragraph(text=heading.group(1), line=line.number))
+            blocks.append(Paragraph(text=title, line=line.number))
             continue
         flush_rows()
         if not text:
