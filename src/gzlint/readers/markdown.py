@@ -147,7 +147,7 @@ def _blocks(lines: list[_Line], width: float) -> list[Block]:
             continue
         if pending and not _continues(pending, text, width):
             flush_paragraph()
-        pending.append(line)
+        pending.append(_Line(text, line.number))
     flush_paragraph()
     flush_rows()
     return blocks
