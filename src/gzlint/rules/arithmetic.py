@@ -4,22 +4,17 @@ report's table 二 第（一）项 sets on its own 现行有效件数."""
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
 from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import IdentityResult, Term, identity_results
+from ..matcher.roles import role_place, role_value
 from ..rule import Rule, cell_name
-from .numbers import number_at
+from ..text import SECTION_MARK, strip_note
+from .numbers import role_number
 
-#: the 2021 form's table 二 第（一）项 and its columns (GZ309)
-FORMAT_2021 = "2021"
-ACTIVE_DOCUMENTS = "active.1"
-ISSUED, REPEALED, IN_FORCE = "issued", "repealed", "in_force"
 #: a sum with more terms than this is named by its description, not term by term
 _MAX_TERMS = 6
-_SHORT = re.compile(r"^([一二三四五六七八九十]+)、")
 
 
 def short_label(term: Term, along_column: bool) -> str:
@@ -27,10 +22,10 @@ def short_label(term: Term, along_column: bool) -> str:
     if not along_column:
         return term.column.label.text
     text = term.row.label.text
-    m = _SHORT.match(text)
+    m = SECTION_MARK.match(text)
     if m:
         return m.group(1)
-    return re.sub(r"（[^（）]*）$", "", text) if text.startswith("（") else text
+    return strip_note(text) if text.startswith("（") else text
 
 
 def describe_side(terms: list[Term], along_column: bool, description: str) -> str:
@@ -165,7 +160,7 @@ class LitigationTotal(_IdentityRule):
 
 
 class InForceBelowIssued(Rule):
-    """2021 table 二 第（一）项: 现行有效件数 is below 本年制发件数 −
+    """Table 二 第（一）项 (2021 form): 现行有效件数 is below 本年制发件数 −
     本年废止件数. Needs no other report (GZ305 checks the exact balance
     against last year's report).
 
@@ -191,18 +186,19 @@ class InForceBelowIssued(Rule):
     severity = Severity.ERROR
     summary = "现行有效件数少于本年制发件数减本年废止件数（表二第（一）项）"
 
+    roles = ("active.issued", "active.repealed", "active.in_force")
+    form_check = "in-force-arithmetic"
+
     def check(self, report):
-        table = report.tables.get(ACTIVE_DOCUMENTS)
-        if report.form is None or report.form.format != FORMAT_2021 or table is None:
-            return
-        column = table.spec.column(IN_FORCE)
-        for row in table.spec.data_rows:
-            issued, repealed, in_force = (number_at(table, row.id, c) for c in (ISSUED, REPEALED, IN_FORCE))
+        for row_role in report.form.row_roles("active"):
+            role = f"active.{row_role}"
+            issued, repealed, in_force = (role_number(report, role, c) for c in ("issued", "repealed", "in_force"))
             if None in (issued, repealed, in_force) or in_force >= issued - repealed:
                 continue
+            where = role_place(report, f"{role}.in_force")
             yield self.cell_diag(
-                report, table.spec, row, column, table.cell(row.id, IN_FORCE),
-                f"{cell_name(table.spec, row, column)}为{format_number(in_force)}，少于本年制发"
+                report, where.table, where.row, where.column, role_value(report, role, "in_force"),
+                f"{cell_name(where.table, where.row, where.column)}为{format_number(in_force)}，少于本年制发"
                 f"{format_number(issued)} − 本年废止{format_number(repealed)} = {format_number(issued - repealed)}"
                 f"（本年制发且未废止的文件仍现行有效）")
 
