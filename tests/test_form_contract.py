@@ -227,6 +227,19 @@ def test_every_role_a_rule_asks_for_is_declared():
         assert asked_roles(cls) <= {*cls.roles, *cls.optional_roles}, cls.code
 
 
+def test_every_identity_is_reported_by_exactly_one_rule():
+    """Identities are tied to rules by kind and table role, not by code."""
+    from gzlint.plugins import all_rules
+
+    rules = [cls for cls in all_rules().values() if getattr(cls, "identity_kind", "")]
+    for form in load_forms():
+        for identity in form.identities:
+            reporters = [cls.code for cls in rules
+                         if cls.identity_kind == identity.kind and form.role(cls.roles[0]).table.id == identity.table]
+            assert len(reporters) == 1, (form.format, identity.id, reporters)
+    assert {cls.code for cls in rules} == {"GZ301", "GZ302", "GZ303", "GZ304"}
+
+
 def test_the_contract_check_catches_a_missing_role():
     from gzlint.plugins import missing_roles
     from gzlint.rule import Rule

@@ -4,6 +4,8 @@ report's table 二 第（一）项 sets on its own 现行有效件数."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..diagnostics import Severity
 from ..form.values import format_number
 from ..hookspec import hookimpl
@@ -37,18 +39,24 @@ def describe_side(terms: list[Term], along_column: bool, description: str) -> st
 
 
 class _IdentityRule(Rule):
-    """Reports the instances of one identity that break on readable cells.
+    """Reports the broken instances, on readable cells, of the form's
+    identities of one ``identity_kind`` in the table its one role names.
 
     Instances with a non-number or a missing cell are left to GZ202/GZ115, and
     those with a blank are folded into GZ201."""
 
     severity = Severity.ERROR
+    #: balance, column-sum or row-sum (the identity's kind in the form file)
+    identity_kind: ClassVar[str] = ""
 
     def check(self, report):
+        (table_role,) = self.roles
+        table = role_place(report, table_role).table
         for result in identity_results(report):
-            if result.spec.code != self.code or result.holds or result.unreadable or result.blanks:
+            if result.spec.kind != self.identity_kind or result.table.id != table.id:
                 continue
-            yield self._report(report, result)
+            if not (result.holds or result.unreadable or result.blanks):
+                yield self._report(report, result)
 
     def _report(self, report, result: IdentityResult):
         along_column = result.spec.along == "column"
@@ -88,6 +96,7 @@ class ApplicationsBalance(_IdentityRule):
 
     code = "GZ301"
     name = "applications-balance"
+    identity_kind, roles = "balance", ("applications",)
     summary = "表三各列：一 + 二 ≠ 三（七）总计 + 四（表中印明的勾稽关系）"
 
 
@@ -111,6 +120,7 @@ class OutcomesTotal(_IdentityRule):
 
     code = "GZ302"
     name = "outcomes-total"
+    identity_kind, roles = "column-sum", ("applications",)
     summary = "表三各列：（七）总计 ≠ （一）至（六）各项之和"
 
 
@@ -134,6 +144,7 @@ class ApplicantsTotal(_IdentityRule):
 
     code = "GZ303"
     name = "applicants-total"
+    identity_kind, roles = "row-sum", ("applications",)
     summary = "表三各行：总计 ≠ 自然人 + 法人或其他组织各列之和"
 
 
@@ -156,6 +167,7 @@ class LitigationTotal(_IdentityRule):
 
     code = "GZ304"
     name = "litigation-total"
+    identity_kind, roles = "row-sum", ("litigation",)
     summary = "表四各组：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
 
 
