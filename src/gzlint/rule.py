@@ -33,6 +33,10 @@ class Rule:
     #: section: a report whose form lacks one is skipped, and a test checks
     #: every built-in form the rule applies to has them
     roles: ClassVar[tuple[str, ...]] = ()
+    #: roles the rule reads where the form has them and does without where
+    #: it lacks them (the 2019 form has no 现行有效件数): a test checks each
+    #: is in some built-in form the rule applies to, so a typo cannot hide
+    optional_roles: ClassVar[tuple[str, ...]] = ()
     #: a check only some forms call for (``processing-fee``): the rule runs on
     #: a report only where its form lists the check (``form.applies``)
     form_check: ClassVar[str | None] = None
