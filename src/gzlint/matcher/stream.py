@@ -30,6 +30,8 @@ class Token:
     table: int | None = None  # which document table
     row: int | None = None  # which row of that table
     layout: str | None = None  # the table's layout
+    #: (row, col, rowspan, colspan) of the cell in a ``grid`` table: the grid matcher reads by position
+    grid: tuple[int, int, int, int] | None = None
 
     @property
     def blank(self) -> bool:
@@ -72,8 +74,9 @@ def tokenize(doc: Document) -> list[Token]:
             continue
         for r, row in enumerate(block.rows):
             for cell in row:
+                grid = (cell.row, cell.col, cell.rowspan, cell.colspan) if block.layout == "grid" else None
                 tokens.append(
-                    Token(len(tokens), cell.text, label_key(cell.text), cell.line, "cell", table_no, r, block.layout)
+                    Token(len(tokens), cell.text, label_key(cell.text), cell.line, "cell", table_no, r, block.layout, grid)
                 )
         table_no += 1
     return tokens

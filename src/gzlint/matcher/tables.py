@@ -21,12 +21,11 @@ from functools import lru_cache
 from ..form.labels import key as label_key
 from ..form.spec import Label, TableSpec
 from ..form.values import CellValue, parse_cell
-from .labels import LabelSet
+from .grid import GridReader
+from .labels import LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
 from .stream import Token
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_UNIT_NOTE = re.compile(r"单位[:：]?\s*(万元|亿元|元)")
 #: how far (in tokens) a table's labels may lie from its anchor
 _WINDOW = 40
 CAPTION = re.compile(r"^第二十条第\(([一二三四五六七八九十]+)\)项$")
@@ -70,16 +69,11 @@ def _same_row(a: Token, b: Token) -> bool:
     return a.row_id == b.row_id
 
 
-#: words reports write in a cell instead of a number (GZ202), never row labels
-_NOT_LABELS = {"无", "若干", "不详", "暂无", "没有", "未统计", "不适用"}
-
-
 def _is_extra_row_label(tokens: list[Token], i: int) -> bool:
     """Text that starts a row of its own and is followed by numbers: a row the
     form does not have (其他执法事项 5), not a non-numeric cell (若干)."""
     t = tokens[i]
-    text = t.text.strip()
-    if len(_CJK.findall(text)) < 3 or len(text) > 30 or text in _NOT_LABELS or text.endswith(("。", "：", ":")):
+    if not looks_like_row_label(t.text):
         return False
     if t.row_id is not None:
         first = next((u for u in tokens[max(0, i - 20) : i + 1] if u.row_id == t.row_id and not u.blank), t)
@@ -109,9 +103,9 @@ class _Walker:
             if hit:
                 table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
                 if hit.kind == "column":
-                    unit = _UNIT_NOTE.search(t.text)
+                    unit = unit_note(t.text)
                     if unit:
-                        table.header_units[hit.item.id] = unit.group(1)
+                        table.header_units[hit.item.id] = unit
         current: tuple | None = None  # (row spec or None for an extra row, label token, values)
 
         def close():
@@ -175,6 +169,11 @@ def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable 
         near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if labels.match(u.key, ("row",)))
         if near < 2:
             continue
+        if t.grid is not None:
+            # cell positions known: read by (row, column), not by order
+            table = GridReader(tokens, spec, labels).read(t)
+            if table is not None:
+                return table
         return _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
     return None
 

@@ -1,0 +1,288 @@
+"""Read one form table from the cell grids of ``grid``-layout tables.
+
+Where the reader kept cell positions, a value is read by (row, column): its
+column is the form column whose header label it stands under (法人或其他组织
+over 商业企业 … 其他), its row the form row whose label it carries (the leaf of
+三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密). The order in which values
+arrive never matters, so swapped columns, a group label repeated after a page
+break or a table cut into pieces read the same as the official layout.
+
+A logical table may come in pieces: consecutive tables of the same width
+whose rows go on with the form's row labels (a page break in a PDF, two
+``<table>``s in a page), with or without the header repeated. A column whose
+header is not recognised yields ``missing`` cells (GZ115), never a shift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..form.spec import ColumnSpec, RowSpec, TableSpec
+from ..form.values import CellValue, parse_cell
+from .labels import Hit, LabelSet, looks_like_row_label, unit_note
+from .model import LabelMatch, MatchedRow, MatchedTable
+from .stream import Token
+
+#: text between two pieces of one table: page numbers and footers such as "— 4 —"
+_GAP_TEXT = 12
+#: a continuation must carry a row label within its first rows (after a repeated header)
+_CONTINUATION_ROWS = 4
+
+
+@dataclass
+class Piece:
+    """One document table: its cells by every grid position they cover."""
+
+    table: int
+    tokens: list[Token]
+    at: dict[tuple[int, int], Token] = field(default_factory=dict)
+    width: int = 0
+    height: int = 0
+
+    @classmethod
+    def of(cls, table: int, tokens: list[Token]) -> "Piece":
+        piece = cls(table, tokens)
+        for t in tokens:
+            r, c, rs, cs = t.grid  # type: ignore[misc]
+            for rr in range(r, r + rs):
+                for cc in range(c, c + cs):
+                    piece.at.setdefault((rr, cc), t)
+            piece.width = max(piece.width, c + cs)
+            piece.height = max(piece.height, r + rs)
+        return piece
+
+    def row(self, r: int, cols: range) -> list[Token]:
+        """The distinct cells of row ``r`` within ``cols``, left to right."""
+        out: list[Token] = []
+        for c in cols:
+            t = self.at.get((r, c))
+            if t is not None and (not out or out[-1] is not t):
+                out.append(t)
+        return out
+
+    def origin(self, r: int, c: int) -> Token | None:
+        """The cell that starts at (r, c), if any (not one spanning into it)."""
+        t = self.at.get((r, c))
+        return t if t is not None and t.grid[:2] == (r, c) else None  # type: ignore[index]
+
+
+def grid_pieces(tokens: list[Token]) -> dict[int, Piece]:
+    """Every ``grid`` table of the stream, by table ordinal."""
+    by_table: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.grid is not None and t.table is not None:
+            by_table.setdefault(t.table, []).append(t)
+    return {n: Piece.of(n, ts) for n, ts in by_table.items()}
+
+
+class GridReader:
+    """Reads the form table ``spec`` from the piece holding its anchor row label."""
+
+    def __init__(self, tokens: list[Token], spec: TableSpec, labels: LabelSet) -> None:
+        self.tokens = tokens
+        self.spec = spec
+        self.labels = labels
+        self.pieces = grid_pieces(tokens)
+        self.ncols = len(spec.columns)
+
+    def read(self, anchor: Token) -> MatchedTable | None:
+        """The table, or None when no column header is recognised (the caller
+        then reads the values by order)."""
+        first = self.pieces.get(anchor.table) if anchor.table is not None else None
+        if first is None:
+            return None
+        top = self._first_label_row(first)
+        if top is None:
+            return None
+        columns, header_labels, units = self._columns(first, range(top))
+        start_piece = first
+        if not columns:
+            before = self.pieces.get(first.table - 1)
+            if before is not None and before.width == first.width and self._adjacent(before, first) \
+                    and self._first_label_row(before) is None:
+                columns, header_labels, units = self._columns(before, range(before.height))
+                start_piece = before
+        if not columns:
+            return None
+        table = MatchedTable(self.spec, start_piece.tokens[0].index, first.tokens[-1].index + 1, start_piece.tokens[0].line)
+        table.labels.extend(header_labels)
+        table.header_units.update(units)
+        state = _State()
+        piece, rows, cmap = first, range(top, first.height), columns
+        while True:
+            self._read_rows(piece, rows, cmap, table, state)
+            table.end = piece.tokens[-1].index + 1
+            nxt = self._continuation(piece)
+            if nxt is None:
+                break
+            piece, ntop = nxt
+            own, own_labels, own_units = self._columns(piece, range(ntop))
+            if own:
+                cmap = own
+                table.labels.extend(own_labels)
+                table.header_units.update(own_units)
+            rows = range(ntop, piece.height)
+        return table
+
+    # -- pieces ------------------------------------------------------------------
+
+    def _first_label_row(self, piece: Piece) -> int | None:
+        """The first grid row carrying one of the table's row labels."""
+        for r in range(piece.height):
+            if any(self.labels.match(t.key, ("row",)) for t in piece.row(r, range(piece.width)) if t.grid[0] == r):  # type: ignore[index]
+                return r
+        return None
+
+    def _adjacent(self, a: Piece, b: Piece) -> bool:
+        """Nothing but page numbers or footers between two tables."""
+        between = self.tokens[a.tokens[-1].index + 1 : b.tokens[0].index]
+        return all(t.kind == "para" and len(t.text.strip()) <= _GAP_TEXT for t in between)
+
+    def _continuation(self, piece: Piece) -> tuple[Piece, int] | None:
+        """The next table, if it goes on with this one: same width, adjacent,
+        its rows carrying the table's row labels after at most a repeated header."""
+        nxt = self.pieces.get(piece.table + 1)
+        if nxt is None or nxt.width != piece.width or not self._adjacent(piece, nxt):
+            return None
+        top = self._first_label_row(nxt)
+        if top is None or top >= _CONTINUATION_ROWS:
+            return None
+        for r in range(top):
+            for t in nxt.row(r, range(nxt.width)):
+                if not t.blank and not self.labels.match(t.key, ("column", "header")):
+                    return None
+        return nxt, top
+
+    # -- header ------------------------------------------------------------------
+
+    def _columns(self, piece: Piece, header: range) -> tuple[dict[int, ColumnSpec], list[LabelMatch], dict[str, str]]:
+        """Grid column → form column, by the deepest header label over each column."""
+        seen: dict[int, Hit | None] = {}
+        for r in header:
+            for t in piece.row(r, range(piece.width)):
+                if id(t) not in seen:
+                    seen[id(t)] = self.labels.match(t.key, ("column", "header"))
+        columns: dict[int, ColumnSpec] = {}
+        taken: set[int] = set()
+        for c in range(piece.width):
+            stack = _stack(piece, c, header)
+            above = {h.item for t in stack if (h := seen.get(id(t))) and h.kind == "header"}
+            for t in reversed(stack):
+                col = self._column_for(t, above, taken)
+                if col is not None:
+                    columns[c] = col
+                    taken.add(id(col))
+                    break
+        found: list[LabelMatch] = []
+        units: dict[str, str] = {}
+        listed: set[int] = set()
+        for r in header:
+            for t in piece.row(r, range(piece.width)):
+                hit = seen.get(id(t))
+                if hit and id(t) not in listed and t.grid[0] == r:  # type: ignore[index]
+                    listed.add(id(t))
+                    found.append(LabelMatch(hit.label.text, t.text, t.line, hit.how, hit.kind))
+        for c, col in columns.items():
+            unit = _unit_note(_stack(piece, c, header))
+            if unit:
+                units[col.id] = unit
+        return columns, found, units
+
+    def _column_for(self, t: Token, groups: set, taken: set[int]) -> ColumnSpec | None:
+        """The form column a header cell names; where two share a label
+        (结果维持 under 行政复议 and under 行政诉讼), the one whose group is above it."""
+        exclude = set(taken)
+        candidates: list[ColumnSpec] = []
+        while (hit := self.labels.match(t.key, ("column",), exclude)) is not None:
+            candidates.append(hit.item)
+            exclude.add(id(hit.item))
+        if not candidates:
+            return None
+        in_group = [c for c in candidates if c.group and c.group in groups]
+        return (in_group or candidates)[0]
+
+    # -- rows --------------------------------------------------------------------
+
+    def _read_rows(self, piece: Piece, rows: range, cmap: dict[int, ColumnSpec], table: MatchedTable, state: "_State") -> None:
+        first_value = min(cmap)
+        order = [c.id for c in self.spec.columns]
+        for r in rows:
+            label_cells = [t for t in piece.row(r, range(first_value)) if not t.blank]
+            row_spec, label = self._row_for(label_cells, table, state)
+            if label is not None and id(label) in state.used_labels:
+                continue  # a label spanning several grid rows: read at its first
+            values: dict[str, CellValue] = {}
+            extra: list[Token] = []
+            for c in range(first_value, piece.width):
+                t = piece.origin(r, c)
+                if t is None or any(t is u for u in label_cells):
+                    continue
+                col = cmap.get(c)
+                if col is None or col.id in values:
+                    if not t.blank:
+                        extra.append(t)
+                    continue
+                cell = parse_cell(t.text, t.line)
+                cell.source = (piece.table, r, c)
+                values[col.id] = cell
+            if row_spec is None:
+                if label is not None and any(v.is_number for v in values.values()):
+                    state.used_labels.add(id(label))
+                    cells_after = [piece.origin(r, c) for c in range(first_value, piece.width)]
+                    table.extra_rows.append((label, [t for t in cells_after if t is not None]))
+                continue
+            state.used_labels.add(id(label))
+            line = label.line
+            cells = [values.get(cid) or CellValue(None, line, "missing") for cid in order]
+            table.rows[row_spec.id] = MatchedRow(row_spec, label, cells, len(values), extra)
+
+    def _row_for(self, label_cells: list[Token], table: MatchedTable, state: "_State") -> tuple[RowSpec | None, Token | None]:
+        """The data row a grid row stands for, by its innermost label (the
+        rightmost label cell); (None, label) for a row the form does not have
+        or a label already read, (None, None) for no data row."""
+        if not label_cells:
+            return None, None
+        leaf = label_cells[-1]
+        if id(leaf) in state.used_labels:
+            return None, leaf
+        hit = self.labels.match(leaf.key, ("row",), state.taken)
+        if hit is not None:
+            if id(leaf) not in state.listed:
+                state.listed.add(id(leaf))
+                table.labels.append(LabelMatch(hit.label.text, leaf.text, leaf.line, hit.how, "row"))
+            if hit.item.group:
+                return None, None  # a group label on a row of its own, or repeated after a page break
+            state.taken.add(id(hit.item))
+            return hit.item, leaf
+        if self.labels.match(leaf.key, ("row",)) is not None:
+            return None, None  # a data row label repeated: the first one counts
+        if looks_like_row_label(leaf.text) and not self.labels.match(leaf.key, ("column", "header")):
+            return None, leaf
+        return None, None
+
+
+@dataclass
+class _State:
+    """What reading one table has used up, across its pieces."""
+
+    taken: set[int] = field(default_factory=set)  # row specs read
+    listed: set[int] = field(default_factory=set)  # label cells recorded as LabelMatch
+    used_labels: set[int] = field(default_factory=set)  # label cells that gave a row
+
+
+def _stack(piece: Piece, c: int, header: range) -> list[Token]:
+    """The distinct header cells over grid column ``c``, top to bottom."""
+    out: list[Token] = []
+    for r in header:
+        t = piece.at.get((r, c))
+        if t is not None and not t.blank and t not in out:
+            out.append(t)
+    return out
+
+
+def _unit_note(stack: list[Token]) -> str | None:
+    for t in reversed(stack):
+        unit = unit_note(t.text)
+        if unit:
+            return unit
+    return None
