@@ -137,3 +137,87 @@ def test_table_over_three_pages_is_read_as_one(tmp_path):
     table = doc.tables()[[s == want["applications"] for s in shapes].index(True)]
     assert table.page == min(pages)
     assert len(table.rows) == 28
+
+
+# -- reading by (row, column), not by order ------------------------------------
+
+#: table layouts a grid reader must read as the official one
+_LAYOUTS = {
+    # 自然人 ↔ 总计 and 商业企业 ↔ 法律服务机构, headers and values together
+    "swapped": lambda: writers.swap_columns("applications", ("natural", "total"), ("business", "legal")),
+    # two <table>s, the group labels over the cut left empty in the second (a PDF page break)
+    "two-tables": lambda: writers.cut_table("applications", "unable.2"),
+    # the same with the header repeated on the second piece
+    "two-tables-header": lambda: writers.cut_table("applications", "declined.1", header=True),
+    # one table, 三、本年度办理结果 and （四）无法提供 written again mid-table (a Word page break)
+    "repeated-group": lambda: writers.cut_table("applications", "unable.2", pieces=False, repeat=True),
+}
+
+
+def _grid_findings(tmp_path: Path, report: SampleReport, fmt: str, layout: writers.Layout) -> tuple[list[tuple], object]:
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    path = writers.write(report, fmt, tmp_path / fmt, layout=layout)
+    return _findings(path), match(read_file(path), load_forms()).tables["applications"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+@pytest.mark.parametrize("name", list(_LAYOUTS))
+def test_table_three_is_read_by_row_and_column(tmp_path, fmt, name):
+    if name == "two-tables-header" and fmt == "xlsx":
+        pytest.skip("a spreadsheet has no page break to repeat a header at")
+    report = _report("clean")
+    findings, table = _grid_findings(tmp_path, report, fmt, _LAYOUTS[name]())
+    assert findings == []
+    assert len(table.rows) == len(table.spec.data_rows)
+    for row_id, values in report.cells["applications"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_wrong_total_in_the_second_piece_is_found(tmp_path, fmt):
+    """（七）总计 on the second piece of a cut table is still checked against （一）–（六）."""
+    report = _report("clean").set_cell("applications", "total", "natural", "11")
+    findings, _ = _grid_findings(tmp_path, report, fmt, writers.cut_table("applications", "unable.2"))
+    assert ("GZ302", "表三", None, "自然人") in [(c, t, None, col) for c, t, _r, col in findings]
+
+
+def test_values_record_their_grid_cell(tmp_path):
+    report = _report("clean")
+    path = writers.write(report, "html", tmp_path, layout=writers.cut_table("applications", "unable.2"))
+    _, table = _grid_findings(tmp_path, report, "html", writers.cut_table("applications", "unable.2"))
+    doc = read_file(path)
+    for row_id in ("new", "unable.1", "unable.2", "total"):
+        cell = table.rows[row_id].cells[0]
+        n, r, c = cell.source
+        grid = {(g.row, g.col): g.text for g in doc.tables()[n].cells()}
+        assert grid[(r, c)] == cell.text == report.cells["applications"][row_id][0]
+    pieces = {table.rows[r].cells[0].source[0] for r in ("new", "total")}
+    assert len(pieces) == 2
+
+
+def test_unknown_column_header_leaves_missing_cells_not_a_shift(tmp_path):
+    report = _report("clean")
+    report.column_labels[("applications", "business")] = "备注"
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    codes = {f[0] for f in findings}
+    assert "GZ115" in codes and not codes & {"GZ301", "GZ302", "GZ303"}
+    new = table.rows["new"]
+    assert new.cells[1].status == "missing"
+    assert [new.cells[i].text for i in (0, 2, 6)] == ["12", "0", "16"]
+
+
+def test_table_cut_by_a_page_break_in_a_pdf_is_read_whole(tmp_path):
+    if writers.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot render the PDF fixture")
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    pdf = writers.write_converted({"cut": report}, "pdf", tmp_path, page_break=True,
+                                  layout=writers.cut_table("applications", "unable.2"))["cut"]
+    assert _findings(pdf) == []
+    table = match(read_file(pdf), load_forms()).tables["applications"]
+    assert len(table.rows) == len(table.spec.data_rows)
+    assert table.rows["total"].cells[6].text == "16"
