@@ -149,6 +149,8 @@ _LAYOUTS = {
     "two-tables": lambda: writers.cut_table("applications", "unable.2"),
     # the same with the header repeated on the second piece
     "two-tables-header": lambda: writers.cut_table("applications", "declined.1", header=True),
+    # the header in a <table> of its own, the data rows in the next
+    "header-table": lambda: writers.cut_table("applications", "new"),
     # one table, 三、本年度办理结果 and （四）无法提供 written again mid-table (a Word page break)
     "repeated-group": lambda: writers.cut_table("applications", "unable.2", pieces=False, repeat=True),
 }
@@ -173,6 +175,8 @@ def test_table_three_is_read_by_row_and_column(tmp_path, fmt, name):
     assert len(table.rows) == len(table.spec.data_rows)
     for row_id, values in report.cells["applications"].items():
         assert [c.text for c in table.rows[row_id].cells] == values, row_id
+        # read from the grid, not by order
+        assert all(c.source is not None for c in table.rows[row_id].cells), row_id
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx"])

@@ -25,6 +25,8 @@ from .stream import Token
 
 #: text between two pieces of one table: page numbers and footers such as "— 4 —"
 _GAP_TEXT = 12
+#: how many label columns a piece of a table may have more or fewer than the others
+_WIDTH_SLACK = 2
 #: a continuation must carry a row label within its first rows (after a repeated header)
 _CONTINUATION_ROWS = 4
 
@@ -86,8 +88,8 @@ class GridReader:
         self.ncols = len(spec.columns)
 
     def read(self, anchor: Token) -> MatchedTable | None:
-        """The table, or None when no column header is recognised (the caller
-        then reads the values by order)."""
+        """The table, or None when fewer than half its column headers are
+        recognised (the caller then reads the values by order)."""
         first = self.pieces.get(anchor.table) if anchor.table is not None else None
         if first is None:
             return None
@@ -97,13 +99,14 @@ class GridReader:
         columns, header_labels, units = self._columns(first, range(top))
         start_piece = first
         if not columns:
+            # the header in a table of its own, just before
             before = self.pieces.get(first.table - 1)
-            if before is not None and before.width == first.width and self._adjacent(before, first) \
-                    and self._first_label_row(before) is None:
+            if before is not None and self._fits(before, first) and self._first_label_row(before) is None:
                 columns, header_labels, units = self._columns(before, range(before.height))
+                columns = _aligned(columns, before, first)
                 start_piece = before
-        if not columns:
-            return None
+        if 2 * len(columns) < self.ncols:
+            return None  # too few headers recognised to trust the grid's columns
         table = MatchedTable(self.spec, start_piece.tokens[0].index, first.tokens[-1].index + 1, start_piece.tokens[0].line)
         table.labels.extend(header_labels)
         table.header_units.update(units)
@@ -115,12 +118,16 @@ class GridReader:
             nxt = self._continuation(piece)
             if nxt is None:
                 break
-            piece, ntop = nxt
+            prev, (piece, ntop) = piece, nxt
             own, own_labels, own_units = self._columns(piece, range(ntop))
             if own:
                 cmap = own
                 table.labels.extend(own_labels)
                 table.header_units.update(own_units)
+            else:
+                cmap = _aligned(cmap, prev, piece)
+            if not cmap:
+                break
             rows = range(ntop, piece.height)
         return table
 
@@ -133,6 +140,11 @@ class GridReader:
                 return r
         return None
 
+    def _fits(self, a: Piece, b: Piece) -> bool:
+        """Two tables that may be pieces of one: adjacent, of about the same
+        width (a reader drops a label column no cell starts in)."""
+        return abs(a.width - b.width) <= _WIDTH_SLACK and self._adjacent(a, b)
+
     def _adjacent(self, a: Piece, b: Piece) -> bool:
         """Nothing but page numbers or footers between two tables."""
         between = self.tokens[a.tokens[-1].index + 1 : b.tokens[0].index]
@@ -142,7 +154,7 @@ class GridReader:
         """The next table, if it goes on with this one: same width, adjacent,
         its rows carrying the table's row labels after at most a repeated header."""
         nxt = self.pieces.get(piece.table + 1)
-        if nxt is None or nxt.width != piece.width or not self._adjacent(piece, nxt):
+        if nxt is None or not self._fits(piece, nxt):
             return None
         top = self._first_label_row(nxt)
         if top is None or top >= _CONTINUATION_ROWS:
@@ -268,6 +280,15 @@ class _State:
     taken: set[int] = field(default_factory=set)  # row specs read
     listed: set[int] = field(default_factory=set)  # label cells recorded as LabelMatch
     used_labels: set[int] = field(default_factory=set)  # label cells that gave a row
+
+
+def _aligned(columns: dict[int, ColumnSpec], source: Piece, target: Piece) -> dict[int, ColumnSpec]:
+    """A column map moved from one piece to another by their right edges: value
+    columns are on the right, a piece may have fewer label columns on the left.
+    Empty when no label column would be left."""
+    shift = target.width - source.width
+    moved = {c + shift: col for c, col in columns.items()}
+    return moved if moved and min(moved) > 0 else {}
 
 
 def _stack(piece: Piece, c: int, header: range) -> list[Token]:

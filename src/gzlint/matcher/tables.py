@@ -169,12 +169,14 @@ def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable 
         near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if labels.match(u.key, ("row",)))
         if near < 2:
             continue
+        walked = _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
         if t.grid is not None:
-            # cell positions known: read by (row, column), not by order
+            # cell positions known: read by (row, column), not by order; unless
+            # the grid is too garbled to give the rows that reading by order finds
             table = GridReader(tokens, spec, labels).read(t)
-            if table is not None:
+            if table is not None and len(table.rows) >= len(walked.rows):
                 return table
-        return _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
+        return walked
     return None
 
 
