@@ -149,6 +149,8 @@ _LAYOUTS = {
     "two-tables": lambda: writers.cut_table("applications", "unable.2"),
     # the same with the header repeated on the second piece
     "two-tables-header": lambda: writers.cut_table("applications", "declined.1", header=True),
+    # （七）总计 read one column to the left (its label's second column holds a value)
+    "shifted-row": lambda: writers.shift_row("applications", "total"),
     # the header in a <table> of its own, the data rows in the next
     "header-table": lambda: writers.cut_table("applications", "new"),
     # one table, 三、本年度办理结果 and （四）无法提供 written again mid-table (a Word page break)

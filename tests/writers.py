@@ -58,6 +58,29 @@ def swap_columns(tid: str, *pairs: tuple[str, str]) -> Layout:
     return layout
 
 
+def shift_row(tid: str, row: str) -> Layout:
+    """Table ``tid`` with the values of data row ``row`` one column to the left,
+    into its label's last column, as a PDF reader can misplace a row."""
+
+    def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
+        grid = official_grid(report, table)
+        if table != tid:
+            return [grid]
+        label = report.table(tid).row(row).label.text
+        k = next(g.row for r in grid for g in r if g.text == label)
+        shifted = []
+        for g in grid[k]:
+            if g.text == label:
+                shifted.append(GridCell(g.text, k, g.col, g.rowspan, g.colspan - 1))
+            elif g.col >= 3:
+                shifted.append(GridCell(g.text, k, g.col - 1, g.rowspan, g.colspan))
+            else:
+                shifted.append(g)
+        return [grid[:k] + [shifted] + grid[k + 1:]]
+
+    return layout
+
+
 def cut_table(tid: str, before: str, *, pieces: bool = True, repeat: bool = False, header: bool = False) -> Layout:
     """Table ``tid`` cut before the grid row of data row ``before``, as a page
     break does: labels spanning the cut go on below it, empty or (``repeat``)

@@ -219,23 +219,21 @@ class GridReader:
         first_value = min(cmap)
         order = [c.id for c in self.spec.columns]
         for r in rows:
-            label_cells = [t for t in piece.row(r, range(first_value)) if not t.blank]
+            cells_in_labels = [t for t in piece.row(r, range(first_value)) if not t.blank]
+            label_cells = [t for t in cells_in_labels if not t.numeric()]
             row_spec, label = self._row_for(label_cells, table, state)
             if label is not None and id(label) in state.used_labels:
                 continue  # a label spanning several grid rows: read at its first
             values: dict[str, CellValue] = {}
             extra: list[Token] = []
-            for c in range(first_value, piece.width):
-                t = piece.origin(r, c)
-                if t is None or any(t is u for u in label_cells):
-                    continue
+            for c, t in _value_cells(piece, r, cmap, label_cells, len(label_cells) < len(cells_in_labels)):
                 col = cmap.get(c)
                 if col is None or col.id in values:
                     if not t.blank:
                         extra.append(t)
                     continue
                 cell = parse_cell(t.text, t.line)
-                cell.source = (piece.table, r, c)
+                cell.source = (piece.table, *t.grid[:2])  # type: ignore[index]
                 values[col.id] = cell
             if row_spec is None:
                 if label is not None and any(v.is_number for v in values.values()):
@@ -280,6 +278,25 @@ class _State:
     taken: set[int] = field(default_factory=set)  # row specs read
     listed: set[int] = field(default_factory=set)  # label cells recorded as LabelMatch
     used_labels: set[int] = field(default_factory=set)  # label cells that gave a row
+
+
+def _value_cells(piece: Piece, r: int, cmap: dict[int, ColumnSpec], labels: list[Token], stray: bool) -> list[tuple[int, Token]]:
+    """(grid column, cell) of the values of row ``r``.
+
+    Normally the cells at the value columns. A row with numbers among its
+    label columns was placed a column off (a PDF reader can do this to one
+    row): if it holds exactly one cell per value column after its label, the
+    cells are taken in order; otherwise as they stand, and the lost ones are
+    missing (GZ115)."""
+    first_value = min(cmap)
+    if stray and labels:
+        after = labels[-1].grid[1] + labels[-1].grid[3]  # type: ignore[index]
+        cells = [t for c in range(after, piece.width) if (t := piece.origin(r, c)) is not None]
+        while cells and cells[-1].blank and len(cells) > len(cmap):
+            cells.pop()
+        if len(cells) == len(cmap):
+            return list(zip(sorted(cmap), cells))
+    return [(c, t) for c in range(first_value, piece.width) if (t := piece.origin(r, c)) is not None and all(t is not u for u in labels)]
 
 
 def _aligned(columns: dict[int, ColumnSpec], source: Piece, target: Piece) -> dict[int, ColumnSpec]:
