@@ -227,3 +227,16 @@ def test_table_cut_by_a_page_break_in_a_pdf_is_read_whole(tmp_path):
     table = match(read_file(pdf), load_forms()).tables["applications"]
     assert len(table.rows) == len(table.spec.data_rows)
     assert table.rows["total"].cells[6].text == "16"
+
+
+@pytest.mark.parametrize("column, header", [("other_org", "其他组织"), ("natural", "")])
+def test_column_worded_otherwise_is_read_by_elimination(tmp_path, column, header):
+    """A header close to the form's (其他组织 for 其他) or left empty, the one
+    column left over for the one form column left over: read, and the wording
+    reported (GZ113) when there is one."""
+    report = _report("clean")
+    report.column_labels[("applications", column)] = header
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    assert [f[0] for f in findings] == (["GZ113"] if header else [])
+    for row_id, values in report.cells["applications"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..form.labels import similarity
 from ..form.spec import ColumnSpec, RowSpec, TableSpec
 from ..form.values import CellValue, parse_cell
 from .labels import Hit, LabelSet, looks_like_row_label, unit_note
@@ -25,6 +26,8 @@ from .stream import Token
 
 #: text between two pieces of one table: page numbers and footers such as "— 4 —"
 _GAP_TEXT = 12
+#: a header this close to a form label left without a column is that column worded otherwise
+_WORDING_SIMILARITY = 0.5
 #: how many label columns a piece of a table may have more or fewer than the others
 _WIDTH_SLACK = 2
 #: a continuation must carry a row label within its first rows (after a repeated header)
@@ -97,6 +100,8 @@ class GridReader:
         if top is None:
             return None
         columns, header_labels, units = self._columns(first, range(top))
+        columns, worded = self._complete(first, range(top), range(top, first.height), columns)
+        header_labels += worded
         start_piece = first
         if not columns:
             # the header in a table of its own, just before
@@ -119,7 +124,10 @@ class GridReader:
             if nxt is None:
                 break
             prev, (piece, ntop) = piece, nxt
+            rows = range(ntop, piece.height)
             own, own_labels, own_units = self._columns(piece, range(ntop))
+            own, worded = self._complete(piece, range(ntop), rows, own) if own else (own, [])
+            own_labels += worded
             if own:
                 cmap = own
                 table.labels.extend(own_labels)
@@ -128,7 +136,6 @@ class GridReader:
                 cmap = _aligned(cmap, prev, piece)
             if not cmap:
                 break
-            rows = range(ntop, piece.height)
         return table
 
     # -- pieces ------------------------------------------------------------------
@@ -199,6 +206,35 @@ class GridReader:
             if unit:
                 units[col.id] = unit
         return columns, found, units
+
+    def _complete(self, piece: Piece, header: range, rows: range, columns: dict[int, ColumnSpec]) -> tuple[dict[int, ColumnSpec], list[LabelMatch]]:
+        """Add the columns whose header is worded otherwise (其他组织 for 其他).
+
+        Only where the value columns left without a header and the form columns
+        left without a grid column are as many, pairing them in order keeps every
+        column in the form's order, and each header is empty or close to the
+        form's label; else they stay missing (GZ115)."""
+        have = {m.id for m in columns.values()}
+        missing = [col for col in self.spec.columns if col.id not in have]
+        if not missing or not columns:
+            return columns, []
+        unmapped = [c for c in _numeric_columns(piece, rows) if c not in columns]
+        if len(unmapped) != len(missing):
+            return columns, []
+        trial = {**columns, **dict(zip(unmapped, missing))}
+        position = {col.id: i for i, col in enumerate(self.spec.columns)}
+        order = [position[col.id] for _, col in sorted(trial.items())]
+        if order != sorted(order):
+            return columns, []
+        worded: list[LabelMatch] = []
+        for c, col in zip(unmapped, missing):
+            own = [t for t in _stack(piece, c, header) if not self.labels.match(t.key, ("column", "header"))]
+            if not own:
+                continue
+            if not _close(own[-1].key, col.label.key):
+                return columns, []
+            worded.append(LabelMatch(col.label.text, own[-1].text, own[-1].line, "fuzzy", "column"))
+        return trial, worded
 
     def _column_for(self, t: Token, groups: set, taken: set[int]) -> ColumnSpec | None:
         """The form column a header cell names; where two share a label
@@ -297,6 +333,22 @@ def _value_cells(piece: Piece, r: int, cmap: dict[int, ColumnSpec], labels: list
         if len(cells) == len(cmap):
             return list(zip(sorted(cmap), cells))
     return [(c, t) for c in range(first_value, piece.width) if (t := piece.origin(r, c)) is not None and all(t is not u for u in labels)]
+
+
+def _numeric_columns(piece: Piece, rows: range) -> list[int]:
+    """Grid columns whose cells in ``rows`` are mostly numbers."""
+    out = []
+    for c in range(piece.width):
+        cells = [t for r in rows if (t := piece.origin(r, c)) is not None and not t.blank]
+        numbers = sum(1 for t in cells if t.numeric())
+        if numbers and 2 * numbers >= len(cells):
+            out.append(c)
+    return out
+
+
+def _close(found: str, official: str) -> bool:
+    """A header worded a little otherwise: one contains the other, or they are alike."""
+    return found in official or official in found or similarity(found, official) >= _WORDING_SIMILARITY
 
 
 def _aligned(columns: dict[int, ColumnSpec], source: Piece, target: Piece) -> dict[int, ColumnSpec]:
