@@ -240,3 +240,20 @@ def test_column_worded_otherwise_is_read_by_elimination(tmp_path, column, header
     assert [f[0] for f in findings] == (["GZ113"] if header else [])
     for row_id, values in report.cells["applications"].items():
         assert [c.text for c in table.rows[row_id].cells] == values, row_id
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_table_four_is_read_by_its_headers(tmp_path, fmt):
+    """四 with 结果维持 and 总计 exchanged under 行政复议 and the two 行政诉讼
+    groups exchanged: each value is read by the headers above it."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    order = [4, 1, 2, 3, 0, *range(10, 15), *range(5, 10)]
+    path = writers.write(report, fmt, tmp_path, layout=writers.permute_columns("litigation", order))
+    assert _findings(path) == []
+    table = match(read_file(path), load_forms()).tables["litigation"]
+    for row_id, values in report.cells["litigation"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id
+        assert all(c.source is not None for c in table.rows[row_id].cells)

@@ -58,6 +58,28 @@ def swap_columns(tid: str, *pairs: tuple[str, str]) -> Layout:
     return layout
 
 
+def permute_columns(tid: str, order: list[int]) -> Layout:
+    """Table ``tid`` with its grid columns printed in ``order`` (old column
+    numbers, left to right); a merged cell keeps its columns together."""
+
+    def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
+        grid = official_grid(report, table)
+        if table != tid:
+            return [grid]
+        where = {old: new for new, old in enumerate(order)}
+        moved = []
+        for row in grid:
+            cells = []
+            for g in row:
+                span = sorted(where[c] for c in range(g.col, g.col + g.colspan))
+                assert span == list(range(span[0], span[0] + g.colspan)), "a merged cell would be torn apart"
+                cells.append(GridCell(g.text, g.row, span[0], g.rowspan, g.colspan))
+            moved.append(sorted(cells, key=lambda g: g.col))
+        return [moved]
+
+    return layout
+
+
 def shift_row(tid: str, row: str) -> Layout:
     """Table ``tid`` with the values of data row ``row`` one column to the left,
     into its label's last column, as a PDF reader can misplace a row."""

@@ -138,6 +138,68 @@ class GridReader:
                 break
         return table
 
+    def read_flat(self, anchor: Token) -> MatchedTable | None:
+        """A table whose form rows are header groups over one row of values (四:
+        行政复议 | 行政诉讼 › 未经复议直接起诉 | 复议后起诉, each over 结果维持 … 总计).
+
+        Each grid column is placed by the deepest row label and the deepest
+        column label above it. None when fewer than half the cells are placed."""
+        piece = self.pieces.get(anchor.table) if anchor.table is not None else None
+        if piece is None:
+            return None
+        top = next((r for r in range(piece.height) if any(
+            t.numeric() for c in range(piece.width) if (t := piece.origin(r, c)) is not None)), None)
+        if top is None:
+            return None
+        header = range(top)
+        places: dict[int, tuple[RowSpec, ColumnSpec]] = {}
+        taken: set[tuple[str, str]] = set()
+        row_labels: dict[str, Token] = {}
+        for c in range(piece.width):
+            stack = _stack(piece, c, header)
+            row = next(((h, t) for t in reversed(stack) if (h := self.labels.match(t.key, ("row",)))), None)
+            col = next((h for t in reversed(stack) if (h := self.labels.match(t.key, ("column",)))), None)
+            if row is None or col is None or (row[0].item.id, col.item.id) in taken:
+                continue
+            taken.add((row[0].item.id, col.item.id))
+            places[c] = (row[0].item, col.item)
+            row_labels.setdefault(row[0].item.id, row[1])
+        ncells = len(self.spec.rows) * self.ncols
+        if 2 * len(places) < ncells:
+            return None
+        table = MatchedTable(self.spec, piece.tokens[0].index, piece.tokens[-1].index + 1, piece.tokens[0].line)
+        seen: set[int] = set()
+        for r in header:
+            for t in piece.row(r, range(piece.width)):
+                hit = self.labels.match(t.key) if id(t) not in seen else None
+                seen.add(id(t))
+                if hit:
+                    table.labels.append(LabelMatch(hit.label.text, t.text, t.line, hit.how, hit.kind))
+        values: dict[tuple[str, str], CellValue] = {}
+        extra: list[Token] = []
+        for c in range(piece.width):
+            t = piece.origin(top, c)
+            if t is None:
+                continue
+            if c not in places:
+                if not t.blank:
+                    extra.append(t)
+                continue
+            cell = parse_cell(t.text, t.line)
+            cell.source = (piece.table, top, c)
+            row_spec, col = places[c]
+            values[(row_spec.id, col.id)] = cell
+        found = 0
+        for k, row_spec in enumerate(self.spec.rows):
+            label = row_labels.get(row_spec.id, piece.tokens[0])
+            cells = [values.get((row_spec.id, col.id)) or CellValue(None, label.line, "missing") for col in self.spec.columns]
+            present = sum(1 for cell in cells if cell.status != "missing")
+            found += present
+            last = k == len(self.spec.rows) - 1
+            table.rows[row_spec.id] = MatchedRow(row_spec, label, cells, present, extra if last else [])
+        table.flat = (found, ncells)
+        return table
+
     # -- pieces ------------------------------------------------------------------
 
     def _first_label_row(self, piece: Piece) -> int | None:

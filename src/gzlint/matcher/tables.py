@@ -244,6 +244,11 @@ def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTabl
         following = [u for u in tokens[i + 1 : i + 20] if not u.blank][:4]
         if not any(labels.match(u.key) for u in following):
             continue
+        if t.grid is not None:
+            # cell positions known: each value by the headers above it
+            table = GridReader(tokens, spec, labels).read_flat(t)
+            if table is not None:
+                return table
         return _read_flat(tokens, i, spec, labels, stop)
     return None
 
