@@ -257,3 +257,18 @@ def test_table_four_is_read_by_its_headers(tmp_path, fmt):
     for row_id, values in report.cells["litigation"].items():
         assert [c.text for c in table.rows[row_id].cells] == values, row_id
         assert all(c.source is not None for c in table.rows[row_id].cells)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_caption_table_is_read_by_its_headers(tmp_path, fmt):
+    """二 第二十条第（一）项 with 本年制发件数 and 现行有效件数 exchanged."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    path = writers.write(report, fmt, tmp_path, layout=writers.swap_columns("active.1", ("issued", "in_force")))
+    assert _findings(path) == []
+    table = match(read_file(path), load_forms()).tables["active.1"]
+    for row_id, values in report.cells["active.1"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id
+        assert all(c.source is not None for c in table.rows[row_id].cells)

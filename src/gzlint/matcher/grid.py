@@ -138,6 +138,29 @@ class GridReader:
                 break
         return table
 
+    def read_captioned(self, caption: Token, captions: set[int]) -> MatchedTable | None:
+        """A 第二十条 table of 二: the grid rows after its caption cell, up to the
+        next caption in the same grid. None when its header is not recognised."""
+        piece = self.pieces.get(caption.table) if caption.table is not None else None
+        if piece is None or caption.grid is None:
+            return None
+        begin = caption.grid[0] + caption.grid[2]
+        end = next((r for r in range(begin, piece.height)
+                    if any(t.index in captions for t in piece.row(r, range(piece.width)))), piece.height)
+        top = self._first_label_row(piece, range(begin, end))
+        if top is None:
+            return None
+        columns, header_labels, units = self._columns(piece, range(begin, top))
+        columns, worded = self._complete(piece, range(begin, top), range(top, end), columns)
+        if 2 * len(columns) < self.ncols:
+            return None
+        tokens = [t for r in range(caption.grid[0], end) for t in piece.row(r, range(piece.width)) if t.grid[0] == r]  # type: ignore[index]
+        table = MatchedTable(self.spec, caption.index, max(t.index for t in tokens) + 1, caption.line)
+        table.labels.extend(header_labels + worded)
+        table.header_units.update(units)
+        self._read_rows(piece, range(top, end), columns, table, _State())
+        return table
+
     def read_flat(self, anchor: Token) -> MatchedTable | None:
         """A table whose form rows are header groups over one row of values (四:
         行政复议 | 行政诉讼 › 未经复议直接起诉 | 复议后起诉, each over 结果维持 … 总计).
@@ -202,9 +225,9 @@ class GridReader:
 
     # -- pieces ------------------------------------------------------------------
 
-    def _first_label_row(self, piece: Piece) -> int | None:
-        """The first grid row carrying one of the table's row labels."""
-        for r in range(piece.height):
+    def _first_label_row(self, piece: Piece, rows: range | None = None) -> int | None:
+        """The first grid row (of ``rows``) carrying one of the table's row labels."""
+        for r in rows if rows is not None else range(piece.height):
             if any(self.labels.match(t.key, ("row",)) for t in piece.row(r, range(piece.width)) if t.grid[0] == r):  # type: ignore[index]
                 return r
         return None

@@ -171,13 +171,16 @@ def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable 
             continue
         walked = _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
         if t.grid is not None:
-            # cell positions known: read by (row, column), not by order; unless
-            # the grid is too garbled to give the rows that reading by order finds
-            table = GridReader(tokens, spec, labels).read(t)
-            if table is not None and len(table.rows) >= len(walked.rows):
-                return table
+            return _prefer_grid(GridReader(tokens, spec, labels).read(t), walked)
         return walked
     return None
+
+
+def _prefer_grid(grid: MatchedTable | None, walked: MatchedTable) -> MatchedTable:
+    """Where cell positions are known, the table read by (row, column) rather
+    than by order; unless the grid is too garbled to give the rows that reading
+    by order finds."""
+    return grid if grid is not None and len(grid.rows) >= len(walked.rows) else walked
 
 
 def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
@@ -228,6 +231,8 @@ def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tu
         else:
             table = _Walker(tokens, spec, labels, part_stop).walk(t.index + 1, first)
             table.start = t.index
+        if t.grid is not None:
+            table = _prefer_grid(GridReader(tokens, spec, labels).read_captioned(t, caption_ids), table)
         table.labels.insert(0, LabelMatch(spec.caption or "", t.text, t.line, "exact", "caption"))
         found[spec.id] = table
     return found, foreign
