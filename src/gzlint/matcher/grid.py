@@ -16,6 +16,7 @@ header is not recognised yields ``missing`` cells (GZ115), never a shift.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..form.labels import similarity
 from ..form.spec import ColumnSpec, RowSpec, TableSpec
@@ -83,10 +84,12 @@ def grid_pieces(tokens: list[Token]) -> dict[int, Piece]:
 class GridReader:
     """Reads the form table ``spec`` from the piece holding its anchor row label."""
 
-    def __init__(self, tokens: list[Token], spec: TableSpec, labels: LabelSet) -> None:
+    def __init__(self, tokens: list[Token], spec: TableSpec, labels: LabelSet, stop: Callable[[Token], bool] | None = None) -> None:
         self.tokens = tokens
         self.spec = spec
         self.labels = labels
+        #: a cell that starts another form table (a grid holding several) ends this one
+        self.stop = stop or (lambda t: False)
         self.pieces = grid_pieces(tokens)
         self.ncols = len(spec.columns)
 
@@ -118,9 +121,9 @@ class GridReader:
         state = _State()
         piece, rows, cmap = first, range(top, first.height), columns
         while True:
-            self._read_rows(piece, rows, cmap, table, state)
-            table.end = piece.tokens[-1].index + 1
-            nxt = self._continuation(piece)
+            stopped = self._read_rows(piece, rows, cmap, table, state)
+            table.end = stopped.index if stopped else piece.tokens[-1].index + 1
+            nxt = None if stopped else self._continuation(piece)
             if nxt is None:
                 break
             prev, (piece, ntop) = piece, nxt
@@ -336,10 +339,15 @@ class GridReader:
 
     # -- rows --------------------------------------------------------------------
 
-    def _read_rows(self, piece: Piece, rows: range, cmap: dict[int, ColumnSpec], table: MatchedTable, state: "_State") -> None:
+    def _read_rows(self, piece: Piece, rows: range, cmap: dict[int, ColumnSpec], table: MatchedTable, state: "_State") -> Token | None:
+        """Read ``rows`` into ``table``; the cell that ended the table early, if any."""
         first_value = min(cmap)
         order = [c.id for c in self.spec.columns]
         for r in rows:
+            starts = [t for t in piece.row(r, range(piece.width)) if t.grid[0] == r]  # type: ignore[index]
+            ender = next((t for t in starts if self.stop(t)), None)
+            if ender is not None and r > rows.start:
+                return ender
             cells_in_labels = [t for t in piece.row(r, range(first_value)) if not t.blank]
             label_cells = [t for t in cells_in_labels if not t.numeric()]
             row_spec, label = self._row_for(label_cells, table, state)
@@ -366,6 +374,7 @@ class GridReader:
             line = label.line
             cells = [values.get(cid) or CellValue(None, line, "missing") for cid in order]
             table.rows[row_spec.id] = MatchedRow(row_spec, label, cells, len(values), extra)
+        return None
 
     def _row_for(self, label_cells: list[Token], table: MatchedTable, state: "_State") -> tuple[RowSpec | None, Token | None]:
         """The data row a grid row stands for, by its innermost label (the

@@ -171,7 +171,7 @@ def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable 
             continue
         walked = _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
         if t.grid is not None:
-            return _prefer_grid(GridReader(tokens, spec, labels).read(t), walked)
+            return _prefer_grid(GridReader(tokens, spec, labels, stop).read(t), walked)
         return walked
     return None
 
