@@ -272,3 +272,20 @@ def test_caption_table_is_read_by_its_headers(tmp_path, fmt):
     for row_id, values in report.cells["active.1"].items():
         assert [c.text for c in table.rows[row_id].cells] == values, row_id
         assert all(c.source is not None for c in table.rows[row_id].cells)
+
+
+@pytest.mark.parametrize("name", ["official", "swapped", "repeated-group"])
+def test_grid_without_spans_is_read_the_same(name):
+    """A grid from tab-separated text (no spans, merged cells as empty cells):
+    the grid matcher does not depend on the source format."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    layout = writers.official_layout if name == "official" else _LAYOUTS[name]()
+    matched = match(writers.tab_grid_document(report, layout), load_forms())
+    for tid in ("applications", "litigation", "active.1"):
+        table = matched.tables[tid]
+        for row_id, values in report.cells[tid].items():
+            assert [c.text for c in table.rows[row_id].cells] == values, (tid, row_id)
+            assert all(c.source is not None for c in table.rows[row_id].cells), (tid, row_id)

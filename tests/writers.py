@@ -187,6 +187,36 @@ def write_converted(reports: dict[str, SampleReport], fmt: str, folder: Path, **
     return out
 
 
+# -- a tab-separated text, as a grid ------------------------------------------
+
+def tab_grid_document(report: SampleReport, layout: Layout = official_layout):
+    """The report as a reader of tab-separated text would give it: every table a
+    ``grid`` without spans, a merged cell written once and the positions it
+    covers left as empty cells."""
+    from gzlint.document import Cell, Document, Paragraph, Table
+
+    doc = Document(path="report.txt", source_format="txt")
+    line = 1
+    for kind, item in paragraphs(report):
+        if kind == "p":
+            doc.blocks.append(Paragraph(str(item), line))
+            line += 1
+            continue
+        for grid in layout(report, str(item)):
+            texts: dict[tuple[int, int], str] = {}
+            for row in grid:
+                for g in row:
+                    for r in range(g.row, g.row + g.rowspan):
+                        for c in range(g.col, g.col + g.colspan):
+                            texts[(r, c)] = g.text if (r, c) == (g.row, g.col) else ""
+            height = max(r for r, _ in texts) + 1
+            width = max(c for _, c in texts) + 1
+            rows = [[Cell(texts.get((r, c), ""), line + r, r, c) for c in range(width)] for r in range(height)]
+            doc.blocks.append(Table(rows, "grid", line))
+            line += height + 1
+    return doc
+
+
 # -- .docx ---------------------------------------------------------------------
 
 def write_docx(report: SampleReport, path: Path, *, row_height_cm: float | None = None, font_pt: float | None = None,

@@ -66,6 +66,19 @@ class Piece:
                 out.append(t)
         return out
 
+    @property
+    def spanless(self) -> bool:
+        """No merged cells at all (a grid from tab-separated text)."""
+        return all(t.grid[2:] == (1, 1) for t in self.tokens)  # type: ignore[index]
+
+    def left_of(self, r: int, c: int) -> Token | None:
+        """The nearest non-empty cell left of (r, c) in row ``r``."""
+        for k in range(c - 1, -1, -1):
+            t = self.at.get((r, k))
+            if t is not None and not t.blank:
+                return t
+        return None
+
     def origin(self, r: int, c: int) -> Token | None:
         """The cell that starts at (r, c), if any (not one spanning into it)."""
         t = self.at.get((r, c))
@@ -113,8 +126,8 @@ class GridReader:
                 columns, header_labels, units = self._columns(before, range(before.height))
                 columns = _aligned(columns, before, first)
                 start_piece = before
-        if 2 * len(columns) < self.ncols:
-            return None  # too few headers recognised to trust the grid's columns
+        if 2 * len(columns) < self.ncols or not _over_values(first, range(top, first.height), columns):
+            return None  # too few headers recognised, or not over the values: the grid's columns are not to be trusted
         table = MatchedTable(self.spec, start_piece.tokens[0].index, first.tokens[-1].index + 1, start_piece.tokens[0].line)
         table.labels.extend(header_labels)
         table.header_units.update(units)
@@ -155,7 +168,7 @@ class GridReader:
             return None
         columns, header_labels, units = self._columns(piece, range(begin, top))
         columns, worded = self._complete(piece, range(begin, top), range(top, end), columns)
-        if 2 * len(columns) < self.ncols:
+        if 2 * len(columns) < self.ncols or not _over_values(piece, range(top, end), columns):
             return None
         tokens = [t for r in range(caption.grid[0], end) for t in piece.row(r, range(piece.width)) if t.grid[0] == r]  # type: ignore[index]
         table = MatchedTable(self.spec, caption.index, max(t.index for t in tokens) + 1, caption.line)
@@ -182,7 +195,7 @@ class GridReader:
         taken: set[tuple[str, str]] = set()
         row_labels: dict[str, Token] = {}
         for c in range(piece.width):
-            stack = _stack(piece, c, header)
+            stack = self._stack(piece, c, header)
             row = next(((h, t) for t in reversed(stack) if (h := self.labels.match(t.key, ("row",)))), None)
             col = next((h for t in reversed(stack) if (h := self.labels.match(t.key, ("column",)))), None)
             if row is None or col is None or (row[0].item.id, col.item.id) in taken:
@@ -272,7 +285,7 @@ class GridReader:
         columns: dict[int, ColumnSpec] = {}
         taken: set[int] = set()
         for c in range(piece.width):
-            stack = _stack(piece, c, header)
+            stack = self._stack(piece, c, header)
             above = {h.item for t in stack if (h := seen.get(id(t))) and h.kind == "header"}
             for t in reversed(stack):
                 col = self._column_for(t, above, taken)
@@ -290,7 +303,7 @@ class GridReader:
                     listed.add(id(t))
                     found.append(LabelMatch(hit.label.text, t.text, t.line, hit.how, hit.kind))
         for c, col in columns.items():
-            unit = _unit_note(_stack(piece, c, header))
+            unit = _unit_note(self._stack(piece, c, header))
             if unit:
                 units[col.id] = unit
         return columns, found, units
@@ -316,7 +329,7 @@ class GridReader:
             return columns, []
         worded: list[LabelMatch] = []
         for c, col in zip(unmapped, missing):
-            own = [t for t in _stack(piece, c, header) if not self.labels.match(t.key, ("column", "header"))]
+            own = [t for t in self._stack(piece, c, header) if not self.labels.match(t.key, ("column", "header"))]
             if not own:
                 continue
             if not _close(own[-1].key, col.label.key):
@@ -336,6 +349,23 @@ class GridReader:
             return None
         in_group = [c for c in candidates if c.group and c.group in groups]
         return (in_group or candidates)[0]
+
+    def _stack(self, piece: Piece, c: int, header: range) -> list[Token]:
+        """The distinct header cells over grid column ``c``, top to bottom.
+
+        In a grid without spans (tab-separated text) a group label is written
+        once and the columns it covers are empty: an empty header cell right of
+        a group label (法人或其他组织, 行政诉讼) stands under it."""
+        out: list[Token] = []
+        for r in header:
+            t = piece.at.get((r, c))
+            if t is not None and t.blank and piece.spanless:
+                left = piece.left_of(r, c)
+                if left is not None and self.labels.match(left.key, ("header", "row")):
+                    t = left
+            if t is not None and not t.blank and all(t is not u for u in out):
+                out.append(t)
+        return out
 
     # -- rows --------------------------------------------------------------------
 
@@ -440,6 +470,17 @@ def _numeric_columns(piece: Piece, rows: range) -> list[int]:
     return out
 
 
+def _over_values(piece: Piece, rows: range, columns: dict[int, ColumnSpec]) -> bool:
+    """Do the columns the header names hold values in ``rows``, not row labels
+    (a header out of line with the rows, as a text without spans can give)?"""
+    for c in columns:
+        cells = [t for r in rows if (t := piece.origin(r, c)) is not None and not t.blank]
+        words = sum(1 for t in cells if not t.numeric() and looks_like_row_label(t.text))
+        if 2 * words > len(cells):
+            return False
+    return True
+
+
 def _close(found: str, official: str) -> bool:
     """A header worded a little otherwise: one contains the other, or they are alike."""
     return found in official or official in found or similarity(found, official) >= _WORDING_SIMILARITY
@@ -452,16 +493,6 @@ def _aligned(columns: dict[int, ColumnSpec], source: Piece, target: Piece) -> di
     shift = target.width - source.width
     moved = {c + shift: col for c, col in columns.items()}
     return moved if moved and min(moved) > 0 else {}
-
-
-def _stack(piece: Piece, c: int, header: range) -> list[Token]:
-    """The distinct header cells over grid column ``c``, top to bottom."""
-    out: list[Token] = []
-    for r in header:
-        t = piece.at.get((r, c))
-        if t is not None and not t.blank and t not in out:
-            out.append(t)
-    return out
 
 
 def _unit_note(stack: list[Token]) -> str | None:
