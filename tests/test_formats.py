@@ -151,6 +151,8 @@ _LAYOUTS = {
     "two-tables-header": lambda: writers.cut_table("applications", "declined.1", header=True),
     # （七）总计 read one column to the left (its label's second column holds a value)
     "shifted-row": lambda: writers.shift_row("applications", "total"),
+    # one table, the header rows repeated mid-table (a reader joining pages)
+    "repeated-header": lambda: writers.cut_table("applications", "withheld.1", pieces=False, header=True),
     # the header in a <table> of its own, the data rows in the next
     "header-table": lambda: writers.cut_table("applications", "new"),
     # one table, 三、本年度办理结果 and （四）无法提供 written again mid-table (a Word page break)

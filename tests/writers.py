@@ -108,7 +108,7 @@ def cut_table(tid: str, before: str, *, pieces: bool = True, repeat: bool = Fals
     break does: labels spanning the cut go on below it, empty or (``repeat``)
     written again. ``pieces`` makes two tables of it (else one table with the
     labels restarted mid-table); ``header`` repeats the three header rows of 三
-    on the second."""
+    after the cut."""
 
     def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
         grid = official_grid(report, table)
@@ -120,12 +120,11 @@ def cut_table(tid: str, before: str, *, pieces: bool = True, repeat: bool = Fals
         carried = [GridCell(g.text if repeat else "", k, g.col, g.row + g.rowspan - k, g.colspan)
                    for row in grid[:k] for g in row if g.row + g.rowspan > k]
         bottom = [sorted(carried + grid[k], key=lambda g: g.col)] + grid[k + 1:]
-        if not pieces:
-            return [top + bottom]
         head = grid[:3] if header else []
-        shift = len(head) - k
-        bottom = [[GridCell(g.text, g.row + shift, g.col, g.rowspan, g.colspan) for g in row] for row in bottom]
-        return [top, head + bottom]
+        at = 0 if pieces else k  # where the second part starts
+        second = [[GridCell(g.text, g.row + at, g.col, g.rowspan, g.colspan) for g in row] for row in head]
+        second += [[GridCell(g.text, g.row + at + len(head) - k, g.col, g.rowspan, g.colspan) for g in row] for row in bottom]
+        return [top, second] if pieces else [top + second]
 
     return layout
 

@@ -259,18 +259,17 @@ class GridReader:
         return all(t.kind == "para" and len(t.text.strip()) <= _GAP_TEXT for t in between)
 
     def _continuation(self, piece: Piece) -> tuple[Piece, int] | None:
-        """The next table, if it goes on with this one: same width, adjacent,
-        its rows carrying the table's row labels after at most a repeated header."""
+        """The next table, if it goes on with this one: about as wide, adjacent,
+        its first rows carrying the table's row labels."""
         nxt = self.pieces.get(piece.table + 1)
         if nxt is None or not self._fits(piece, nxt):
             return None
         top = self._first_label_row(nxt)
         if top is None or top >= _CONTINUATION_ROWS:
             return None
-        for r in range(top):
-            for t in nxt.row(r, range(nxt.width)):
-                if not t.blank and not self.labels.match(t.key, ("column", "header")):
-                    return None
+        # above it only a repeated header or the rest of a row cut by the page break
+        if any(t.numeric() for r in range(top) for t in nxt.row(r, range(nxt.width))):
+            return None
         return nxt, top
 
     # -- header ------------------------------------------------------------------
