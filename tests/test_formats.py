@@ -285,9 +285,22 @@ def test_grid_without_spans_is_read_the_same(name):
 
     report = _report("clean")
     layout = writers.official_layout if name == "official" else _LAYOUTS[name]()
-    matched = match(writers.tab_grid_document(report, layout), load_forms())
+    matched = match(writers.grid_document(report, layout, spans=False), load_forms())
     for tid in ("applications", "litigation", "active.1"):
         table = matched.tables[tid]
         for row_id, values in report.cells[tid].items():
             assert [c.text for c in table.rows[row_id].cells] == values, (tid, row_id)
             assert all(c.source is not None for c in table.rows[row_id].cells), (tid, row_id)
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_row_read_a_column_off_is_put_back(overlap):
+    """（七）总计 placed one column to the left by a reader, its first value in
+    its label's last column or on top of the label's span."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    doc = writers.grid_document(report, writers.shift_row("applications", "total", overlap=overlap))
+    table = match(doc, load_forms()).tables["applications"]
+    assert [c.text for c in table.rows["total"].cells] == report.cells["applications"]["total"]

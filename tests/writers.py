@@ -80,9 +80,10 @@ def permute_columns(tid: str, order: list[int]) -> Layout:
     return layout
 
 
-def shift_row(tid: str, row: str) -> Layout:
+def shift_row(tid: str, row: str, *, overlap: bool = False) -> Layout:
     """Table ``tid`` with the values of data row ``row`` one column to the left,
-    into its label's last column, as a PDF reader can misplace a row."""
+    into its label's last column, as a PDF reader can misplace a row;
+    ``overlap`` keeps the label's span, so the first value lies on top of it."""
 
     def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
         grid = official_grid(report, table)
@@ -93,7 +94,7 @@ def shift_row(tid: str, row: str) -> Layout:
         shifted = []
         for g in grid[k]:
             if g.text == label:
-                shifted.append(GridCell(g.text, k, g.col, g.rowspan, g.colspan - 1))
+                shifted.append(GridCell(g.text, k, g.col, g.rowspan, g.colspan - (0 if overlap else 1)))
             elif g.col >= 3:
                 shifted.append(GridCell(g.text, k, g.col - 1, g.rowspan, g.colspan))
             else:
@@ -188,10 +189,11 @@ def write_converted(reports: dict[str, SampleReport], fmt: str, folder: Path, **
 
 # -- a tab-separated text, as a grid ------------------------------------------
 
-def tab_grid_document(report: SampleReport, layout: Layout = official_layout):
-    """The report as a reader of tab-separated text would give it: every table a
-    ``grid`` without spans, a merged cell written once and the positions it
-    covers left as empty cells."""
+def grid_document(report: SampleReport, layout: Layout = official_layout, *, spans: bool = True):
+    """The report as a grid reader gives it, without a file in between: every
+    table a ``grid`` of the layout's cells. ``spans=False`` gives it as a reader
+    of tab-separated text would: no spans, a merged cell written once and the
+    positions it covers left as empty cells."""
     from gzlint.document import Cell, Document, Paragraph, Table
 
     doc = Document(path="report.txt", source_format="txt")
@@ -202,17 +204,19 @@ def tab_grid_document(report: SampleReport, layout: Layout = official_layout):
             line += 1
             continue
         for grid in layout(report, str(item)):
-            texts: dict[tuple[int, int], str] = {}
-            for row in grid:
-                for g in row:
-                    for r in range(g.row, g.row + g.rowspan):
-                        for c in range(g.col, g.col + g.colspan):
-                            texts[(r, c)] = g.text if (r, c) == (g.row, g.col) else ""
-            height = max(r for r, _ in texts) + 1
-            width = max(c for _, c in texts) + 1
-            rows = [[Cell(texts.get((r, c), ""), line + r, r, c) for c in range(width)] for r in range(height)]
+            if spans:
+                rows = [[Cell(g.text, line + g.row, g.row, g.col, g.rowspan, g.colspan) for g in row] for row in grid]
+            else:
+                texts: dict[tuple[int, int], str] = {}
+                for row in grid:
+                    for g in row:
+                        for r in range(g.row, g.row + g.rowspan):
+                            for c in range(g.col, g.col + g.colspan):
+                                texts[(r, c)] = g.text if (r, c) == (g.row, g.col) else ""
+                height, width = max(r for r, _ in texts) + 1, max(c for _, c in texts) + 1
+                rows = [[Cell(texts.get((r, c), ""), line + r, r, c) for c in range(width)] for r in range(height)]
             doc.blocks.append(Table(rows, "grid", line))
-            line += height + 1
+            line += len(rows) + 1
     return doc
 
 

@@ -45,11 +45,19 @@ class Piece:
     width: int = 0
     height: int = 0
 
+    #: origin cells by grid row, left to right
+    starts: dict[int, list[Token]] = field(default_factory=dict)
+    #: ids of cells whose origin an earlier cell's span already covers (a reader misplacing a row)
+    overlapped: set[int] = field(default_factory=set)
+
     @classmethod
     def of(cls, table: int, tokens: list[Token]) -> "Piece":
         piece = cls(table, tokens)
-        for t in tokens:
+        for t in sorted(tokens, key=lambda t: t.grid[:2]):  # type: ignore[index]
             r, c, rs, cs = t.grid  # type: ignore[misc]
+            piece.starts.setdefault(r, []).append(t)
+            if (r, c) in piece.at:
+                piece.overlapped.add(id(t))
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
                     piece.at.setdefault((rr, cc), t)
@@ -384,7 +392,8 @@ class GridReader:
                 continue  # a label spanning several grid rows: read at its first
             values: dict[str, CellValue] = {}
             extra: list[Token] = []
-            for c, t in _value_cells(piece, r, cmap, label_cells, len(label_cells) < len(cells_in_labels)):
+            misplaced = len(label_cells) < len(cells_in_labels) or any(id(t) in piece.overlapped for t in piece.starts.get(r, ()))
+            for c, t in _value_cells(piece, r, cmap, label_cells, misplaced):
                 col = cmap.get(c)
                 if col is None or col.id in values:
                     if not t.blank:
@@ -439,18 +448,19 @@ class _State:
     used_labels: set[int] = field(default_factory=set)  # label cells that gave a row
 
 
-def _value_cells(piece: Piece, r: int, cmap: dict[int, ColumnSpec], labels: list[Token], stray: bool) -> list[tuple[int, Token]]:
+def _value_cells(piece: Piece, r: int, cmap: dict[int, ColumnSpec], labels: list[Token], misplaced: bool) -> list[tuple[int, Token]]:
     """(grid column, cell) of the values of row ``r``.
 
-    Normally the cells at the value columns. A row with numbers among its
-    label columns was placed a column off (a PDF reader can do this to one
-    row): if it holds exactly one cell per value column after its label, the
-    cells are taken in order; otherwise as they stand, and the lost ones are
-    missing (GZ115)."""
+    Normally the cells at the value columns. A row placed a column off (a PDF
+    reader can do this to one row: numbers among its label columns, or cells
+    on top of its label's span): if it holds exactly one cell per value column
+    after its label, they are taken in order; otherwise as they stand, and the
+    lost ones are missing (GZ115)."""
     first_value = min(cmap)
-    if stray and labels:
-        after = labels[-1].grid[1] + labels[-1].grid[3]  # type: ignore[index]
-        cells = [t for c in range(after, piece.width) if (t := piece.origin(r, c)) is not None]
+    if misplaced and labels:
+        row = piece.starts.get(r, [])
+        leaf = next((k for k, t in enumerate(row) if t is labels[-1]), None)
+        cells = row[leaf + 1:] if leaf is not None else []
         while cells and cells[-1].blank and len(cells) > len(cmap):
             cells.pop()
         if len(cells) == len(cmap):

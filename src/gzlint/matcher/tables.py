@@ -6,6 +6,11 @@ Three ways to find a table, named by ``locate`` in the form data:
 ``caption`` by its caption (二: 第二十条第（一）项);
 ``header``  by its header labels, values following as one flat run (四).
 
+Where the reader kept cell positions (a ``grid`` table), grid.py reads each
+value by its row label and the header over its column; reading by order below
+is kept for text layouts, and as the fallback when a grid's header cannot be
+trusted.
+
 Values belong to the row label before them. Where the stream knows rows (a
 table cell), only values in the label's own row count; where it does not (one
 cell per paragraph), values run up to the next label. A row with fewer values
