@@ -23,6 +23,7 @@ from ..form.spec import ColumnSpec, RowSpec, TableSpec
 from ..form.values import CellValue, parse_cell
 from .labels import Hit, LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
+from .gridpiece import Piece, aligned, grid_pieces, numeric_columns
 from .stream import Token
 
 #: text between two pieces of one table: page numbers and footers such as "— 4 —"
@@ -33,73 +34,6 @@ _WORDING_SIMILARITY = 0.5
 _WIDTH_SLACK = 2
 #: a continuation must carry a row label within its first rows (after a repeated header)
 _CONTINUATION_ROWS = 4
-
-
-@dataclass
-class Piece:
-    """One document table: its cells by every grid position they cover."""
-
-    table: int
-    tokens: list[Token]
-    at: dict[tuple[int, int], Token] = field(default_factory=dict)
-    width: int = 0
-    height: int = 0
-
-    #: origin cells by grid row, left to right
-    starts: dict[int, list[Token]] = field(default_factory=dict)
-    #: ids of cells whose origin an earlier cell's span already covers (a reader misplacing a row)
-    overlapped: set[int] = field(default_factory=set)
-
-    @classmethod
-    def of(cls, table: int, tokens: list[Token]) -> "Piece":
-        piece = cls(table, tokens)
-        for t in sorted(tokens, key=lambda t: t.grid[:2]):  # type: ignore[index]
-            r, c, rs, cs = t.grid  # type: ignore[misc]
-            piece.starts.setdefault(r, []).append(t)
-            if (r, c) in piece.at:
-                piece.overlapped.add(id(t))
-            for rr in range(r, r + rs):
-                for cc in range(c, c + cs):
-                    piece.at.setdefault((rr, cc), t)
-            piece.width = max(piece.width, c + cs)
-            piece.height = max(piece.height, r + rs)
-        return piece
-
-    def row(self, r: int, cols: range) -> list[Token]:
-        """The distinct cells of row ``r`` within ``cols``, left to right."""
-        out: list[Token] = []
-        for c in cols:
-            t = self.at.get((r, c))
-            if t is not None and (not out or out[-1] is not t):
-                out.append(t)
-        return out
-
-    @property
-    def spanless(self) -> bool:
-        """No merged cells at all (a grid from tab-separated text)."""
-        return all(t.grid[2:] == (1, 1) for t in self.tokens)  # type: ignore[index]
-
-    def left_of(self, r: int, c: int) -> Token | None:
-        """The nearest non-empty cell left of (r, c) in row ``r``."""
-        for k in range(c - 1, -1, -1):
-            t = self.at.get((r, k))
-            if t is not None and not t.blank:
-                return t
-        return None
-
-    def origin(self, r: int, c: int) -> Token | None:
-        """The cell that starts at (r, c), if any (not one spanning into it)."""
-        t = self.at.get((r, c))
-        return t if t is not None and t.grid[:2] == (r, c) else None  # type: ignore[index]
-
-
-def grid_pieces(tokens: list[Token]) -> dict[int, Piece]:
-    """Every ``grid`` table of the stream, by table ordinal."""
-    by_table: dict[int, list[Token]] = {}
-    for t in tokens:
-        if t.grid is not None and t.table is not None:
-            by_table.setdefault(t.table, []).append(t)
-    return {n: Piece.of(n, ts) for n, ts in by_table.items()}
 
 
 class GridReader:
@@ -132,7 +66,7 @@ class GridReader:
             before = self.pieces.get(first.table - 1)
             if before is not None and self._fits(before, first) and self._first_label_row(before) is None:
                 columns, header_labels, units = self._columns(before, range(before.height))
-                columns = _aligned(columns, before, first)
+                columns = aligned(columns, before, first)
                 start_piece = before
         if 2 * len(columns) < self.ncols or not _over_values(first, range(top, first.height), columns):
             return None  # too few headers recognised, or not over the values: the grid's columns are not to be trusted
@@ -157,7 +91,7 @@ class GridReader:
                 table.labels.extend(own_labels)
                 table.header_units.update(own_units)
             else:
-                cmap = _aligned(cmap, prev, piece)
+                cmap = aligned(cmap, prev, piece)
             if not cmap:
                 break
         return table
@@ -326,7 +260,7 @@ class GridReader:
         missing = [col for col in self.spec.columns if col.id not in have]
         if not missing or not columns:
             return columns, []
-        unmapped = [c for c in _numeric_columns(piece, rows) if c not in columns]
+        unmapped = [c for c in numeric_columns(piece, rows) if c not in columns]
         if len(unmapped) != len(missing):
             return columns, []
         trial = {**columns, **dict(zip(unmapped, missing))}
@@ -468,17 +402,6 @@ def _value_cells(piece: Piece, r: int, cmap: dict[int, ColumnSpec], labels: list
     return [(c, t) for c in range(first_value, piece.width) if (t := piece.origin(r, c)) is not None and all(t is not u for u in labels)]
 
 
-def _numeric_columns(piece: Piece, rows: range) -> list[int]:
-    """Grid columns whose cells in ``rows`` are mostly numbers."""
-    out = []
-    for c in range(piece.width):
-        cells = [t for r in rows if (t := piece.origin(r, c)) is not None and not t.blank]
-        numbers = sum(1 for t in cells if t.numeric())
-        if numbers and 2 * numbers >= len(cells):
-            out.append(c)
-    return out
-
-
 def _over_values(piece: Piece, rows: range, columns: dict[int, ColumnSpec]) -> bool:
     """Do the columns the header names hold values in ``rows``, not row labels
     (a header out of line with the rows, as a text without spans can give)?"""
@@ -493,15 +416,6 @@ def _over_values(piece: Piece, rows: range, columns: dict[int, ColumnSpec]) -> b
 def _close(found: str, official: str) -> bool:
     """A header worded a little otherwise: one contains the other, or they are alike."""
     return found in official or official in found or similarity(found, official) >= _WORDING_SIMILARITY
-
-
-def _aligned(columns: dict[int, ColumnSpec], source: Piece, target: Piece) -> dict[int, ColumnSpec]:
-    """A column map moved from one piece to another by their right edges: value
-    columns are on the right, a piece may have fewer label columns on the left.
-    Empty when no label column would be left."""
-    shift = target.width - source.width
-    moved = {c + shift: col for c, col in columns.items()}
-    return moved if moved and min(moved) > 0 else {}
 
 
 def _unit_note(stack: list[Token]) -> str | None:
