@@ -5,13 +5,17 @@ column is the form column whose header label it stands under (法人或其他组
 over 商业企业 … 其他), its row the form row whose label it carries (the leaf of
 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密). The order in which values
 arrive never matters, so swapped columns, a group label repeated after a page
-break or a table cut into pieces read the same as the official layout.
+break or a table cut into pieces read the same as the official layout. Three
+shapes: 三 (``read``), the 第二十条 tables of 二 under their caption
+(``read_captioned``) and 四, whose form rows are header groups over one row of
+values (``read_flat``).
 
-A logical table may come in pieces: consecutive tables of the same width
-whose rows go on with the form's row labels (a page break in a PDF, two
-``<table>``s in a page), with or without the header repeated. A column whose
-header is not recognised yields ``missing`` cells (GZ115), never a shift.
-"""
+A logical table may come in pieces: adjacent tables of about the same width
+(aligned by their right edges, where the values are) whose first rows go on
+with the form's row labels (a page break in a PDF, two ``<table>``s in a
+page), with or without the header repeated. A column whose header is not
+recognised yields ``missing`` cells (GZ115), never a shift; a grid whose
+header cannot be trusted is left to reading by order (tables.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from typing import Callable
 
 from ..form.labels import similarity
 from ..form.spec import ColumnSpec, RowSpec, TableSpec
-from ..form.values import CellValue, parse_cell
+from ..form.values import CellValue
 from .labels import Hit, LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
 from .gridpiece import Piece, aligned, grid_pieces, numeric_columns
@@ -166,10 +170,8 @@ class GridReader:
                 if not t.blank:
                     extra.append(t)
                 continue
-            cell = parse_cell(t.text, t.line)
-            cell.source = (piece.table, top, c)
             row_spec, col = places[c]
-            values[(row_spec.id, col.id)] = cell
+            values[(row_spec.id, col.id)] = t.cell_value()
         found = 0
         for k, row_spec in enumerate(self.spec.rows):
             label = row_labels.get(row_spec.id, piece.tokens[0])
@@ -333,9 +335,7 @@ class GridReader:
                     if not t.blank:
                         extra.append(t)
                     continue
-                cell = parse_cell(t.text, t.line)
-                cell.source = (piece.table, *t.grid[:2])  # type: ignore[index]
-                values[col.id] = cell
+                values[col.id] = t.cell_value()
             if row_spec is None:
                 if label is not None and any(v.is_number for v in values.values()):
                     state.used_labels.add(id(label))

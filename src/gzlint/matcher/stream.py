@@ -42,6 +42,14 @@ class Token:
         """The text read as a cell value; parsed once, the walkers ask often."""
         return parse_cell(self.text)
 
+    def cell_value(self) -> CellValue:
+        """The token as a cell of a matched table: its own value (the walkers'
+        ``cell`` is shared), its line and, in a grid, where it lies."""
+        value = parse_cell(self.text, self.line)
+        if self.grid is not None and self.table is not None:
+            value.source = (self.table, self.grid[0], self.grid[1])
+        return value
+
     @property
     def row_id(self) -> tuple[int, int] | None:
         return (self.table, self.row) if self.table is not None and self.row is not None else None

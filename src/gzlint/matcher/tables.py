@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ..form.labels import key as label_key
 from ..form.spec import Label, TableSpec
-from ..form.values import CellValue, parse_cell
+from ..form.values import CellValue
 from .grid import GridReader
 from .labels import LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
@@ -64,7 +64,7 @@ def place_values(values: list[Token], ncols: int, layout: str | None, anchor_lin
         vals.pop()
     extra = vals[ncols:]
     vals = vals[:ncols]
-    cells = [parse_cell(t.text, t.line) for t in vals]
+    cells = [t.cell_value() for t in vals]
     line = vals[-1].line if vals else anchor_line
     cells += [CellValue(None, line, "missing") for _ in range(ncols - len(vals))]
     return cells, len(vals), extra
