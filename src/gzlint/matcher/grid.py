@@ -116,7 +116,7 @@ class GridReader:
         columns, worded = self._complete(piece, range(begin, top), range(top, end), columns)
         if 2 * len(columns) < self.ncols or not _over_values(piece, range(top, end), columns):
             return None
-        tokens = [t for r in range(caption.grid[0], end) for t in piece.row(r, range(piece.width)) if t.grid[0] == r]  # type: ignore[index]
+        tokens = [t for r in range(caption.grid[0], end) for t in piece.starts.get(r, ())]
         table = MatchedTable(self.spec, caption.index, max(t.index for t in tokens) + 1, caption.line)
         table.labels.extend(header_labels + worded)
         table.header_units.update(units)
@@ -188,7 +188,7 @@ class GridReader:
     def _first_label_row(self, piece: Piece, rows: range | None = None) -> int | None:
         """The first grid row (of ``rows``) carrying one of the table's row labels."""
         for r in rows if rows is not None else range(piece.height):
-            if any(self.labels.match(t.key, ("row",)) for t in piece.row(r, range(piece.width)) if t.grid[0] == r):  # type: ignore[index]
+            if any(self.labels.match(t.key, ("row",)) for t in piece.starts.get(r, ())):
                 return r
         return None
 
@@ -317,8 +317,7 @@ class GridReader:
         first_value = min(cmap)
         order = [c.id for c in self.spec.columns]
         for r in rows:
-            starts = [t for t in piece.row(r, range(piece.width)) if t.grid[0] == r]  # type: ignore[index]
-            ender = next((t for t in starts if self.stop(t)), None)
+            ender = next((t for t in piece.starts.get(r, ()) if self.stop(t)), None)
             if ender is not None and r > rows.start:
                 return ender
             cells_in_labels = [t for t in piece.row(r, range(first_value)) if not t.blank]
