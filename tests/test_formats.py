@@ -306,3 +306,14 @@ def test_row_read_a_column_off_is_put_back(overlap):
     doc = writers.grid_document(report, writers.shift_row("applications", "total", overlap=overlap))
     table = match(doc, load_forms()).tables["applications"]
     assert [c.text for c in table.rows["total"].cells] == report.cells["applications"]["total"]
+
+
+def test_sub_row_written_without_its_number_is_read_by_its_group(tmp_path):
+    """属于国家秘密 beside （三）不予公开 is row 1.属于国家秘密; the wording is
+    reported (GZ113), the row is not missing."""
+    report = _report("clean")
+    report.row_labels[("applications", "withheld.1")] = "属于国家秘密"
+    report.row_labels[("applications", "declined.2")] = "重复申请"
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    assert [(f[0], f[2]) for f in findings] == [("GZ113", "1.属于国家秘密"), ("GZ113", "2.重复申请")]
+    assert [c.text for c in table.rows["declined.2"].cells] == report.cells["applications"]["declined.2"]

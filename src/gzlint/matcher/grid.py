@@ -25,7 +25,7 @@ from typing import Callable
 from ..form.labels import similarity
 from ..form.spec import ColumnSpec, RowSpec, TableSpec
 from ..form.values import CellValue
-from .labels import Hit, LabelSet, looks_like_row_label, unit_note
+from .labels import Hit, LabelSet, looks_like_row_label, unit_note, without_enumeration
 from .model import LabelMatch, MatchedRow, MatchedTable
 from .gridpiece import Piece, aligned, grid_pieces, numeric_columns
 from .stream import Token
@@ -312,6 +312,22 @@ class GridReader:
 
     # -- rows --------------------------------------------------------------------
 
+    def _child_of_group(self, leaf: Token, groups: list[Token], state: "_State") -> Hit | None:
+        """A sub-row label written without its number (属于国家秘密 beside
+        （三）不予公开): the child of the group label on its left with that text."""
+        bare = without_enumeration(leaf.key)
+        for t in reversed(groups):
+            group = self.labels.match(t.key, ("row",))
+            if group is None or not group.item.group:
+                continue
+            for child in self.labels.items("row"):
+                if child.parent != group.item.id or id(child) in state.taken:
+                    continue
+                if bare in (without_enumeration(k) for k in (child.label.key, *child.label.variant_keys)):
+                    return Hit(child, child.label, "row", "variant")
+            return None
+        return None
+
     def _read_rows(self, piece: Piece, rows: range, cmap: dict[int, ColumnSpec], table: MatchedTable, state: "_State") -> Token | None:
         """Read ``rows`` into ``table``; the cell that ended the table early, if any."""
         first_value = min(cmap)
@@ -356,7 +372,7 @@ class GridReader:
         leaf = label_cells[-1]
         if id(leaf) in state.used_labels:
             return None, leaf
-        hit = self.labels.match(leaf.key, ("row",), state.taken)
+        hit = self.labels.match(leaf.key, ("row",), state.taken) or self._child_of_group(leaf, label_cells[:-1], state)
         if hit is not None:
             if id(leaf) not in state.listed:
                 state.listed.add(id(leaf))

@@ -27,6 +27,11 @@ def looks_like_row_label(text: str) -> bool:
     return not (len(_CJK.findall(text)) < 3 or len(text) > 30 or text in _NOT_LABELS or text.endswith(("。", "：", ":")))
 
 
+def without_enumeration(key: str) -> str:
+    """A label key without its enumeration mark: 1.属于国家秘密 → 属于国家秘密."""
+    return _ENUM_PREFIX.sub("", key, count=1)
+
+
 def unit_note(text: str) -> str | None:
     """The unit a header declares: 采购总金额(单位:万元) → 万元."""
     m = _UNIT_NOTE.search(text)
@@ -56,6 +61,10 @@ class LabelSet:
         self._exact.setdefault(label.key, []).append(entry)
         for vk in label.variant_keys:
             self._variant.setdefault(vk, []).append(entry)
+
+    def items(self, kind: str) -> list[Any]:
+        """The items of one kind (row, column, header), in form order."""
+        return [item for item, _, k in self._entries if k == kind]
 
     def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
         """Best hit for ``key``; ``exclude`` holds ids of items already taken."""
