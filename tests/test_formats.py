@@ -317,3 +317,29 @@ def test_sub_row_written_without_its_number_is_read_by_its_group(tmp_path):
     findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
     assert [(f[0], f[2]) for f in findings] == [("GZ113", "1.属于国家秘密"), ("GZ113", "2.重复申请")]
     assert [c.text for c in table.rows["declined.2"].cells] == report.cells["applications"]["declined.2"]
+
+
+def test_one_grid_holding_several_tables():
+    """三 and 四 in one grid, one under the other: each read whole, 三 ends
+    where 四 begins."""
+    from gzlint.document import Table
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    doc = writers.grid_document(report)
+    tables = doc.tables()
+    three, four = tables[-2], tables[-1]
+    offset = len(three.rows)
+    for row in four.rows:
+        for cell in row:
+            cell.row += offset
+    merged = Table(three.rows + four.rows, "grid", three.line)
+    doc.blocks = [b for b in doc.blocks if b is not four]
+    doc.blocks[doc.blocks.index(three)] = merged
+    matched = match(doc, load_forms())
+    for tid in ("applications", "litigation"):
+        table = matched.tables[tid]
+        assert not table.extra_rows
+        for row_id, values in report.cells[tid].items():
+            assert [c.text for c in table.rows[row_id].cells] == values, (tid, row_id)

@@ -130,13 +130,13 @@ class GridReader:
         Each grid column is placed by the deepest row label and the deepest
         column label above it. None when fewer than half the cells are placed."""
         piece = self.pieces.get(anchor.table) if anchor.table is not None else None
-        if piece is None:
+        if piece is None or anchor.grid is None:
             return None
-        top = next((r for r in range(piece.height) if any(
-            t.numeric() for c in range(piece.width) if (t := piece.origin(r, c)) is not None)), None)
+        begin = anchor.grid[0]
+        top = next((r for r in range(begin, piece.height) if any(t.numeric() for t in piece.starts.get(r, ()))), None)
         if top is None:
             return None
-        header = range(top)
+        header = range(begin, top)
         places: dict[int, tuple[RowSpec, ColumnSpec]] = {}
         taken: set[tuple[str, str]] = set()
         row_labels: dict[str, Token] = {}
@@ -152,7 +152,7 @@ class GridReader:
         ncells = len(self.spec.rows) * self.ncols
         if 2 * len(places) < ncells:
             return None
-        table = MatchedTable(self.spec, piece.tokens[0].index, piece.tokens[-1].index + 1, piece.tokens[0].line)
+        table = MatchedTable(self.spec, anchor.index, piece.tokens[-1].index + 1, anchor.line)
         seen: set[int] = set()
         for r in header:
             for t in piece.row(r, range(piece.width)):
@@ -174,7 +174,7 @@ class GridReader:
             values[(row_spec.id, col.id)] = t.cell_value()
         found = 0
         for k, row_spec in enumerate(self.spec.rows):
-            label = row_labels.get(row_spec.id, piece.tokens[0])
+            label = row_labels.get(row_spec.id, anchor)
             cells = [values.get((row_spec.id, col.id)) or CellValue(None, label.line, "missing") for col in self.spec.columns]
             present = sum(1 for cell in cells if cell.status != "missing")
             found += present
