@@ -343,3 +343,14 @@ def test_one_grid_holding_several_tables():
         assert not table.extra_rows
         for row_id, values in report.cells[tid].items():
             assert [c.text for c in table.rows[row_id].cells] == values, (tid, row_id)
+
+
+def test_empty_column_worded_otherwise_is_read_by_elimination(tmp_path):
+    """科研 over a column nobody filled in: read as 科研机构, its cells blank (GZ201), not missing (GZ115)."""
+    report = _report("clean")
+    report.column_labels[("applications", "research")] = "科研"
+    for row_id in report.cells["applications"]:
+        report.blank_cell("applications", row_id, "research")
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    assert {f[0] for f in findings} == {"GZ113", "GZ201"}
+    assert {c.status for c in (table.rows[r].cells[2] for r in report.cells["applications"])} == {"blank"}

@@ -27,7 +27,7 @@ from ..form.spec import ColumnSpec, RowSpec, TableSpec
 from ..form.values import CellValue
 from .labels import Hit, LabelSet, looks_like_row_label, unit_note, without_enumeration
 from .model import LabelMatch, MatchedRow, MatchedTable
-from .gridpiece import Piece, aligned, grid_pieces, numeric_columns
+from .gridpiece import Piece, aligned, blank_columns, grid_pieces, numeric_columns
 from .stream import Token
 
 #: text between two pieces of one table: page numbers and footers such as "— 4 —"
@@ -254,7 +254,8 @@ class GridReader:
     def _complete(self, piece: Piece, header: range, rows: range, columns: dict[int, ColumnSpec]) -> tuple[dict[int, ColumnSpec], list[LabelMatch]]:
         """Add the columns whose header is worded otherwise (其他组织 for 其他).
 
-        Only where the value columns left without a header and the form columns
+        Only where the value columns (of numbers, or empty between recognised
+        ones) left without a header and the form columns
         left without a grid column are as many, pairing them in order keeps every
         column in the form's order, and each header is empty or close to the
         form's label; else they stay missing (GZ115)."""
@@ -262,7 +263,9 @@ class GridReader:
         missing = [col for col in self.spec.columns if col.id not in have]
         if not missing or not columns:
             return columns, []
-        unmapped = [c for c in numeric_columns(piece, rows) if c not in columns]
+        inside = range(min(columns) + 1, max(columns))
+        unmapped = sorted(c for c in {*numeric_columns(piece, rows), *(c for c in blank_columns(piece, rows) if c in inside)}
+                          if c not in columns)
         if len(unmapped) != len(missing):
             return columns, []
         trial = {**columns, **dict(zip(unmapped, missing))}

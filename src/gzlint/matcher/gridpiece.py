@@ -91,6 +91,13 @@ def numeric_columns(piece: Piece, rows: range) -> list[int]:
     return out
 
 
+def blank_columns(piece: Piece, rows: range) -> list[int]:
+    """Grid columns with a cell of their own in each of ``rows``, every one empty
+    (a column of the form nobody filled in)."""
+    return [c for c in range(piece.width)
+            if all((t := piece.origin(r, c)) is not None and t.blank for r in rows)]
+
+
 def aligned(columns: dict[int, ColumnSpec], source: Piece, target: Piece) -> dict[int, ColumnSpec]:
     """A column map moved from one piece to another by their right edges: value
     columns are on the right, a piece may have fewer label columns on the left.
