@@ -37,47 +37,55 @@ def official_layout(report: SampleReport, tid: str) -> list[list[list[GridCell]]
     return [official_grid(report, tid)]
 
 
-def swap_columns(tid: str, *pairs: tuple[str, str]) -> Layout:
-    """Table ``tid`` with the columns of each pair of column ids exchanged,
-    headers and values together (each column one grid column wide)."""
+def _on_table(tid: str, transform: Callable[[SampleReport, list[list[GridCell]]], list[list[list[GridCell]]]]) -> Layout:
+    """A layout that prints table ``tid`` as ``transform`` makes it, the others as the form does."""
 
     def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
         grid = official_grid(report, table)
-        if table != tid:
-            return [grid]
-        spec = report.table(tid)
-        where = {g.text: g.col for row in grid for g in row if g.colspan == 1}
-        move: dict[int, int] = {}
-        for a, b in pairs:
-            ca, cb = where[spec.column(a).label.text], where[spec.column(b).label.text]
-            move.update({ca: cb, cb: ca})
-        swapped = [[GridCell(g.text, g.row, move.get(g.col, g.col) if g.colspan == 1 else g.col, g.rowspan, g.colspan)
-                    for g in row] for row in grid]
-        return [[sorted(row, key=lambda g: g.col) for row in swapped]]
+        return transform(report, grid) if table == tid else [grid]
 
     return layout
+
+
+def _grid_row(report: SampleReport, tid: str, row: str, grid: list[list[GridCell]]) -> int:
+    """The grid row holding the label of data row ``row``."""
+    label = report.table(tid).row(row).label.text
+    return next(g.row for cells in grid for g in cells if g.text == label)
+
+
+def _permuted(grid: list[list[GridCell]], order: list[int]) -> list[list[GridCell]]:
+    where = {old: new for new, old in enumerate(order)}
+    moved = []
+    for row in grid:
+        cells = []
+        for g in row:
+            span = sorted(where[c] for c in range(g.col, g.col + g.colspan))
+            assert span == list(range(span[0], span[0] + g.colspan)), "a merged cell would be torn apart"
+            cells.append(GridCell(g.text, g.row, span[0], g.rowspan, g.colspan))
+        moved.append(sorted(cells, key=lambda g: g.col))
+    return moved
 
 
 def permute_columns(tid: str, order: list[int]) -> Layout:
     """Table ``tid`` with its grid columns printed in ``order`` (old column
     numbers, left to right); a merged cell keeps its columns together."""
+    return _on_table(tid, lambda report, grid: [_permuted(grid, order)])
 
-    def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
-        grid = official_grid(report, table)
-        if table != tid:
-            return [grid]
-        where = {old: new for new, old in enumerate(order)}
-        moved = []
-        for row in grid:
-            cells = []
-            for g in row:
-                span = sorted(where[c] for c in range(g.col, g.col + g.colspan))
-                assert span == list(range(span[0], span[0] + g.colspan)), "a merged cell would be torn apart"
-                cells.append(GridCell(g.text, g.row, span[0], g.rowspan, g.colspan))
-            moved.append(sorted(cells, key=lambda g: g.col))
-        return [moved]
 
-    return layout
+def swap_columns(tid: str, *pairs: tuple[str, str]) -> Layout:
+    """Table ``tid`` with the columns of each pair of column ids exchanged,
+    headers and values together (each column one grid column wide)."""
+
+    def transform(report: SampleReport, grid: list[list[GridCell]]) -> list[list[list[GridCell]]]:
+        spec = report.table(tid)
+        where = {g.text: g.col for row in grid for g in row if g.colspan == 1}
+        order = list(range(max(g.col + g.colspan for row in grid for g in row)))
+        for a, b in pairs:
+            ca, cb = where[spec.column(a).label.text], where[spec.column(b).label.text]
+            order[ca], order[cb] = order[cb], order[ca]
+        return [_permuted(grid, order)]
+
+    return _on_table(tid, transform)
 
 
 def shift_row(tid: str, row: str, *, overlap: bool = False) -> Layout:
@@ -85,12 +93,9 @@ def shift_row(tid: str, row: str, *, overlap: bool = False) -> Layout:
     into its label's last column, as a PDF reader can misplace a row;
     ``overlap`` keeps the label's span, so the first value lies on top of it."""
 
-    def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
-        grid = official_grid(report, table)
-        if table != tid:
-            return [grid]
+    def transform(report: SampleReport, grid: list[list[GridCell]]) -> list[list[list[GridCell]]]:
+        k = _grid_row(report, tid, row, grid)
         label = report.table(tid).row(row).label.text
-        k = next(g.row for r in grid for g in r if g.text == label)
         shifted = []
         for g in grid[k]:
             if g.text == label:
@@ -101,7 +106,7 @@ def shift_row(tid: str, row: str, *, overlap: bool = False) -> Layout:
                 shifted.append(g)
         return [grid[:k] + [shifted] + grid[k + 1:]]
 
-    return layout
+    return _on_table(tid, transform)
 
 
 def cut_table(tid: str, before: str, *, pieces: bool = True, repeat: bool = False, header: bool = False) -> Layout:
@@ -111,12 +116,8 @@ def cut_table(tid: str, before: str, *, pieces: bool = True, repeat: bool = Fals
     labels restarted mid-table); ``header`` repeats the three header rows of 三
     after the cut."""
 
-    def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
-        grid = official_grid(report, table)
-        if table != tid:
-            return [grid]
-        label = report.table(tid).row(before).label.text
-        k = next(g.row for row in grid for g in row if g.text == label)
+    def transform(report: SampleReport, grid: list[list[GridCell]]) -> list[list[list[GridCell]]]:
+        k = _grid_row(report, tid, before, grid)
         top = [[GridCell(g.text, g.row, g.col, min(g.rowspan, k - g.row), g.colspan) for g in row] for row in grid[:k]]
         carried = [GridCell(g.text if repeat else "", k, g.col, g.row + g.rowspan - k, g.colspan)
                    for row in grid[:k] for g in row if g.row + g.rowspan > k]
@@ -127,7 +128,7 @@ def cut_table(tid: str, before: str, *, pieces: bool = True, repeat: bool = Fals
         second += [[GridCell(g.text, g.row + at + len(head) - k, g.col, g.rowspan, g.colspan) for g in row] for row in bottom]
         return [top, second] if pieces else [top + second]
 
-    return layout
+    return _on_table(tid, transform)
 
 
 def soffice() -> str | None:
