@@ -64,12 +64,15 @@ class _IdentityRule(Rule):
         right = describe_side(result.right, along_column, result.spec.description)
         where = f"「{result.along.label.text}」{'列' if along_column else '行'}"
         anchor = result.left[0]
+        # where one side is a single cell (the （七）总计 of a column sum, the 总计
+        # of a row sum) the finding is that cell's; a balance of sums has none
+        single = next((side[0] for side in (result.left, result.right) if len(side) == 1), None)
         return self.table_diag(
             report, result.table,
             f"{result.table.title}{where}：{left} ≠ {right}",
             line=anchor.cell.line,
-            row=None if along_column else result.along,
-            column=result.along if along_column else None,
+            row=result.along if not along_column else (single.row if single else None),
+            column=result.along if along_column else (single.column if single else None),
             identity=result.spec.id, left=float(result.left_sum), right=float(result.right_sum),
         )
 
