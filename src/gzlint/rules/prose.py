@@ -45,7 +45,8 @@ _HANDLING_VERB = "办理"
 #: "共公开229条，其中工作动态228条，计划总结类1条，其他3条"
 _NUM = rf"(?P<n>\d+|[{CN_COUNT_NUMERALS}]+)"
 _TOTAL = re.compile(r"(?:共|合计|累计|总计)[^。；;，,\d]{0,12}?" + _NUM + r"\s*(?P<u>[件条项次个份])")
-_AMONG = re.compile(r"\s*[。，,；;]?\s*其中\s*[，,：:]?")
+#: 其中 right after the total, or opening a bracket: "共公布2599条，(其中…856条)"
+_AMONG = re.compile(r"\s*[。，,；;]?\s*(?P<open>[（(])?\s*其中\s*[，,：:]?")
 _PART = re.compile(r"(?P<label>[^，,、。；;：:\d]{1,20}?)\s*" + _NUM + r"\s*(?P<u>[件条项次个份])")
 _NESTED = re.compile(r"其中|[（(]")
 #: where an item was published: one item may be counted on several
@@ -271,7 +272,8 @@ class ProseCountDoesNotAddUp(Rule):
                 among = _AMONG.match(t.text, m.end())
                 if total is None or among is None:
                     continue
-                end = min([i for i in (t.text.find(p, among.end()) for p in "。；;") if i >= 0] or [len(t.text)])
+                stops = "）)" if among.group("open") else "。；;"  # a bracketed list ends at its bracket
+                end = min([i for i in (t.text.find(p, among.end()) for p in stops) if i >= 0] or [len(t.text)])
                 if _NESTED.search(t.text, among.end(), end):
                     continue  # a list within the list: which parts add up to what is not clear
                 parts = []
@@ -287,8 +289,8 @@ class ProseCountDoesNotAddUp(Rule):
                 closed = any(label.startswith(("其他", "其余", "另")) for label, _ in parts)
                 if added > total or (closed and added != total):
                     listed = "+".join(str(v) for _, v in parts)
-                    yield self.diag(report, f"「{t.text[m.start():end].strip()}」：分项之和{listed}={added}，"
-                                            f"与总数{total}不符", line=t.line)
+                    yield self.prose_diag(report, t, f"「{t.text[m.start():end].strip()}」：分项之和{listed}={added}，"
+                                                     f"与总数{total}不符")
 
 
 @hookimpl
