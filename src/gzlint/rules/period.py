@@ -10,12 +10,17 @@ from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta
 from ..metadata.body import canonical_kind
+from ..metadata.datayear import data_year_claims
 from ..metadata.deadlines import deadline
 from ..rule import Rule
 
 #: the prose must name another year this many times, and the report year under
 #: a third as often, before the prose is said to report another year
 _PROSE_MIN = 3
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def _cn(d) -> str:
@@ -67,6 +72,9 @@ class YearMismatch(Rule):
                 line = self._first_line(report, f"{other}年")
                 yield self.diag(report, f"正文{times}次写到「{other}年」，只有{own}次写到{where}中的{year}年，"
                                         f"正文所述似为{other}年的情况", line=line)
+        for claim in data_year_claims(report, year):
+            yield self.diag(report, f"{where}中的报告年度为{year}年，正文却报告{claim.year}年的数据：「{_clip(claim.sentence)}」",
+                            line=claim.line, section=claim.section)
 
     @staticmethod
     def _first_line(report, text: str) -> int | None:
