@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..form.labels import key as label_key
 from ..form.spec import Label, TableSpec
 from ..form.values import CellValue
+from .gaps import Entry, Orphan, place_orphans
 from .grid import GridReader
 from .labels import LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
@@ -111,7 +112,9 @@ class _Walker:
                     unit = unit_note(t.text)
                     if unit:
                         table.header_units[hit.item.id] = unit
-        current: tuple | None = None  # (row spec or None for an extra row, label token, values)
+        # (row spec, or None for a row the form rows did not claim; label token or None; values)
+        current: tuple | None = None
+        sequence: list[Entry] = []  # the rows in document order, for place_orphans
 
         def close():
             nonlocal current
@@ -119,10 +122,13 @@ class _Walker:
                 return
             row, label, values = current
             if row is None:
-                table.extra_rows.append((label, values))
+                if any(v.numeric() for v in values):
+                    sequence.append(Orphan(label, values))
+                if label is not None:
+                    table.extra_rows.append((label, values))
             else:
-                cells, found, extra = place_values(values, self.ncols, label.layout, label.line)
-                table.rows[row.id] = MatchedRow(row, label, cells, found, extra)
+                self._add_row(table, row, label, values)
+                sequence.append(row)
             current = None
 
         i = first_row
@@ -145,17 +151,26 @@ class _Walker:
                 i += 1
                 continue
             if t.value_like():
-                if current is not None:
-                    if _same_row(current[1], t):
-                        current[2].append(t)
-                    else:
-                        close()
+                if current is not None and _same_row(current[1] or current[2][0], t):
+                    current[2].append(t)
+                else:
+                    close()
+                    if t.row_id is not None and not t.blank:
+                        current = (None, None, [t])  # values with no label in their row
                 i += 1
                 continue
             break
         close()
+        for orphan, row in place_orphans(sequence, spec.data_rows):
+            if orphan.label is not None:
+                table.extra_rows = [e for e in table.extra_rows if e[0] is not orphan.label]
+            self._add_row(table, row, orphan.label or orphan.values[0], orphan.values)
         table.end = i
         return table
+
+    def _add_row(self, table: MatchedTable, row, label: Token, values: list[Token]) -> None:
+        cells, found, extra = place_values(values, self.ncols, label.layout, label.line)
+        table.rows[row.id] = MatchedRow(row, label, cells, found, extra)
 
 
 def _official(hit) -> str:
