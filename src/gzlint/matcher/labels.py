@@ -83,6 +83,9 @@ class LabelSet:
             for entry in table.get(k, ()):
                 if ok(entry):
                     return Hit(entry[0], entry[1], entry[2], how)
+        glued = self._after_header(key, kinds, exclude)
+        if glued is not None:
+            return glued
         best: tuple[float, tuple] | None = None
         prefix = _ENUM_PREFIX.match(key)
         for entry in self._entries:
@@ -99,4 +102,15 @@ class LabelSet:
         if best:
             item, label, kind = best[1]
             return Hit(item, label, kind, "fuzzy")
+        return None
+
+    def _after_header(self, key: str, kinds: tuple[str, ...] | None, exclude: set[int] | None) -> Hit | None:
+        """A header cell and a label run together by a conversion (信息内容本年处理决定数量):
+        the official header followed by an official label is the form's own wording."""
+        for item, label, kind in self._entries:
+            if kind == "header" and key.startswith(label.key) and len(key) > len(label.key):
+                rest = key[len(label.key):]
+                hit = self.match(rest, kinds, exclude)
+                if hit is not None and hit.how in ("exact", "note"):
+                    return hit
         return None

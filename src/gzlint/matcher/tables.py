@@ -246,16 +246,34 @@ def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tu
                 first = u.index
                 break
         part_stop = lambda u, _s=stop, _c=caption_ids: u.index in _c or _s(u)  # noqa: E731
+        header_start = t.index + 1
+        if first is None:
+            first = _rows_placed_later(tokens, t.index, labels, stop)
+            header_start = _header_start(tokens, first, labels) if first is not None else header_start
         if first is None:
             table = MatchedTable(spec, t.index, t.index + 1, t.line)
         else:
-            table = _Walker(tokens, spec, labels, part_stop).walk(t.index + 1, first)
+            table = _Walker(tokens, spec, labels, part_stop).walk(header_start, first)
             table.start = t.index
         if t.grid is not None:
             table = _prefer_grid(GridReader(tokens, spec, labels).read_captioned(t, caption_ids), table)
         table.labels.insert(0, LabelMatch(spec.caption or "", t.text, t.line, "exact", "caption"))
         found[spec.id] = table
     return found, foreign
+
+
+def _rows_placed_later(tokens: list[Token], caption: int, labels: LabelSet, stop) -> int | None:
+    """A caption with none of its rows under it: a conversion can put the table
+    after the next captions ("第二十条第（一）项" above the text rows of （五）…（八）, its
+    rows further down). The first row label of this table, worded exactly as the
+    form's, before the section ends."""
+    for u in tokens[caption + 1 : caption + 1 + _WINDOW * 3]:
+        if stop(u):
+            return None
+        hit = labels.match(u.key, ("row",))
+        if hit is not None and hit.how == "exact":
+            return u.index
+    return None
 
 
 def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable | None:
