@@ -280,7 +280,13 @@ def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTabl
     """A table whose values follow its header as one flat run (四)."""
     labels = label_set(spec)
     first_key = label_key(spec.header[0]) if spec.header else None
+    run_together = "".join(label_key(h) for h in spec.header)
     for i, t in enumerate(tokens):
+        if len(spec.header) > 1 and t.key == run_together:
+            # the header line a conversion ran together (行政复议行政诉讼), its cells lost
+            table = _read_one_value_row(tokens, i, spec, stop)
+            if table is not None:
+                return table
         hit = labels.match(t.key, ("header",))
         if not hit or (first_key and label_key(hit.item) != first_key):
             continue
@@ -340,14 +346,41 @@ def _read_flat(tokens: list[Token], start: int, spec: TableSpec, labels: LabelSe
         j += 1
         if sum(1 for v in values if not v.blank) >= ncells and (j >= len(tokens) or tokens[j].row_id != t.row_id or t.row_id is None):
             break
+    _place_flat(table, values, group_labels, tokens[start], tokens[last_label].line)
+    table.end = j
+    return table
+
+
+def _place_flat(table: MatchedTable, values: list[Token], group_labels: dict[str, Token], anchor: Token, line: int | None) -> None:
+    """The flat run of values, in the form's order, into the form's rows."""
+    spec = table.spec
+    ncells = len(spec.rows) * len(spec.columns)
     layout = values[0].layout if values else None
-    cells, found, extra = place_values(values, ncells, layout, tokens[last_label].line)
+    cells, found, extra = place_values(values, ncells, layout, line)
     width = len(spec.columns)
     for r, row in enumerate(spec.rows):
         row_cells = cells[r * width : (r + 1) * width]
-        label = group_labels.get(row.id, tokens[start])
+        label = group_labels.get(row.id, anchor)
         row_found = max(0, min(width, found - r * width))
         table.rows[row.id] = MatchedRow(row, label, row_cells, row_found, extra if r == len(spec.rows) - 1 else [])
     table.flat = (found, ncells)
-    table.end = j
-    return table
+
+
+def _read_one_value_row(tokens: list[Token], start: int, spec: TableSpec, stop) -> MatchedTable | None:
+    """四 under a header whose cells a conversion ran together: its values, if one
+    table row below holds exactly the form's cells (15), all numbers, in the form's
+    order; None otherwise (the table is then not read)."""
+    ncells = len(spec.rows) * len(spec.columns)
+    for j in range(start + 1, min(len(tokens), start + 1 + _WINDOW)):
+        t = tokens[j]
+        if stop(t):
+            return None
+        if t.row_id is None or (j > start + 1 and tokens[j - 1].row_id == t.row_id):
+            continue
+        row = [u for u in tokens[j : j + ncells + 2] if u.row_id == t.row_id]
+        filled = [u for u in row if not u.blank]
+        if len(filled) == ncells and all(u.numeric() for u in filled):
+            table = MatchedTable(spec, start, row[-1].index + 1, tokens[start].line)
+            _place_flat(table, filled, {}, tokens[start], t.line)
+            return table
+    return None
