@@ -217,6 +217,10 @@ def test_unknown_column_header_leaves_missing_cells_not_a_shift(tmp_path):
     new = table.rows["new"]
     assert new.cells[1].status == "missing"
     assert [new.cells[i].text for i in (0, 2, 6)] == ["12", "0", "16"]
+    # read by column: the message names the column whose values are missing
+    path = writers.write(report, "html", tmp_path / "named", layout=writers.official_layout)
+    short = [d for d in lint_paths([path]) if d.code == "GZ115"]
+    assert short and all("缺少「商业企业」列的数值" in d.message for d in short)
 
 
 @pytest.mark.parametrize("layout", ["two-tables", "two-tables-header"])
