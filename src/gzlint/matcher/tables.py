@@ -34,7 +34,6 @@ from .stream import Token
 
 #: how far (in tokens) a table's labels may lie from its anchor
 _WINDOW = 40
-CAPTION = re.compile(r"^第二十条第\(([一二三四五六七八九十]+)\)项$")
 
 
 @lru_cache(maxsize=64)
@@ -220,14 +219,17 @@ def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
     return j
 
 
-def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tuple[dict[str, MatchedTable], list[Token]]:
+def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop,
+                        caption: re.Pattern[str] | None = None) -> tuple[dict[str, MatchedTable], list[Token]]:
     """The 第二十条 tables of 二, each from its caption to the next caption.
 
-    Returns the tables found and the captions the format does not have."""
+    A caption is a key the form's ``caption`` pattern matches (the form's
+    ``caption_pattern``), or one of the form's own captions. Returns the tables
+    found and the captions the format does not have."""
     by_caption = {label_key(s.caption): s for s in specs if s.caption}
     found: dict[str, MatchedTable] = {}
     foreign: list[Token] = []
-    captions = [t for t in tokens if CAPTION.match(t.key)]
+    captions = [t for t in tokens if t.key in by_caption or (caption is not None and caption.match(t.key))]
     caption_ids = {t.index for t in captions}
     for t in captions:
         spec = by_caption.get(t.key)
