@@ -28,9 +28,8 @@ _APPLICATIONS = [
     re.compile(r"(?P<verb>收到|接到|受理|接收|新收)[^。；;，,\d]{0,6}?" + _NUM + r"\s*" + _UNIT + r"[^。；;，,]{0,14}?申请"),
 ]
 _NO_APPLICATIONS = re.compile(r"(?:未|没有|无)(?:收到|接到|受理|接收|发生)[^。；;，,]{0,20}?申请")
-#: "行政复议2件", "行政诉讼1起"; "未发生…行政复议、行政诉讼"
+#: "行政复议2件", "行政诉讼1起" ("未发生行政复议", without a number, is GZ510's)
 _LITIGATION = re.compile(r"(?P<what>行政复议|行政诉讼)(?:案件)?[^。；;，,\d]{0,4}?" + _NUM + r"\s*" + _UNIT)
-_NO_LITIGATION = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及|有)[^。；;，,]{0,20}?(?P<what>行政复议(?:[和、及与]行政诉讼)?|行政诉讼)")
 #: "共公开229条，其中工作动态228条，计划总结类1条，其他3条"
 _TOTAL = re.compile(r"(?:共|合计|累计|总计)[^。；;，,\d]{0,12}?" + _NUM + r"\s*(?P<u>[件条项次个份])")
 _AMONG = re.compile(r"\s*[。，,；;]?\s*其中\s*[，,：:]?")
@@ -150,13 +149,6 @@ class ProseDisagreesWithTables(Rule):
                     yield self.table_diag(report, spec, f"正文「{_sentence(t.text, m.start(), m.end())}」为{n}件，"
                                                         f"表四{name}为{value}",
                                           line=t.line, row=spec.row(row), column=spec.column("total"))
-            for m in _NO_LITIGATION.finditer(t.text):
-                for what in ("行政复议", "行政诉讼"):
-                    value, row, name = expected[what]
-                    if what in m.group("what") and value:
-                        yield self.table_diag(report, spec, f"正文「{_sentence(t.text, m.start(), m.end())}」，"
-                                                            f"但表四{name}为{value}",
-                                              line=t.line, row=spec.row(row), column=spec.column("total"))
 
 
 class ProseCountDoesNotAddUp(Rule):

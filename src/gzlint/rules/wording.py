@@ -1,0 +1,441 @@
+"""GZ508–GZ511: what human reviewers flag in the wording — the legal basis
+misquoted, enumerations that skip or repeat, the prose contradicting the
+tables in words, and section 五 with problems but no measures (or the reverse).
+
+Word lists are data (form/wording.toml, read through ``wording_data``); the
+table, row and column ids used are the named constants below."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from ..diagnostics import Severity
+from ..form.spec import load_forms
+from ..form.wording import wording_data
+from ..hookspec import hookimpl
+from ..metadata import section_tokens
+from ..metadata.numerals import cn_to_int
+from ..metadata.period import sentence_around
+from ..rule import Rule
+
+# -- the form cells GZ510 reads (ids of the form TOML) ------------------------
+APPLICATIONS = "applications"          # 表三
+CARRIED_OUT = "carried_out"            # 四、结转下年度继续办理
+LITIGATION = "litigation"              # 表四
+REVIEW = "review"                      # 行政复议
+SUIT_DIRECT = "direct"                 # 行政诉讼 未经复议直接起诉
+SUIT_AFTER_REVIEW = "after_review"     # 行政诉讼 复议后起诉
+TOTAL = "total"                        # 总计 column
+PROBLEMS_SECTION = "五"
+
+
+def _number(cell) -> Decimal | None:
+    return cell.number if cell is not None and cell.is_number else None
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 16) -> str:
+    left = "…" if start > width else ""
+    right = "…" if end + width < len(text) else ""
+    return f"{left}{text[max(0, start - width):end + width].strip()}{right}"
+
+
+def _section(report, index: int) -> str | None:
+    sec = report.section_of(index)
+    return sec.spec.official if sec else None
+
+
+# -- GZ508 --------------------------------------------------------------------
+
+#: a name in 《》, or in 〈〉 / <> inside another title
+_BOOK = re.compile(r"[《〈<](?P<name>[^《》〈〉<>\n]{2,60})[》〉>]")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+_OPEN = re.escape("〔[［(（【")
+_CLOSE = re.escape("〕]］)）】")
+#: a 文号 written whole: 〔2021〕30号 (spaces tolerated, 第 allowed)
+_WENHAO_OK = re.compile(r"〔(?:19|20)\d\d〕第?\d{1,4}号")
+#: from a 〔 to the 号 that closes its 文号, when one follows closely
+_WENHAO_ANY = re.compile(r"〔[^〔。；;，,\n]{0,12}?号")
+
+
+@dataclass(frozen=True)
+class _Notice:
+    series: str
+    year: int
+    number: int
+    text: str
+
+
+def _notice(issued_by: str) -> _Notice | None:
+    m = re.fullmatch(r"(?P<s>\D+?)〔(?P<y>\d{4})〕(?P<n>\d+)号", issued_by.strip())
+    return _Notice(m["s"], int(m["y"]), int(m["n"]), issued_by.strip()) if m else None
+
+
+def _series_pattern(series: str) -> re.Pattern:
+    """The notice series followed by a 文号 in any brackets; groups y, n or None."""
+    return re.compile(re.escape(series) + rf"\s*[{_OPEN}]?\s*(?P<y>\d+)?\s*[{_CLOSE}]?\s*(?P<n>\d+)?\s*(?P<hao>号)?")
+
+
+def _misnamed(name: str) -> str | None:
+    """The kind of name (条例, 年度报告格式) when ``name`` misquotes one."""
+    name = _TRAILING_NOTE.sub("", re.sub(r"\s+", "", name))
+    for entry in wording_data()["names"]:
+        if not any(all(w in name for w in group) for group in entry["looks_like"]):
+            continue
+        if name in entry["correct"]:
+            return None
+        before = name.split("政府信息")[0] if "政府信息" in name else ""
+        if before and not before.startswith("中华人民共和国") and before.endswith(tuple(entry["local_places"])):
+            return None  # a local 条例, another law
+        return entry["what"]
+    return None
+
+
+class MisquotedLegalBasis(Rule):
+    """The legal basis is misquoted: the 条例's or the format's name written
+    wrong, a garbled 文号, or the form notice of another period.
+
+    Why:
+        The report is issued under 《中华人民共和国政府信息公开条例》 (国务院令第711号,
+        art. 50) in the format of the notice that issued its tables:
+        国办公开办函〔2019〕60号 for the 2019 form, 国办公开办函〔2021〕30号 for the
+        2021 form. A wrong name or number in the first sentence is the first
+        thing a reviewer sees.
+
+    Bad:
+        本报告根据《中华人民共和国信息公开条例》和国办公开办函〔202130号要求编制。
+        本报告根据国办公开办函〔2019〕60号编制。      (and it prints the 2021 tables)
+
+    Good:
+        本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于
+        印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。
+
+    Fix:
+        Copy the names and the 文号 from the official texts; cite the notice of
+        the form the report uses.
+    """
+
+    code = "GZ508"
+    name = "misquoted-legal-basis"
+    severity = Severity.WARNING
+    summary = "法规名称、文号引用有误（条例名称错误、文号残缺或引用了其他年度格式的通知）"
+
+    def check(self, report):
+        yield from self._names(report)
+        yield from self._garbled(report)
+        yield from self._other_period(report)
+
+    def _names(self, report):
+        for t in report.prose():
+            for m in _BOOK.finditer(t.text):
+                what = _misnamed(m["name"])
+                if what:
+                    yield self.diag(report, f"名称「{m.group(0)}」有误，{_correct_names(what)}",
+                                    line=t.line, section=_section(report, t.index))
+
+    def _garbled(self, report):
+        series = [_series_pattern(s) for s in wording_data()["notice_series"]]
+        for t in report.prose():
+            seen: set[int] = set()
+            for m in _WENHAO_ANY.finditer(t.text):
+                written = re.sub(r"\s+", "", m.group(0))
+                if not _WENHAO_OK.fullmatch(written):
+                    seen.add(m.start())
+                    yield self._garbled_diag(report, t, m.start(), m.end())
+            for pattern in series:
+                for m in pattern.finditer(t.text):
+                    if not m["hao"] or any(m.start() <= s < m.end() for s in seen):
+                        continue  # no 号 close by: cut by a line break, cannot decide
+                    year = int(m["y"]) if m["y"] else None
+                    if year is None or m["n"] is None or not 2000 <= year <= 2099:
+                        yield self._garbled_diag(report, t, m.start(), m.end())
+
+    def _garbled_diag(self, report, t, start: int, end: int):
+        return self.diag(report, f"文号「{t.text[start:end]}」残缺或有误（应为「〔年份〕序号号」），"
+                                 f"见「{_excerpt(t.text, start, end)}」",
+                         line=t.line, section=_section(report, t.index))
+
+    def _other_period(self, report):
+        if report.form is None:
+            return
+        notices = {f.format: n for f in load_forms() if (n := _notice(f.issued_by))}
+        own = notices.get(report.form.format)
+        if own is None:
+            return
+        cited: list[tuple[_Notice, object, re.Match]] = []
+        for t in report.prose():
+            for notice in notices.values():
+                for m in _series_pattern(notice.series).finditer(t.text):
+                    if m["y"] and m["n"] and (int(m["y"]), int(m["n"])) == (notice.year, notice.number):
+                        cited.append((notice, t, m))
+        if any(n == own for n, _, _ in cited):
+            return
+        for notice, t, m in cited:
+            yield self.diag(report, f"报告使用{report.form.format}年版格式（{own.text}），却引用了"
+                                    f"{notice.text}：「{sentence_around(t.text, m.start(), m.end()).strip()}」",
+                            line=t.line, section=_section(report, t.index))
+
+
+def _correct_names(what: str) -> str:
+    entry = next(e for e in wording_data()["names"] if e["what"] == what)
+    return "应为" + "或".join(f"《{n}》" for n in entry["correct"][:2])
+
+
+# -- GZ509 --------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+#: what may stand before a list marker: the paragraph's start or punctuation
+_BOUNDARY = r"(?:^|(?<=[：:；;。，,、！？!?\s）)】」”]))"
+#: 一是 … 二是 …
+_SHI = re.compile(_BOUNDARY + rf"(?P<n>[{_CN}]{{1,2}})是")
+#: （一）… （二）…, not 第（一）项
+_PAREN = re.compile(_BOUNDARY + rf"[（(](?P<n>[{_CN}]{{1,3}})[）)](?![项款目条])")
+_QUOTES = {"《": "》", "“": "”", "「": "」", "‘": "’", "〈": "〉"}
+#: a paragraph that opens with a heading of its own level resets the 一是 lists
+_HEADING = re.compile(rf"^\s*(?:[（(][{_CN}\d]+[）)]|[{_CN}]+、|\d+[、.．])")
+
+
+@dataclass
+class _Marker:
+    n: int
+    text: str
+    start: int
+    end: int
+    token: object
+    para: int       # position of the paragraph in the section
+    leading: bool   # the marker opens its paragraph
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """``pos`` lies inside a quotation (《》, “”, 「」 …)."""
+    depth = 0
+    for ch in text[:pos]:
+        if ch in _QUOTES:
+            depth += 1
+        elif ch in _QUOTES.values() and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _markers(pattern: re.Pattern, tokens, skip=lambda text, pos: False) -> Iterator[_Marker]:
+    for para, t in enumerate(tokens):
+        for m in pattern.finditer(t.text):
+            n = cn_to_int(m["n"])
+            if n is None or _quoted(t.text, m.start()) or skip(t.text, m.start()):
+                continue
+            yield _Marker(n, m.group(0), m.start(), m.end(), t, para, not t.text[:m.start()].strip())
+
+
+def _breaks(markers: list[_Marker], resets: set[int]) -> list[tuple[_Marker, _Marker]]:
+    """Pairs (previous, next) of markers where the count skips or repeats.
+    A list restarts at 一 (and after a paragraph in ``resets``); a break is
+    only certain within one paragraph or between the openings of two paragraphs
+    in a row (one item per paragraph)."""
+    found = []
+    prev: _Marker | None = None
+    items = 0
+    for m in markers:
+        if prev is not None and any(prev.para < r <= m.para for r in resets):
+            prev = None
+        if m.n == 1 or prev is None:
+            items = 0
+        # after a slip the count may go on from the item's place (一二二四) or from the slip (一三四)
+        elif m.n == prev.n or m.n not in (prev.n + 1, items + 1):
+            same = prev.token is m.token
+            in_a_row = prev.leading and m.leading and m.para == prev.para + 1
+            if same or in_a_row:
+                found.append((prev, m))
+        items += 1
+        prev = m
+    return found
+
+
+class EnumerationOutOfOrder(Rule):
+    """An enumeration in the prose skips or repeats a number: 一是…；三是…；三是…,
+    or （一）…（三） within one paragraph.
+
+    Why:
+        条例 art. 50 asks for a report the public can read; a list that jumps
+        from 一是 to 三是 has lost an item or was edited carelessly, and
+        reviewers mark it as a drafting error.
+
+    Bad:
+        存在的问题主要有：一是信息发布不够精确；三是开拓创新不够有力；三是政策解读质量有待提高。
+
+    Good:
+        存在的问题主要有：一是信息发布不够精确；二是开拓创新不够有力；三是政策解读质量有待提高。
+
+    Fix:
+        Renumber the items (or restore the missing one).
+    """
+
+    code = "GZ509"
+    name = "enumeration-out-of-order"
+    severity = Severity.WARNING
+    summary = "正文列举序号跳号或重复（如「一是…三是…三是」）"
+
+    def check(self, report):
+        labels = _form_labels(report)
+        for sec in report.sections:
+            tokens = section_tokens(report, sec.spec.number)
+            headings = {i for i, t in enumerate(tokens) if _HEADING.match(t.text)}
+            shi = list(_markers(_SHI, tokens))
+            paren = list(_markers(_PAREN, tokens, skip=lambda text, pos: text.startswith(labels, pos)))
+            for markers, resets in ((shi, headings), (paren, set())):
+                yield from self._report(report, sec, _breaks(markers, resets))
+
+    def _report(self, report, sec, breaks):
+        for prev, m in breaks:
+            what = "重复" if m.n == prev.n else "跳号"
+            t = m.token
+            where = (_excerpt(t.text, prev.start, m.end, width=0) if prev.token is t
+                     else f"{prev.text}…{_excerpt(t.text, m.start, m.end, width=0)}")
+            if len(where) > 60:
+                where = f"{prev.text}…{m.text}"
+            yield self.diag(report, f"「{sec.spec.official}」中列举序号{what}：「{prev.text}」之后是「{m.text}」"
+                                    f"（{where}）", line=t.line, section=sec.spec.official)
+
+
+def _form_labels(report) -> tuple[str, ...]:
+    """Row labels of the form ((三)不予公开 …): prose quoting them is no list."""
+    if report.form is None:
+        return ()
+    return tuple({r.label.text for spec in report.form.tables for r in spec.rows if r.label.text[:1] in "（("})
+
+
+# -- GZ510 --------------------------------------------------------------------
+
+#: 所有申请均已办结, 已全部按期办结
+_ALL_CONCLUDED = re.compile(r"(?<![未没不])(?:均|全部|都|皆|一律)(?:已经?)?(?:按期|按时|如期|依法|及时|"
+                            r"在法定期限内|在法定时限内|在规定期限内|在规定时限内)?(?:予以|完成)?办结")
+#: it speaks of something else than this year's applications
+_NOT_THIS_YEAR = ("上年", "上一年", "结转", "往年", "以前年度")
+_NOT_APPLICATIONS = ("热线", "工单", "留言", "来信", "信访", "诉求", "提案", "建议", "咨询", "投诉")
+#: 未发生…行政复议、行政诉讼 (a sentence without a number; with one it is GZ307's)
+_NO_LITIGATION = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及|有|被)[^。；;，,]{0,20}?"
+                            r"(?P<what>行政复议(?:[和、及与或]行政诉讼)?|行政诉讼)")
+#: 未发生…行政复议纠错 / 行政诉讼败诉: a claim about outcomes, not about cases
+_OUTCOME = re.compile(r"[^。；;，,]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|被改变)")
+
+
+class WordsContradictTables(Rule):
+    """The prose contradicts the tables in words, not numbers: every
+    application concluded while some carry over, no 行政复议 while table 四 has one.
+
+    Why:
+        条例 art. 50 asks the report to state how applications were handled
+        and the 行政复议/行政诉讼 they led to; a sentence that contradicts the
+        statistics (表三 四、结转下年度继续办理, 表四) tells the reader the opposite.
+
+    Bad:
+        本年度收到的政府信息公开申请均已按期办结。      (表三 四、结转下年度继续办理 总计 = 2)
+        本年度未发生政府信息公开行政复议案件。           (表四 行政复议 总计 = 1)
+
+    Good:
+        本年度收到的政府信息公开申请除2件结转下年度办理外，均已按期办结。
+        本年度发生政府信息公开行政复议1件。
+
+    Fix:
+        Make the sentence say what the tables say (or correct the table).
+    """
+
+    code = "GZ510"
+    name = "words-contradict-tables"
+    severity = Severity.WARNING
+    summary = "正文文字表述与统计表格矛盾（如称申请均已办结，但有结转下年度办理的申请）"
+
+    def check(self, report):
+        yield from self._concluded(report)
+        yield from self._litigation(report)
+
+    def _concluded(self, report):
+        table = report.tables.get(APPLICATIONS)
+        carried = _number(table.cell(CARRIED_OUT, TOTAL)) if table else None
+        if not carried:
+            return
+        spec = table.spec
+        for t in report.prose():
+            for m in _ALL_CONCLUDED.finditer(t.text):
+                sentence = sentence_around(t.text, m.start(), m.end())
+                head = sentence[:sentence.find(m.group(0))]
+                if "申请" not in head or any(w in sentence for w in _NOT_APPLICATIONS + _NOT_THIS_YEAR):
+                    continue
+                yield self.table_diag(report, spec, f"正文「{sentence.strip()}」，但表三「四、结转下年度继续办理」"
+                                                    f"总计为{carried}", line=t.line,
+                                      row=spec.row(CARRIED_OUT), column=spec.column(TOTAL))
+
+    def _litigation(self, report):
+        table = report.tables.get(LITIGATION)
+        if table is None:
+            return
+        review = _number(table.cell(REVIEW, TOTAL))
+        direct, after = _number(table.cell(SUIT_DIRECT, TOTAL)), _number(table.cell(SUIT_AFTER_REVIEW, TOTAL))
+        suits = direct + after if direct is not None and after is not None else None
+        expected = {"行政复议": (review, REVIEW, "「行政复议」总计"), "行政诉讼": (suits, SUIT_DIRECT, "「行政诉讼」两项总计之和")}
+        spec = table.spec
+        for t in report.prose():
+            for m in _NO_LITIGATION.finditer(t.text):
+                if _OUTCOME.match(t.text, m.end()):
+                    continue
+                for what, (value, row, name) in expected.items():
+                    if what in m["what"] and value:
+                        yield self.table_diag(report, spec, f"正文「{sentence_around(t.text, m.start(), m.end()).strip()}」，"
+                                                            f"但表四{name}为{value}",
+                                              line=t.line, row=spec.row(row), column=spec.column(TOTAL))
+
+
+# -- GZ511 --------------------------------------------------------------------
+
+_NOTHING_FOUND = re.compile(r"(?:未发现|没有发现|无|不存在|未出现)[^。；;，,]{0,8}?(?:问题|不足)")
+
+
+class ProblemsWithoutMeasures(Rule):
+    """Section 五 names problems but no improvement measures, or measures
+    without saying what problem they answer.
+
+    Why:
+        条例 art. 50 (四) asks the report for 存在的主要问题及改进情况: both the
+        problems and how they are being improved. Half of it is a common
+        reviewer remark.
+
+    Bad:
+        五、存在的主要问题及改进情况
+        政策解读形式较为单一，公开内容的及时性有待提高。
+
+    Good:
+        五、存在的主要问题及改进情况
+        政策解读形式较为单一。下一步将丰富图表、视频等解读形式，建立信息发布台账。
+
+    Fix:
+        Add the measures taken or planned for each problem (or the problems
+        the measures answer).
+    """
+
+    code = "GZ511"
+    name = "problems-without-measures"
+    severity = Severity.INFO
+    summary = "第五部分只写了存在的问题而没有改进措施（或只有措施没有问题）"
+
+    def check(self, report):
+        sec = next((s for s in report.sections if s.spec.number == PROBLEMS_SECTION), None)
+        if sec is None:
+            return
+        text = "".join(t.text for t in section_tokens(report, PROBLEMS_SECTION))
+        if len(re.sub(r"[\s。，、；：,.;:无暂没有]", "", text)) < 6:
+            return  # empty or 无: GZ504's
+        words = wording_data()["problems_and_measures"]
+        problems = [w for w in words["problem_words"] if w in _NOTHING_FOUND.sub("", text)]
+        measures = [w for w in words["measure_words"] if w in text]
+        if problems and not measures:
+            yield self.diag(report, f"「{sec.spec.official}」写了存在的问题（{'、'.join(problems[:3])}），"
+                                    f"但没有写改进措施", line=sec.line, section=sec.spec.official)
+        elif measures and not problems:
+            yield self.diag(report, f"「{sec.spec.official}」写了改进措施，但没有写存在的问题",
+                            line=sec.line, section=sec.spec.official)
+
+
+@hookimpl
+def gzlint_rules():
+    return [MisquotedLegalBasis, EnumerationOutOfOrder, WordsContradictTables, ProblemsWithoutMeasures]
