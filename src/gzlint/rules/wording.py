@@ -8,6 +8,7 @@ table, row and column ids used are the named constants below."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
@@ -57,7 +58,7 @@ _CLOSE = re.escape("〕]］)）】")
 #: a 文号 written whole: 〔2021〕30号 (spaces tolerated, 第 allowed)
 _WENHAO_OK = re.compile(r"〔(?:19|20)\d\d〕第?\d{1,4}号")
 #: from a 〔 to the 号 that closes its 文号, when one follows closely
-_WENHAO_ANY = re.compile(r"〔[^〔。；;，,\n]{0,12}?号")
+_WENHAO_ANY = re.compile(r"〔[^〔。；;，,、\n]{0,12}?号")
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def _misnamed(name: str) -> str | None:
     """The kind of name (条例, 年度报告格式) when ``name`` misquotes one."""
     name = _TRAILING_NOTE.sub("", re.sub(r"\s+", "", name))
     for entry in wording_data()["names"]:
-        if not any(all(w in name for w in group) for group in entry["looks_like"]):
+        if not name.endswith(tuple(entry["ends_with"])) or \
+                not any(all(w in name for w in group) for group in entry["looks_like"]):
             continue
         if name in entry["correct"]:
             return None
@@ -140,7 +142,7 @@ class MisquotedLegalBasis(Rule):
         for t in report.prose():
             seen: set[int] = set()
             for m in _WENHAO_ANY.finditer(t.text):
-                written = re.sub(r"\s+", "", m.group(0))
+                written = unicodedata.normalize("NFKC", re.sub(r"\s+", "", m.group(0)))
                 if not _WENHAO_OK.fullmatch(written):
                     seen.add(m.start())
                     yield self._garbled_diag(report, t, m.start(), m.end())
