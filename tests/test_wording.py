@@ -154,13 +154,50 @@ def test_gz509_subheadings_repeat():
     ["按照“一是…三是…”的要求推进。", "依据《条例》第二十条第（一）项、第（三）项公开。"],
     ["表三中（一）予以公开9件，（三）不予公开1件。"],
     # words that end in 一 but are no marker
-    ["统一是前提；唯一是目标；二是完善制度。"],
+    ["一是加强领导；二是统一是前提，唯一是目标；三是完善制度。"],
     # the items of one list are not certain across an unrelated paragraph
     ["一是加强领导。", "本年度共开展培训2次。", "三是强化考核。"],
 ])
 def test_gz509_not_an_error(paras):
     r = sample_report()
     r.sections["五"] = ("五、存在的主要问题及改进情况", paras)
+    assert lint(r, "GZ509") == []
+
+
+def test_gz509_list_starting_past_one_within_a_paragraph():
+    (d,) = lint(with_para("五", "主要问题如：公开意识有待提升；二是依申请公开工作不够规范。"), "GZ509")
+    assert "「二是」开始" in d.message and "「一是」" in d.message
+
+
+def test_gz509_subheadings_starting_past_one():
+    r = sample_report()
+    r.sections["一"] = ("一、总体情况", ["2021年工作概述。", "（1）主动公开。公开文件。", "（二）依申请公开。答复申请。",
+                                  "（三）政府信息管理。审查文件。"])
+    (d,) = lint(r, "GZ509")
+    assert "「（二）」开始" in d.message and "「（一）」" in d.message
+
+
+@pytest.mark.parametrize("paras", [
+    ["二是完善制度。"],                               # a paragraph of its own: the 一是 may be elsewhere
+    ["公开工作一", "是加强领导；二是完善制度。"],      # a marker cut by a line break
+])
+def test_gz509_start_past_one_not_certain(paras):
+    r = sample_report()
+    r.sections["一"] = ("一、总体情况", paras)
+    assert lint(r, "GZ509") == []
+
+
+def test_gz509_nested_lists_of_one_style():
+    r = sample_report()
+    r.sections["五"] = ("五、存在的主要问题及改进情况", ["（一）存在的问题", "（一）解读形式单一。", "（二）更新不及时。",
+                                          "（二）改进措施", "下一步将加强培训。"])
+    assert lint(r, "GZ509") == []
+
+
+def test_gz509_table_rows_read_as_text_are_no_list():
+    r = sample_report()
+    r.sections["三"] = ("三、收到和处理政府信息公开申请情况", ["（二）部分公开（区分处理的，只计这一情", "形）",
+                                              "| （四）无法提供 | 3 |", "（六）其"])
     assert lint(r, "GZ509") == []
 
 

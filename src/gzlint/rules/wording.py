@@ -197,6 +197,9 @@ _PAREN = re.compile(_BOUNDARY + rf"[（(](?P<n>[{_CN}]{{1,3}})[）)](?![项款�
 _QUOTES = {"《": "》", "“": "”", "「": "」", "‘": "’", "〈": "〉"}
 #: a paragraph that opens with a heading of its own level resets the 一是 lists
 _HEADING = re.compile(rf"^\s*(?:[（(][{_CN}\d]+[）)]|[{_CN}]+、|\d+[、.．])")
+#: a line a reader cut inside a marker (…一 / 是…): what came before cannot be told
+_CUT_MARKER = re.compile(rf"[{_CN}]\s*[（(]?$|[（(]$")
+SKIP, REPEAT, START = "跳号", "重复", "缺少开头"
 
 
 @dataclass
@@ -206,8 +209,14 @@ class _Marker:
     start: int
     end: int
     token: object
-    para: int       # position of the paragraph in the section
+    para: int       # position of the paragraph in the section (-1: the heading)
     leading: bool   # the marker opens its paragraph
+
+
+@dataclass
+class _Run:
+    last: _Marker
+    items: int = 1
 
 
 def _quoted(text: str, pos: int) -> bool:
@@ -222,41 +231,59 @@ def _quoted(text: str, pos: int) -> bool:
 
 
 def _markers(pattern: re.Pattern, tokens, skip=lambda text, pos: False) -> Iterator[_Marker]:
-    for para, t in enumerate(tokens):
+    for para, t in tokens:
+        if t.text.lstrip().startswith("|"):
+            continue  # a table row read as text (Markdown)
         for m in pattern.finditer(t.text):
             n = cn_to_int(m["n"])
             if n is None or _quoted(t.text, m.start()) or skip(t.text, m.start()):
                 continue
-            yield _Marker(n, m.group(0), m.start(), m.end(), t, para, not t.text[:m.start()].strip())
+            yield _Marker(n, m.group(0).strip(), m.start(), m.end(), t, para, not t.text[:m.start()].strip())
 
 
-def _breaks(markers: list[_Marker], resets: set[int]) -> list[tuple[_Marker, _Marker]]:
-    """Pairs (previous, next) of markers where the count skips or repeats.
-    A list restarts at 一 (and after a paragraph in ``resets``); a break is
-    only certain within one paragraph or between the openings of two paragraphs
-    in a row (one item per paragraph)."""
-    found = []
-    prev: _Marker | None = None
-    items = 0
+def _breaks(markers: list[_Marker], resets: set[int], opens_list) -> list[tuple[_Marker | None, _Marker, str]]:
+    """Where the count skips, repeats or starts past 一: (previous, marker, kind).
+
+    A list restarts at 一, and after a paragraph in ``resets``; a list may
+    nest in another and the outer one go on after it (（一）（一）（二）（二）).
+    A break is only certain within one paragraph or between the openings of
+    two paragraphs in a row (one item per paragraph); ``opens_list(marker)``
+    says where a first marker past 一 certainly opens its list."""
+    found: list[tuple[_Marker | None, _Marker, str]] = []
+    stack: list[_Run] = []
     for m in markers:
-        if prev is not None and any(prev.para < r <= m.para for r in resets):
-            prev = None
-        if m.n == 1 or prev is None:
-            items = 0
-        # after a slip the count may go on from the item's place (一二二四) or from the slip (一三四)
-        elif m.n == prev.n or m.n not in (prev.n + 1, items + 1):
-            same = prev.token is m.token
-            in_a_row = prev.leading and m.leading and m.para == prev.para + 1
-            if same or in_a_row:
-                found.append((prev, m))
-        items += 1
-        prev = m
+        if stack and any(stack[-1].last.para < r <= m.para for r in resets):
+            stack.clear()
+        if not stack:
+            if m.n > 1 and opens_list(m):
+                found.append((None, m, START))
+            stack.append(_Run(m))
+            continue
+        top = stack[-1]
+        if m.n == 1:
+            stack.append(_Run(m))
+            continue
+        if m.n != top.last.n + 1:
+            outer = next((i for i in range(len(stack) - 2, -1, -1) if m.n == stack[i].last.n + 1), None)
+            if outer is not None:
+                del stack[outer + 1:]
+                top = stack[-1]
+            # after a slip the count may go on from the item's place (一二二四)
+            elif m.n == top.last.n or m.n != top.items + 1:
+                prev = top.last
+                if prev.token is m.token or (prev.leading and m.leading and m.para == prev.para + 1):
+                    found.append((prev, m, REPEAT if m.n == prev.n else SKIP))
+        top.last, top.items = m, top.items + 1
     return found
 
 
 class EnumerationOutOfOrder(Rule):
-    """An enumeration in the prose skips or repeats a number: 一是…；三是…；三是…,
-    or （一）…（三） within one paragraph.
+    """An enumeration in the prose skips or repeats a number (一是…；三是…；三是…,
+    （一）…（三） within one paragraph), or starts past 一 (…；二是… with no 一是).
+
+    Lists restart in each section and under each sub-heading, may nest, and
+    a quotation (“一是…三是”), a reference (第（一）项) or a form label quoted
+    from the tables is no list.
 
     Why:
         条例 art. 50 asks for a report the public can read; a list that jumps
@@ -276,35 +303,52 @@ class EnumerationOutOfOrder(Rule):
     code = "GZ509"
     name = "enumeration-out-of-order"
     severity = Severity.WARNING
-    summary = "正文列举序号跳号或重复（如「一是…三是…三是」）"
+    summary = "正文列举序号跳号、重复或缺少开头（如「一是…三是…三是」）"
 
     def check(self, report):
         labels = _form_labels(report)
         for sec in report.sections:
-            tokens = section_tokens(report, sec.spec.number)
-            headings = {i for i, t in enumerate(tokens) if _HEADING.match(t.text)}
+            body = list(enumerate(section_tokens(report, sec.spec.number)))
+            # a heading may carry the first sub-heading on its line (一、总体情况（一）主动公开)
+            tokens = [(-1, sec.token)] + body
+            cut = {i for i, t in body if _CUT_MARKER.search(t.text)}
+            headings = {i for i, t in body if _HEADING.match(t.text)}
             shi = list(_markers(_SHI, tokens))
             paren = list(_markers(_PAREN, tokens, skip=lambda text, pos: text.startswith(labels, pos)))
-            for markers, resets in ((shi, headings), (paren, set())):
-                yield from self._report(report, sec, _breaks(markers, resets))
+
+            def opens_list(m: _Marker, leading: bool) -> bool:
+                return m.leading == leading and m.para >= 0 and not any(i < m.para for i in cut)
+
+            yield from self._report(report, sec, _breaks(shi, headings, lambda m: opens_list(m, False)))
+            yield from self._report(report, sec, _breaks(paren, set(), lambda m: opens_list(m, True)))
 
     def _report(self, report, sec, breaks):
-        for prev, m in breaks:
-            what = "重复" if m.n == prev.n else "跳号"
+        for prev, m, kind in breaks:
             t = m.token
-            where = (_excerpt(t.text, prev.start, m.end, width=0) if prev.token is t
-                     else f"{prev.text}…{_excerpt(t.text, m.start, m.end, width=0)}")
-            if len(where) > 60:
-                where = f"{prev.text}…{m.text}"
-            yield self.diag(report, f"「{sec.spec.official}」中列举序号{what}：「{prev.text}」之后是「{m.text}」"
-                                    f"（{where}）", line=t.line, section=sec.spec.official)
+            if prev is None:
+                first = m.text.replace(m.text.strip("（()）是"), "一")
+                message = f"列举从「{m.text}」开始，前面没有「{first}」：「{_excerpt(t.text, m.start, m.end)}」"
+            else:
+                where = t.text[prev.start:m.end] if prev.token is t else f"{prev.text}…{m.text}"
+                if len(where) > 40:
+                    after = prev.token.text[prev.end:prev.end + 12]
+                    where = f"{prev.text}{after}…{m.text}"
+                message = f"列举序号{kind}：「{prev.text}」之后是「{m.text}」（{where}）"
+            yield self.diag(report, f"「{sec.spec.official}」中{message}", line=t.line, section=sec.spec.official)
 
 
 def _form_labels(report) -> tuple[str, ...]:
-    """Row labels of the form ((三)不予公开 …): prose quoting them is no list."""
+    """The form's row labels cut after their marker's first word ((三)不 …):
+    prose quoting a table row, even cut by a line break, is no list."""
     if report.form is None:
         return ()
-    return tuple({r.label.text for spec in report.form.tables for r in spec.rows if r.label.text[:1] in "（("})
+    found = set()
+    for spec in report.form.tables:
+        for r in spec.rows:
+            m = _PAREN.match(r.label.text)
+            if m and len(r.label.text) > m.end():
+                found.add(r.label.text[:m.end() + 1])
+    return tuple(found)
 
 
 # -- GZ510 --------------------------------------------------------------------
