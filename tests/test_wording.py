@@ -258,6 +258,32 @@ def test_gz510_litigation_not_a_contradiction(text):
     assert lint(with_para("四", text), "GZ510") == []
 
 
+@pytest.mark.parametrize("text, rows", [
+    ("信息公开类行政复议2件，诉讼1件，均获维持。", {"行政复议", "未经复议直接起诉"}),
+    ("本年度政府信息公开行政复议案件均被维持。", {"行政复议"}),
+])
+def test_gz510_all_upheld_but_table_shows_other_outcomes(text, rows):
+    r = with_para("四", text)
+    r.set_cell("litigation", "review", "upheld", "1").set_cell("litigation", "review", "pending", "1")
+    r.set_cell("litigation", "direct", "upheld", "0").set_cell("litigation", "direct", "pending", "1")
+    (d,) = lint(r, "GZ510")
+    assert d.table == "表四" and all(row in d.message for row in rows) and "尚未审结为1" in d.message
+
+
+def test_gz510_all_upheld_and_so_they_were():
+    r = with_para("四", "信息公开类行政复议2件，诉讼1件，均获维持。")
+    for row in ("review", "direct"):
+        total = r.cells["litigation"][row][-1]
+        r.cells["litigation"][row] = [total, "0", "0", "0", total]
+    assert lint(r, "GZ510") == []
+
+
+def test_gz510_upheld_cases_of_a_review_body_are_another_subject():
+    r = with_para("一", "全年办理行政复议案件120件，均予以维持。")
+    r.set_cell("litigation", "review", "pending", "1")
+    assert lint(r, "GZ510") == []
+
+
 def test_gz510_no_litigation_true():
     r = with_para("四", "本年度未发生政府信息公开行政复议、行政诉讼案件。")
     r.sections["四"][1].pop(0)

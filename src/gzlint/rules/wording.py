@@ -17,20 +17,26 @@ from ..diagnostics import Severity
 from ..form.spec import load_forms
 from ..form.wording import wording_data
 from ..hookspec import hookimpl
-from ..metadata import section_tokens
+from ..matcher.roles import role_place, role_section, role_section_spec, role_value
+from ..metadata import counts as q
+from ..metadata import report_meta, section_tokens
 from ..metadata.numerals import cn_to_int
 from ..metadata.period import sentence_around
 from ..rule import Rule
 
-# -- the form cells GZ510 reads (ids of the form TOML) ------------------------
-APPLICATIONS = "applications"          # 表三
-CARRIED_OUT = "carried_out"            # 四、结转下年度继续办理
-LITIGATION = "litigation"              # 表四
-REVIEW = "review"                      # 行政复议
-SUIT_DIRECT = "direct"                 # 行政诉讼 未经复议直接起诉
-SUIT_AFTER_REVIEW = "after_review"     # 行政诉讼 复议后起诉
-TOTAL = "total"                        # 总计 column
-PROBLEMS_SECTION = "五"
+# -- the form roles GZ509–GZ511 read (docs/forms.md) ------------------------
+CARRY_OVER = "applications.carry_over"          # 表三 四、结转下年度继续办理
+APPLICATIONS_TOTAL = "applications.total"       # 表三 总计 column
+REVIEW_ROLE = "litigation.review"               # 表四 行政复议
+SUITS_DIRECT_ROLE = "litigation.direct"         # 表四 行政诉讼 未经复议直接起诉
+SUITS_AFTER_ROLE = "litigation.after_review"    # 表四 行政诉讼 复议后起诉
+LITIGATION_ROWS = (REVIEW_ROLE, SUITS_DIRECT_ROLE, SUITS_AFTER_ROLE)
+#: 表四 columns: the outcomes other than 结果维持, and 总计
+NOT_UPHELD = ("corrected", "other", "pending")
+TOTAL = "total"
+LITIGATION_COLUMNS = tuple(f"litigation.{c}" for c in (*NOT_UPHELD, TOTAL))
+LITIGATION_SECTION = "section.litigation"       # 四
+PROBLEMS_SECTION = "section.problems"           # 五
 
 
 def _number(cell) -> Decimal | None:
@@ -359,16 +365,16 @@ _ALL_CONCLUDED = re.compile(r"(?<![未没不])(?:均|全部|都|皆|一律)(?:�
 #: it speaks of something else than this year's applications
 _NOT_THIS_YEAR = ("上年", "上一年", "结转", "往年", "以前年度")
 _NOT_APPLICATIONS = ("热线", "工单", "留言", "来信", "信访", "诉求", "提案", "建议", "咨询", "投诉")
-#: 未发生…行政复议、行政诉讼 (a sentence without a number; with one it is GZ307's)
-_NO_LITIGATION = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及|有|被)[^。；;，,]{0,20}?"
-                            r"(?P<what>行政复议(?:[和、及与或]行政诉讼)?|行政诉讼)")
-#: 未发生…行政复议纠错 / 行政诉讼败诉: a claim about outcomes, not about cases
-_OUTCOME = re.compile(r"[^。；;，,]{0,6}?(?:纠错|纠正|败诉|撤销|确认违法|被改变)")
+#: 行政复议…诉讼…，均获维持
+_ALL_UPHELD = re.compile(r"(?<![未没不])(?:均|全部|都|皆)(?:已经?)?(?:获|被|予以|得到|获得|结果为)?(?:复议机关|法院)?维持")
+#: which rows of table 四 a sentence speaks of
+_SPEAKS_OF = ((re.compile(r"复议"), (REVIEW_ROLE,)), (re.compile(r"诉讼|起诉"), (SUITS_DIRECT_ROLE, SUITS_AFTER_ROLE)))
 
 
 class WordsContradictTables(Rule):
     """The prose contradicts the tables in words, not numbers: every
-    application concluded while some carry over, no 行政复议 while table 四 has one.
+    application concluded while some carry over, every case upheld while
+    table 四 shows others, no 行政复议 while table 四 has one.
 
     Why:
         条例 art. 50 asks the report to state how applications were handled
@@ -378,6 +384,7 @@ class WordsContradictTables(Rule):
     Bad:
         本年度收到的政府信息公开申请均已按期办结。      (表三 四、结转下年度继续办理 总计 = 2)
         本年度未发生政府信息公开行政复议案件。           (表四 行政复议 总计 = 1)
+        信息公开类行政复议2件，均获维持。                (表四 行政复议 尚未审结 = 1)
 
     Good:
         本年度收到的政府信息公开申请除2件结转下年度办理外，均已按期办结。
@@ -391,45 +398,74 @@ class WordsContradictTables(Rule):
     name = "words-contradict-tables"
     severity = Severity.WARNING
     summary = "正文文字表述与统计表格矛盾（如称申请均已办结，但有结转下年度办理的申请）"
+    roles = (CARRY_OVER, APPLICATIONS_TOTAL, *LITIGATION_ROWS, *LITIGATION_COLUMNS, LITIGATION_SECTION)
 
     def check(self, report):
         yield from self._concluded(report)
-        yield from self._litigation(report)
+        yield from self._no_cases(report)
+        yield from self._upheld(report)
 
     def _concluded(self, report):
-        table = report.tables.get(APPLICATIONS)
-        carried = _number(table.cell(CARRIED_OUT, TOTAL)) if table else None
+        carried = _number(role_value(report, CARRY_OVER, TOTAL))
         if not carried:
             return
-        spec = table.spec
+        where = role_place(report, f"{CARRY_OVER}.{TOTAL}")
         for t in report.prose():
             for m in _ALL_CONCLUDED.finditer(t.text):
                 sentence = sentence_around(t.text, m.start(), m.end())
                 head = sentence[:sentence.find(m.group(0))]
                 if "申请" not in head or any(w in sentence for w in _NOT_APPLICATIONS + _NOT_THIS_YEAR):
                     continue
-                yield self.table_diag(report, spec, f"正文「{sentence.strip()}」，但表三「四、结转下年度继续办理」"
-                                                    f"总计为{carried}", line=t.line,
-                                      row=spec.row(CARRIED_OUT), column=spec.column(TOTAL))
+                yield self.table_diag(report, where.table, f"正文「{sentence.strip()}」，但{where.table.title}"
+                                                           f"「{where.row.label.text}」总计为{carried}",
+                                      line=t.line, row=where.row, column=where.column)
 
-    def _litigation(self, report):
-        table = report.tables.get(LITIGATION)
-        if table is None:
-            return
-        review = _number(table.cell(REVIEW, TOTAL))
-        direct, after = _number(table.cell(SUIT_DIRECT, TOTAL)), _number(table.cell(SUIT_AFTER_REVIEW, TOTAL))
-        suits = direct + after if direct is not None and after is not None else None
-        expected = {"行政复议": (review, REVIEW, "「行政复议」总计"), "行政诉讼": (suits, SUIT_DIRECT, "「行政诉讼」两项总计之和")}
-        spec = table.spec
+    def _no_cases(self, report):
+        """未发生行政复议: read by metadata.counts, as GZ307 reads the counts."""
+        totals = {row: _number(role_value(report, row, TOTAL)) for row in LITIGATION_ROWS}
+        if totals[SUITS_DIRECT_ROLE] is not None and totals[SUITS_AFTER_ROLE] is not None:
+            suits = totals[SUITS_DIRECT_ROLE] + totals[SUITS_AFTER_ROLE]
+        else:
+            suits = None
+        expected = {q.REVIEW: (totals[REVIEW_ROLE], REVIEW_ROLE, "「行政复议」总计"),
+                    q.SUITS: (suits, SUITS_DIRECT_ROLE, "「行政诉讼」两项总计之和")}
+        four = role_section_spec(report, LITIGATION_SECTION)
+        year = report_meta(report).year
         for t in report.prose():
-            for m in _NO_LITIGATION.finditer(t.text):
-                if _OUTCOME.match(t.text, m.end()):
+            sec = report.section_of(t.index)
+            in_four = sec is not None and four is not None and sec.spec.number == four.number
+            for s in q.find_counts(t.text, year, litigation_section=in_four):
+                if not s.negated or s.quantity not in expected:
                     continue
-                for what, (value, row, name) in expected.items():
-                    if what in m["what"] and value:
-                        yield self.table_diag(report, spec, f"正文「{sentence_around(t.text, m.start(), m.end()).strip()}」，"
-                                                            f"但表四{name}为{value}",
-                                              line=t.line, row=spec.row(row), column=spec.column(TOTAL))
+                value, row, name = expected[s.quantity]
+                if value:
+                    where = role_place(report, f"{row}.{TOTAL}")
+                    yield self.table_diag(report, where.table, f"正文「{sentence_around(t.text, s.start, s.end).strip()}」，"
+                                                               f"但{where.table.title}{name}为{value}",
+                                          line=t.line, row=where.row, column=where.column)
+
+    def _upheld(self, report):
+        four = role_section_spec(report, LITIGATION_SECTION)
+        for t in report.prose():
+            sec = report.section_of(t.index)
+            in_four = sec is not None and four is not None and sec.spec.number == four.number
+            for m in _ALL_UPHELD.finditer(t.text):
+                sentence = sentence_around(t.text, m.start(), m.end())
+                if not in_four and "公开" not in sentence:
+                    continue  # a 司法局's own 行政复议 cases
+                rows = [r for pattern, rs in _SPEAKS_OF if pattern.search(sentence) for r in rs]
+                others = []
+                for row in rows:
+                    for column in NOT_UPHELD:
+                        value = _number(role_value(report, row, column))
+                        if value:
+                            where = role_place(report, f"{row}.{column}")
+                            others.append((where, value))
+                if others:
+                    where = others[0][0]
+                    listed = "、".join(f"「{w.row.label.text}」{w.column.label.text}为{v}" for w, v in others)
+                    yield self.table_diag(report, where.table, f"正文「{sentence.strip()}」，但{where.table.title}{listed}",
+                                          line=t.line, row=where.row, column=where.column)
 
 
 # -- GZ511 --------------------------------------------------------------------
@@ -463,12 +499,13 @@ class ProblemsWithoutMeasures(Rule):
     name = "problems-without-measures"
     severity = Severity.INFO
     summary = "第五部分只写了存在的问题而没有改进措施（或只有措施没有问题）"
+    roles = (PROBLEMS_SECTION,)
 
     def check(self, report):
-        sec = next((s for s in report.sections if s.spec.number == PROBLEMS_SECTION), None)
+        sec = role_section(report, PROBLEMS_SECTION)
         if sec is None:
             return
-        text = "".join(t.text for t in section_tokens(report, PROBLEMS_SECTION))
+        text = "".join(t.text for t in section_tokens(report, sec.spec.number))
         if len(re.sub(r"[\s。，、；：,.;:无暂没有]", "", text)) < 6:
             return  # empty or 无: GZ504's
         words = wording_data()["problems_and_measures"]
