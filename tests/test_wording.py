@@ -317,3 +317,34 @@ def test_gz511_measures_only():
 ])
 def test_gz511_both_or_empty(paras):
     assert lint(five(*paras), "GZ511") == []
+
+
+# -- GZ512 (off by default) -----------------------------------------------------
+
+def lint_selected(report, code: str, **options):
+    from gzlint.config import Settings
+
+    return [d for d in lint_text(render_text(report), settings=Settings(**options)) if d.code == code]
+
+
+SLIPS = "进一步加强政府信息公开的的规范化建设,提升公开质量;做好解读。"
+
+
+def test_gz512_is_off_by_default_and_not_turned_on_by_a_prefix():
+    report = with_para("一", SLIPS)
+    assert lint(report, "GZ512") == []
+    assert lint_selected(report, "GZ512", select=["GZ5"]) == []
+
+
+def test_gz512_doubled_word_and_ascii_punctuation():
+    found = lint_selected(with_para("一", SLIPS), "GZ512", extend_select=["GZ512"])
+    assert sorted(d.message.split("：")[0] for d in found) == ["中文之间使用了半角标点2处（应为全角「，」「；」），首处", "重复字词「的的」"]
+
+
+@pytest.mark.parametrize("text", ["他的的确确做到了。", "问题不了了之。", "等等，人人有责。", "共3,500条，1,2项。"])
+def test_gz512_not_a_slip(text):
+    assert lint_selected(with_para("一", text), "GZ512", select=["GZ512"]) == []
+
+
+def test_gz512_ignored_stays_off():
+    assert lint_selected(with_para("一", SLIPS), "GZ512", extend_select=["GZ512"], ignore=["GZ512"]) == []

@@ -1,9 +1,10 @@
-"""GZ508–GZ511: what human reviewers flag in the wording — the legal basis
+"""GZ508–GZ512: what human reviewers flag in the wording — the legal basis
 misquoted, enumerations that skip or repeat, the prose contradicting the
-tables in words, and section 五 with problems but no measures (or the reverse).
+tables in words, section 五 with problems but no measures (or the reverse),
+and (off by default) typing slips.
 
 Word lists are data (form/wording.toml, read through ``wording_data``); the
-table, row and column ids used are the named constants below."""
+form roles used are the named constants below."""
 
 from __future__ import annotations
 
@@ -519,6 +520,56 @@ class ProblemsWithoutMeasures(Rule):
                             line=sec.line, section=sec.spec.official)
 
 
+# -- GZ512 --------------------------------------------------------------------
+
+#: an ASCII comma or semicolon between two Chinese characters
+_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[,;](?=[\u4e00-\u9fff])")
+
+
+class TypingSlips(Rule):
+    """Slips of typing in the prose: a word typed twice (的的, 和和), or ASCII
+    commas and semicolons between Chinese characters. Off by default: select
+    it by its code (``--extend-select GZ512``).
+
+    Why:
+        A published government document follows GB/T 15834 (标点符号用法):
+        Chinese text takes full-width punctuation (，；), and a doubled 的 is a
+        slip reviewers mark. Cosmetic, hence off unless asked for.
+
+    Bad:
+        进一步加强政府信息公开的的规范化建设,提升公开质量。
+
+    Good:
+        进一步加强政府信息公开的规范化建设，提升公开质量。
+
+    Fix:
+        Delete the doubled word; replace the ASCII punctuation with ，or ；.
+    """
+
+    code = "GZ512"
+    name = "typing-slips"
+    severity = Severity.INFO
+    summary = "正文中的录入错误：重复字词（的的）或中文之间使用半角逗号、分号（默认关闭）"
+    default_enabled = False
+
+    def check(self, report):
+        slips = wording_data()["typing_slips"]
+        doubled = re.compile("|".join(re.escape(w) for w in slips["doubled"]))
+        commas: list[tuple[object, re.Match]] = []
+        for t in report.prose():
+            for m in doubled.finditer(t.text):
+                if any(t.text.find(e, max(0, m.start() - len(e)), m.end() + len(e)) >= 0 for e in slips["exceptions"]):
+                    continue
+                yield self.diag(report, f"重复字词「{m.group(0)}」：{_excerpt(t.text, m.start(), m.end(), width=10)}",
+                                line=t.line, section=_section(report, t.index))
+            commas += [(t, m) for m in _ASCII_PUNCT.finditer(t.text)]
+        if commas:
+            t, m = commas[0]
+            yield self.diag(report, f"中文之间使用了半角标点{len(commas)}处（应为全角「，」「；」），"
+                                    f"首处：{_excerpt(t.text, m.start(), m.end(), width=10)}",
+                            line=t.line, section=_section(report, t.index), count=len(commas))
+
+
 @hookimpl
 def gzlint_rules():
-    return [MisquotedLegalBasis, EnumerationOutOfOrder, WordsContradictTables, ProblemsWithoutMeasures]
+    return [MisquotedLegalBasis, EnumerationOutOfOrder, WordsContradictTables, ProblemsWithoutMeasures, TypingSlips]
