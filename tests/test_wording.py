@@ -102,6 +102,11 @@ def test_gz508_the_other_notice_beside_the_right_one_is_fine():
     assert lint(with_intro("本报告根据国办公开办函〔2019〕60号要求编制。", fmt="2019"), "GZ508") == []
 
 
+def test_gz508_the_right_notice_over_the_wrong_tables_is_gz114s():
+    report = with_intro("本报告根据国办公开办函〔2021〕30号要求编制。", fmt="2019", year=2021)
+    assert lint(report, "GZ508") == []
+
+
 def test_gz508_new_notice_in_an_old_form_report():
     (d,) = lint(with_intro("本报告根据国办公开办函〔2021〕30号要求编制。", fmt="2019"), "GZ508")
     assert "2019年版" in d.message
@@ -302,6 +307,12 @@ def five(*paras):
 def test_gz511_problems_only():
     (d,) = lint(five("政策解读形式较为单一，公开内容的及时性有待提高。"), "GZ511")
     assert "没有写改进措施" in d.message and d.section == "五、存在的主要问题及改进情况"
+
+
+@pytest.mark.parametrize("text", ["政务公开制度不规范、不完善，解读质量有待加强，更新仍需进一步提升。"])
+def test_gz511_needs_said_of_problems_are_no_measures(text):
+    (d,) = lint(five(text), "GZ511")
+    assert "没有写改进措施" in d.message
 
 
 def test_gz511_measures_only():

@@ -169,19 +169,24 @@ class MisquotedLegalBasis(Rule):
     def _other_period(self, report):
         if report.form is None:
             return
-        notices = {f.format: n for f in load_forms() if (n := _notice(f.issued_by))}
+        forms = {f.format: f for f in load_forms()}
+        notices = {fmt: n for fmt, f in forms.items() if (n := _notice(f.issued_by))}
         own = notices.get(report.form.format)
         if own is None:
             return
-        cited: list[tuple[_Notice, object, re.Match]] = []
+        year = report_meta(report).year
+        cited: list[tuple[str, object, re.Match]] = []
         for t in report.prose():
-            for notice in notices.values():
+            for fmt, notice in notices.items():
                 for m in _series_pattern(notice.series).finditer(t.text):
                     if m["y"] and m["n"] and (int(m["y"]), int(m["n"])) == (notice.year, notice.number):
-                        cited.append((notice, t, m))
-        if any(n == own for n, _, _ in cited):
+                        cited.append((fmt, t, m))
+        if any(fmt == report.form.format for fmt, _, _ in cited):
             return
-        for notice, t, m in cited:
+        for fmt, t, m in cited:
+            if year is not None and forms[fmt].covers(year):
+                continue  # the right notice for the year over the wrong tables: GZ114's
+            notice = notices[fmt]
             yield self.diag(report, f"报告使用{report.form.format}年版格式（{own.text}），却引用了"
                                     f"{notice.text}：「{sentence_around(t.text, m.start(), m.end()).strip()}」",
                             line=t.line, section=_section(report, t.index))
@@ -511,7 +516,11 @@ class ProblemsWithoutMeasures(Rule):
             return  # empty or 无: GZ504's
         words = wording_data()["problems_and_measures"]
         problems = [w for w in words["problem_words"] if w in _NOTHING_FOUND.sub("", text)]
-        measures = [w for w in words["measure_words"] if w in text]
+        needs = "|".join(map(re.escape, words["needs_words"]))
+        # 有待加强, 不规范: words of a problem, though 加强 and 规范 are words of a measure
+        said_of_problems = re.compile(rf"(?:{needs})(?:进一步)?[\u4e00-\u9fff]{{0,2}}|"
+                                      + "|".join(map(re.escape, words["problem_words"])))
+        measures = [w for w in words["measure_words"] if w in said_of_problems.sub("", text)]
         if problems and not measures:
             yield self.diag(report, f"「{sec.spec.official}」写了存在的问题（{'、'.join(problems[:3])}），"
                                     f"但没有写改进措施", line=sec.line, section=sec.spec.official)
