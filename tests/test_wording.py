@@ -206,6 +206,20 @@ def test_gz509_table_rows_read_as_text_are_no_list():
     assert lint(r, "GZ509") == []
 
 
+def test_gz509_subheading_marker_without_its_number():
+    r = sample_report()
+    r.sections["一"] = ("一、总体情况", ["(一)加强平台建设。", "()加强监督检查。", "三)主动公开情况。"])
+    (d,) = lint(r, "GZ509")
+    assert "缺少数字" in d.message and "()加强监督检查" in d.message
+
+
+def test_gz509_subheading_marker_without_its_bracket_counts():
+    r = sample_report()
+    r.sections["一"] = ("一、总体情况", ["(一)加强平台建设。", "三)主动公开情况。"])
+    (d,) = lint(r, "GZ509")
+    assert "跳号" in d.message and "「三)」" in d.message
+
+
 def test_gz509_sections_restart_their_subheadings():
     r = sample_report()
     r.sections["五"] = ("五、存在的主要问题及改进情况", ["（一）存在的问题。解读形式单一。", "（二）改进措施。加强培训。"])

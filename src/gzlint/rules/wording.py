@@ -206,12 +206,14 @@ _BOUNDARY = r"(?:^|(?<=[：:；;。，,、！？!?\s）)】」”]))"
 _SHI = re.compile(_BOUNDARY + rf"(?P<n>[{_CN}]{{1,2}})是")
 #: （一）… （二）…, not 第（一）项
 _PAREN = re.compile(_BOUNDARY + rf"[（(](?P<n>[{_CN}]{{1,3}})[）)](?![项款目条])")
+#: a sub-heading whose marker lost its opening bracket (三）) or its number (（）)
+_PAREN_SLIP = re.compile(rf"^\s*(?:(?P<n>[{_CN}]{{1,3}})|[（(]\s*)[）)](?![项款目条])")
 _QUOTES = {"《": "》", "“": "”", "「": "」", "‘": "’", "〈": "〉"}
 #: a paragraph that opens with a heading of its own level resets the 一是 lists
 _HEADING = re.compile(rf"^\s*(?:[（(][{_CN}\d]+[）)]|[{_CN}]+、|\d+[、.．])")
 #: a line a reader cut inside a marker (…一 / 是…): what came before cannot be told
 _CUT_MARKER = re.compile(rf"[{_CN}]\s*[（(]?$|[（(]$")
-SKIP, REPEAT, START = "跳号", "重复", "缺少开头"
+SKIP, REPEAT, START, EMPTY = "跳号", "重复", "缺少开头", "缺少序号"
 
 
 @dataclass
@@ -242,12 +244,14 @@ def _quoted(text: str, pos: int) -> bool:
     return depth > 0
 
 
-def _markers(pattern: re.Pattern, tokens, skip=lambda text, pos: False) -> Iterator[_Marker]:
+def _markers(patterns: tuple[re.Pattern, ...], tokens, skip=lambda text, pos: False) -> Iterator[_Marker]:
+    """The list markers of the paragraphs, in order; n = 0 for a marker with no number."""
     for para, t in tokens:
         if t.text.lstrip().startswith("|"):
             continue  # a table row read as text (Markdown)
-        for m in pattern.finditer(t.text):
-            n = cn_to_int(m["n"])
+        found = sorted((m for pattern in patterns for m in pattern.finditer(t.text)), key=lambda m: m.start())
+        for m in found:
+            n = cn_to_int(m["n"]) if m["n"] else 0
             if n is None or _quoted(t.text, m.start()) or skip(t.text, m.start()):
                 continue
             yield _Marker(n, m.group(0).strip(), m.start(), m.end(), t, para, not t.text[:m.start()].strip())
@@ -266,6 +270,9 @@ def _breaks(markers: list[_Marker], resets: set[int], opens_list) -> list[tuple[
     for m in markers:
         if stack and any(stack[-1].last.para < r <= m.para for r in resets):
             stack.clear()
+        if m.n == 0:  # （）: say so, and count it as the item it stands for
+            found.append((None, m, EMPTY))
+            m.n = stack[-1].last.n + 1 if stack else 1
         if not stack:
             if m.n > 1 and opens_list(m):
                 found.append((None, m, START))
@@ -325,8 +332,8 @@ class EnumerationOutOfOrder(Rule):
             tokens = [(-1, sec.token)] + body
             cut = {i for i, t in body if _CUT_MARKER.search(t.text)}
             headings = {i for i, t in body if _HEADING.match(t.text)}
-            shi = list(_markers(_SHI, tokens))
-            paren = list(_markers(_PAREN, tokens, skip=lambda text, pos: text.startswith(labels, pos)))
+            shi = list(_markers((_SHI,), tokens))
+            paren = list(_markers((_PAREN, _PAREN_SLIP), tokens, skip=lambda text, pos: text.startswith(labels, pos)))
 
             def opens_list(m: _Marker, leading: bool) -> bool:
                 return m.leading == leading and m.para >= 0 and not any(i < m.para for i in cut)
@@ -337,7 +344,9 @@ class EnumerationOutOfOrder(Rule):
     def _report(self, report, sec, breaks):
         for prev, m, kind in breaks:
             t = m.token
-            if prev is None:
+            if kind == EMPTY:
+                message = f"列举序号缺少数字：「{_excerpt(t.text, m.start, m.end)}」"
+            elif prev is None:
                 first = m.text.replace(m.text.strip("（()）是"), "一")
                 message = f"列举从「{m.text}」开始，前面没有「{first}」：「{_excerpt(t.text, m.start, m.end)}」"
             else:
