@@ -135,6 +135,13 @@ def test_gz509_items_one_per_paragraph():
     assert "跳号" in d.message
 
 
+def test_gz509_list_going_on_in_the_next_paragraph():
+    r = sample_report()
+    r.sections["五"] = ("五、存在的主要问题及改进情况", ["存在问题如下：一是解读形式单一；", "三是更新不及时。", "下一步将加强培训。"])
+    (d,) = lint(r, "GZ509")
+    assert "「一是」之后是「三是」" in d.message and "一是解读形式单一" in d.message
+
+
 def test_gz509_paren_numbers_in_one_paragraph():
     (d,) = lint(with_para("一", "主要做法：（一）完善制度；（三）强化培训。"), "GZ509")
     assert "（一）" in d.message and "（三）" in d.message

@@ -50,11 +50,6 @@ def _excerpt(text: str, start: int, end: int, width: int = 16) -> str:
     return f"{left}{text[max(0, start - width):end + width].strip()}{right}"
 
 
-def _section(report, index: int) -> str | None:
-    sec = report.section_of(index)
-    return sec.spec.official if sec else None
-
-
 # -- GZ508 --------------------------------------------------------------------
 
 #: a name in 《》, or in 〈〉 / <> inside another title
@@ -141,8 +136,7 @@ class MisquotedLegalBasis(Rule):
             for m in _BOOK.finditer(t.text):
                 what = _misnamed(m["name"])
                 if what:
-                    yield self.diag(report, f"名称「{m.group(0)}」有误，{_correct_names(what)}",
-                                    line=t.line, section=_section(report, t.index))
+                    yield self.prose_diag(report, t, f"名称「{m.group(0)}」有误，{_correct_names(what)}")
 
     def _garbled(self, report):
         series = [_series_pattern(s) for s in wording_data()["notice_series"]]
@@ -162,9 +156,8 @@ class MisquotedLegalBasis(Rule):
                         yield self._garbled_diag(report, t, m.start(), m.end())
 
     def _garbled_diag(self, report, t, start: int, end: int):
-        return self.diag(report, f"文号「{t.text[start:end]}」残缺或有误（应为「〔年份〕序号号」），"
-                                 f"见「{_excerpt(t.text, start, end)}」",
-                         line=t.line, section=_section(report, t.index))
+        return self.prose_diag(report, t, f"文号「{t.text[start:end]}」残缺或有误（应为「〔年份〕序号号」），"
+                                          f"见「{_excerpt(t.text, start, end)}」")
 
     def _other_period(self, report):
         if report.form is None:
@@ -187,9 +180,8 @@ class MisquotedLegalBasis(Rule):
             if year is not None and forms[fmt].covers(year):
                 continue  # the right notice for the year over the wrong tables: GZ114's
             notice = notices[fmt]
-            yield self.diag(report, f"报告使用{report.form.format}年版格式（{own.text}），却引用了"
-                                    f"{notice.text}：「{sentence_around(t.text, m.start(), m.end()).strip()}」",
-                            line=t.line, section=_section(report, t.index))
+            yield self.prose_diag(report, t, f"报告使用{report.form.format}年版格式（{own.text}），却引用了"
+                                             f"{notice.text}：「{sentence_around(t.text, m.start(), m.end()).strip()}」")
 
 
 def _correct_names(what: str) -> str:
@@ -262,8 +254,8 @@ def _breaks(markers: list[_Marker], resets: set[int], opens_list) -> list[tuple[
 
     A list restarts at 一, and after a paragraph in ``resets``; a list may
     nest in another and the outer one go on after it (（一）（一）（二）（二）).
-    A break is only certain within one paragraph or between the openings of
-    two paragraphs in a row (one item per paragraph); ``opens_list(marker)``
+    A break is only certain within one paragraph or where the next paragraph
+    opens with the marker (one item per paragraph); ``opens_list(marker)``
     says where a first marker past 一 certainly opens its list."""
     found: list[tuple[_Marker | None, _Marker, str]] = []
     stack: list[_Run] = []
@@ -290,7 +282,7 @@ def _breaks(markers: list[_Marker], resets: set[int], opens_list) -> list[tuple[
             # after a slip the count may go on from the item's place (一二二四)
             elif m.n == top.last.n or m.n != top.items + 1:
                 prev = top.last
-                if prev.token is m.token or (prev.leading and m.leading and m.para == prev.para + 1):
+                if prev.token is m.token or (m.leading and m.para == prev.para + 1 and not _CUT_MARKER.search(prev.token.text)):
                     found.append((prev, m, REPEAT if m.n == prev.n else SKIP))
         top.last, top.items = m, top.items + 1
     return found
@@ -350,10 +342,9 @@ class EnumerationOutOfOrder(Rule):
                 first = m.text.replace(m.text.strip("（()）是"), "一")
                 message = f"列举从「{m.text}」开始，前面没有「{first}」：「{_excerpt(t.text, m.start, m.end)}」"
             else:
-                where = t.text[prev.start:m.end] if prev.token is t else f"{prev.text}…{m.text}"
-                if len(where) > 40:
-                    after = prev.token.text[prev.end:prev.end + 12]
-                    where = f"{prev.text}{after}…{m.text}"
+                where = t.text[prev.start:m.end]
+                if prev.token is not t or len(where) > 40:
+                    where = f"{prev.token.text[prev.start:prev.end + 12]}…{m.text}"
                 message = f"列举序号{kind}：「{prev.text}」之后是「{m.text}」（{where}）"
             yield self.diag(report, f"「{sec.spec.official}」中{message}", line=t.line, section=sec.spec.official)
 
@@ -413,7 +404,8 @@ class WordsContradictTables(Rule):
     name = "words-contradict-tables"
     severity = Severity.WARNING
     summary = "正文文字表述与统计表格矛盾（如称申请均已办结，但有结转下年度办理的申请）"
-    roles = (CARRY_OVER, APPLICATIONS_TOTAL, *LITIGATION_ROWS, *LITIGATION_COLUMNS, LITIGATION_SECTION)
+    # each part reads what the form has and does without the rest
+    optional_roles = (CARRY_OVER, APPLICATIONS_TOTAL, *LITIGATION_ROWS, *LITIGATION_COLUMNS, LITIGATION_SECTION)
 
     def check(self, report):
         yield from self._concluded(report)
@@ -578,14 +570,12 @@ class TypingSlips(Rule):
             for m in doubled.finditer(t.text):
                 if any(t.text.find(e, max(0, m.start() - len(e)), m.end() + len(e)) >= 0 for e in slips["exceptions"]):
                     continue
-                yield self.diag(report, f"重复字词「{m.group(0)}」：{_excerpt(t.text, m.start(), m.end(), width=10)}",
-                                line=t.line, section=_section(report, t.index))
+                yield self.prose_diag(report, t, f"重复字词「{m.group(0)}」：{_excerpt(t.text, m.start(), m.end(), width=10)}")
             commas += [(t, m) for m in _ASCII_PUNCT.finditer(t.text)]
         if commas:
             t, m = commas[0]
-            yield self.diag(report, f"中文之间使用了半角标点{len(commas)}处（应为全角「，」「；」），"
-                                    f"首处：{_excerpt(t.text, m.start(), m.end(), width=10)}",
-                            line=t.line, section=_section(report, t.index), count=len(commas))
+            yield self.prose_diag(report, t, f"中文之间使用了半角标点{len(commas)}处（应为全角「，」「；」），"
+                                             f"首处：{_excerpt(t.text, m.start(), m.end(), width=10)}", count=len(commas))
 
 
 @hookimpl
