@@ -34,7 +34,10 @@ class YearMismatch(Rule):
     Why:
         A report whose title says one year and whose period or prose says
         another was usually made from last year's file by changing the title
-        only; its numbers may be last year's.
+        only; its numbers may be last year's. In 二 and 三 a plain statement of
+        counts for an earlier year ("2024年制作、获取政府信息总数467条" in a 2025
+        report) is reported too; comparisons (较2024年), carry-overs (上年结转)
+        and running totals (以来, 累计) are not.
 
     Bad:
         青山县交通运输局2021年政府信息公开工作年度报告
