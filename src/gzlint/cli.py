@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from . import __version__
-from .config import ConfigError, Settings, apply, load_settings, show_settings
+from .config import ConfigError, Settings, apply, load_settings, show_settings, unmatched_globs
+from .diagnostics import SEVERITY_NAMES
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReportOptions, get_reporter
 
@@ -39,21 +40,28 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (searched recursively)")
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                        help="files or folders (searched recursively); - reads one report from standard input")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name of the report read from standard input (-)")
     out = parser.add_argument_group("output")
-    out.add_argument("--format", choices=list(REPORTERS), help="output format (default: full on a terminal, concise otherwise)")
+    out.add_argument("--output-format", "--format", dest="format", choices=list(REPORTERS),
+                     help="output format (default: full on a terminal, concise otherwise)")
     out.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    out.add_argument("--statistics", action="store_true", help="print how many diagnostics of each code, not the diagnostics")
+    out.add_argument("--statistics", action="store_true",
+                     help="print how many diagnostics of each code, not the diagnostics (formats: full, concise, json, json-lines)")
+    out.add_argument("--show-files", action="store_true", help="print the files that would be checked, then exit")
     out.add_argument("--quiet", "-q", action="store_true", help="print the diagnostics and nothing else")
     sel = parser.add_argument_group("rule selection")
     sel.add_argument("--select", help="codes or prefixes to check, comma-separated (GZ3,GZ101)")
     sel.add_argument("--ignore", help="codes or prefixes to skip, comma-separated")
     sel.add_argument("--extend-select", help="codes to check in addition to the selected ones")
-    sel.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that makes the exit status 1 (default: error)")
+    sel.add_argument("--fail-level", metavar="LEVEL", help=f"lowest severity that makes the exit status 1: {SEVERITY_NAMES} (default: error)")
     sel.add_argument("--exit-zero", action="store_true", help="exit 0 even when diagnostics were found")
     cfg = parser.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
     cfg.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
+    cfg.add_argument("--exclude", metavar="GLOBS", help="files to skip, comma-separated globs (replaces the configuration's)")
+    cfg.add_argument("--extend-exclude", metavar="GLOBS", help="files to skip in addition to exclude, comma-separated globs")
     cfg.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line too (for pre-commit)")
     base = parser.add_argument_group("baseline")
     base.add_argument("--baseline", metavar="FILE", help="report only diagnostics not recorded in FILE")
@@ -100,7 +108,7 @@ def _main_check(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     settings = resolve_settings(args.paths, args.config, {
         "select": args.select, "ignore": args.ignore, "extend-select": args.extend_select,
-        "fail-level": args.fail_level,
+        "fail-level": args.fail_level, "exclude": args.exclude, "extend-exclude": args.extend_exclude,
     })
     if args.show_settings:
         runs = [c for c, cls in all_rules().items() if cls.default_enabled or settings.names(c)]
@@ -109,17 +117,40 @@ def _main_check(argv: list[str]) -> int:
     return _check(args, settings)
 
 
-def _check(args, settings: Settings) -> int:
-    from .engine import run
+#: formats --statistics can be written in; the others have no place for counts
+_STATISTICS_FORMATS = ("full", "concise", "json", "json-lines")
 
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        return _error(f"no such file or folder: {', '.join(missing)}")
-    paths = args.paths
-    if args.force_exclude and settings.exclude:
-        paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
-    result = run(paths, settings) if paths else None
-    diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
+
+def _check(args, settings: Settings) -> int:
+    from .engine import discover, lint_reports, run_files, stdin_report
+
+    out_name = args.output_file
+    fmt_given = args.format
+    if args.statistics and fmt_given and fmt_given not in _STATISTICS_FORMATS:
+        return _error(f"--statistics cannot be written as {fmt_given} (use {', '.join(_STATISTICS_FORMATS)})")
+    reading_stdin = args.paths == ["-"]
+    if "-" in args.paths and not reading_stdin:
+        return _error("- (standard input) cannot be mixed with other paths")
+    if reading_stdin:
+        name = args.stdin_filename or "-"
+        if args.force_exclude and settings.excluded(Path(name)):
+            result = lint_reports([], settings)
+        else:
+            result = lint_reports([stdin_report(name, sys.stdin.buffer.read())], settings)
+        files = [Path(name)]
+    else:
+        paths = args.paths
+        if args.force_exclude and settings.exclude:
+            paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
+        files = discover(paths, settings) if paths else []
+        if args.show_files:
+            for f in files:
+                print(f)
+            return 0
+        for glob in unmatched_globs(settings, files):
+            print(f"gzlint: warning: per-file-ignores 的「{glob}」没有匹配任何被检查的文件", file=sys.stderr)
+        result = run_files(files, settings)
+    diagnostics, errors = result.diagnostics, result.errors
     if args.write_baseline:
         from .baseline import write_baseline
 
@@ -133,16 +164,16 @@ def _check(args, settings: Settings) -> int:
             diagnostics = filter_new(diagnostics, args.baseline)
         except BaselineError as exc:
             return _error(str(exc))
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    out: TextIO = open(out_name, "w", encoding="utf-8") if out_name else sys.stdout
     try:
-        fmt = args.format or ("full" if out.isatty() else "concise")
+        fmt = fmt_given or ("full" if out.isatty() else "concise")
         if args.statistics:
             from .reporters.statistics import report as statistics
 
             statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
         else:
             options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level)
-            get_reporter(fmt)(diagnostics, files, out, options)
+            get_reporter(fmt)(diagnostics, result.files, out, options)
     finally:
         if out is not sys.stdout:
             out.close()

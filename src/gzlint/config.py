@@ -8,6 +8,7 @@ unknown codes and bad values are errors, never silently ignored.
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import sys
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Settings:
     fail_level: Severity = Severity.ERROR
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    extend_exclude: list[str] = field(default_factory=list)
     #: body kind per path glob or body name: {"*街道*": "乡镇街道"}
     body_kind: dict[str, str] = field(default_factory=dict)
     #: deadline per body kind, as MM-DD of the year after the report year
@@ -76,7 +78,7 @@ class Settings:
 
     def excluded(self, path: Path) -> bool:
         rel = _relative(str(path), self.path.parent if self.path else None)
-        return any(_glob_match(rel, p) for p in self.exclude)
+        return any(_glob_match(rel, p) for p in self.exclude + self.extend_exclude)
 
     def included(self, path: Path) -> bool:
         rel = _relative(str(path), self.path.parent if self.path else None)
@@ -103,7 +105,7 @@ def _glob_match(rel: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-level",
-    "include", "exclude", "body-kind", "deadlines",
+    "include", "exclude", "extend-exclude", "body-kind", "deadlines",
 }
 
 
@@ -154,32 +156,30 @@ def load_settings(paths: Iterable[str], config: str | None = None, known_codes: 
 def apply(settings: Settings, data: dict[str, Any], source: str, known_codes: Iterable[str] = ()) -> None:
     """Merge ``data`` (a config table or the CLI's options) into ``settings``."""
     known = list(known_codes)
-    unknown = set(data) - _KEYS
-    if unknown:
-        raise ConfigError(f"{source}: 未知的配置项 {', '.join(sorted(unknown))}（可用：{', '.join(sorted(_KEYS))}）")
+    for k in sorted(set(data) - _KEYS):
+        raise ConfigError(f"{source}: 未知的配置项 {k}{_did_you_mean(k, _KEYS)}（可用：{', '.join(sorted(_KEYS))}）")
     for k, v in data.items():
         attr = k.replace("-", "_")
-        if k in ("select", "ignore", "extend-select", "include", "exclude"):
+        if k in ("select", "ignore", "extend-select", "include", "exclude", "extend-exclude"):
             value = _string_list(v, k, source)
             if k in ("select", "ignore", "extend-select"):
-                _check_codes(value, known, source)
+                value = _codes(value, known, source)
             setattr(settings, attr, value)
         elif k == "per-file-ignores":
             if not isinstance(v, dict):
                 raise ConfigError(f"{source}: per-file-ignores 应为「glob = [代码…]」的表")
             table = {}
             for glob, codes in v.items():
-                codes = _string_list(codes, f"per-file-ignores.{glob}", source)
-                _check_codes(codes, known, source)
-                table[glob] = codes
+                table[glob] = _codes(_string_list(codes, f"per-file-ignores.{glob}", source), known, source)
             settings.per_file_ignores = table
         elif k == "severity":
             if not isinstance(v, dict):
                 raise ConfigError(f"{source}: severity 应为「代码 = \"error\"|\"warning\"|\"info\"」的表")
             sev = {}
             for code, level in v.items():
-                _check_codes([code], known, source)
-                sev[code] = _severity(level, source)
+                if code in _KEYS:  # e.g. fail-level written after a [tool.gzlint.severity] header
+                    raise ConfigError(f"{source}: {code} 写在了 severity 表中，应写在 [tool.gzlint] 下（severity 表之前）")
+                sev[_codes([code], known, source)[0]] = _severity(level, source)
             settings.severity = sev
         elif k == "fail-level":
             settings.fail_level = _severity(v, source)
@@ -214,12 +214,25 @@ def _string_list(value: Any, name: str, source: str) -> list[str]:
     return value
 
 
-def _check_codes(codes: list[str], known: list[str], source: str) -> None:
-    if not known:
-        return
+def _codes(codes: list[str], known: list[str], source: str) -> list[str]:
+    """Codes and prefixes, upper-cased (gz3 is GZ3, as in ``gzlint explain``); unknown ones are errors."""
+    codes = [c.strip().upper() for c in codes]
     for code in codes:
-        if code != "ALL" and not any(k.startswith(code) for k in known):
-            raise ConfigError(f"{source}: 未知的规则代码 {code}（用 gzlint rules 查看全部代码）")
+        if known and code != "ALL" and not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{source}: 未知的规则代码 {code}{_did_you_mean(code, known)}（用 gzlint rules 查看全部代码）")
+    return codes
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"（是否想写 {close[0]}？）" if close else ""
+
+
+def unmatched_globs(settings: Settings, files: Iterable[Path]) -> list[str]:
+    """per-file-ignores globs that match none of ``files`` (a typo, or a file since renamed)."""
+    root = settings.path.parent if settings.path else None
+    rels = [_relative(str(f), root) for f in files]
+    return [g for g in settings.per_file_ignores if not any(_glob_match(rel, g) for rel in rels)]
 
 
 def _severity(value: Any, source: str) -> Severity:
@@ -260,5 +273,5 @@ def show_settings(settings: Settings, known_codes: Iterable[str] = ()) -> str:
 
 _KEY_ORDER = (
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
-    "include", "exclude", "body-kind", "deadlines",
+    "include", "exclude", "extend-exclude", "body-kind", "deadlines",
 )

@@ -7,6 +7,10 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
+#: the severity names configuration and command line accept alike
+_ALIASES = {"e": "error", "w": "warning", "warn": "warning", "i": "info"}
+
+
 class Severity(enum.IntEnum):
     """Ordered so that ``sev >= fail_level`` reads naturally."""
 
@@ -20,14 +24,16 @@ class Severity(enum.IntEnum):
 
     @classmethod
     def parse(cls, text: str) -> "Severity":
-        """Accept ``error``/``warning``/``info`` and the catalogue's E/W/I."""
+        """Accept ``error``/``warning``/``info``, ``warn`` and the catalogue's E/W/I."""
         key = text.strip().lower()
-        aliases = {"e": "error", "w": "warning", "i": "info", "warn": "warning"}
-        key = aliases.get(key, key)
+        key = _ALIASES.get(key, key)
         try:
             return cls[key.upper()]
         except KeyError:
-            raise ValueError(f"unknown severity {text!r} (error, warning, info)") from None
+            raise ValueError(f"unknown severity {text!r} ({SEVERITY_NAMES})") from None
+
+
+SEVERITY_NAMES = "error, warning (warn), info"
 
 
 @dataclass

@@ -104,10 +104,19 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
 
 def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
     settings = settings or Settings()
+    return run_files(discover(paths, settings), settings)
+
+
+def run_files(files: Iterable[str | Path], settings: Settings) -> LintResult:
+    """Lint files already found by :func:`discover`; a missing one is GZ001."""
     all_forms()  # a malformed form file stops the run before any file is read
-    files = discover(paths, settings)
-    reports = [build_report(str(f)) for f in files]
-    return lint_reports(reports, settings)
+    return lint_reports([build_report(str(f)) for f in files], settings)
+
+
+def stdin_report(name: str, data: bytes) -> Report:
+    """One report read from standard input, named ``name`` (``--stdin-filename``)."""
+    all_forms()
+    return build_report(name, data) if data else Report(path=name, failure=ReadFailure("GZ001", "标准输入为空"))
 
 
 def lint_text(text: str, name: str = "report.txt", settings: Settings | None = None) -> list[Diagnostic]:

@@ -38,6 +38,10 @@ REPORT_SUFFIXES = (
 )
 
 
+#: formats that are zip archives inside: a damaged one sniffs as plain "zip"
+_OFFICE_ZIP_SUFFIXES = (".docx", ".docm", ".xlsx", ".xlsm", ".ods")
+
+
 def _reader_for(kind: str) -> Reader | None:
     target = READERS.get(kind)
     if target is None:
@@ -56,6 +60,8 @@ def read_bytes(path: str, data: bytes, hook=None) -> Document:
         if doc is not None:
             return doc
     reader = _reader_for(kind)
+    if kind == "zip" and Path(path).suffix.lower() in _OFFICE_ZIP_SUFFIXES:
+        raise ReadFailure("GZ001", "文件已损坏或不完整（无法解开其 zip 结构），请在 Word/WPS 中打开后重新保存")
     if reader is None:
         raise ReadFailure("GZ001", f"不支持的文件格式（{kind}），gzlint 可读取 .txt、.docx、.html、.pdf、.xlsx")
     return reader(path, data)
@@ -64,6 +70,8 @@ def read_bytes(path: str, data: bytes, hook=None) -> Document:
 def read_file(path: str | Path, hook=None) -> Document:
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ReadFailure("GZ001", "文件或文件夹不存在，请检查路径") from None
     except OSError as exc:
         raise ReadFailure("GZ001", f"无法读取文件：{exc.strerror or exc}") from None
     return read_bytes(str(path), data, hook)

@@ -25,8 +25,13 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
         out.write(f"{summary_line(diagnostics, files)}\n")
 
 
+def plural(n: int, word: str) -> str:
+    """``1 file``, ``2 files`` (info has no plural)."""
+    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+
+
 def summary_line(diagnostics: list[Diagnostic], files: list[str]) -> str:
     counts = Counter(d.severity.label for d in diagnostics)
-    parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "info") if counts[k]]
+    parts = [plural(counts[k], k) for k in ("error", "warning", "info") if counts[k]]
     affected = len({d.path for d in diagnostics})
-    return f"Found {len(diagnostics)} diagnostics ({', '.join(parts)}) in {affected} of {len(files)} files."
+    return f"Found {plural(len(diagnostics), 'diagnostic')} ({', '.join(parts)}) in {affected} of {plural(len(files), 'file')}."

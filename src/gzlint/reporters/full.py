@@ -7,7 +7,7 @@ from itertools import groupby
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Severity, fold_groups
-from .concise import summary_line
+from .concise import plural, summary_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -35,4 +35,4 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
     if diagnostics:
         console.print(summary_line(diagnostics, files))
     else:
-        console.print(f"[green]All clear[/]: {len(files)} files checked, no diagnostics.")
+        console.print(f"[green]All clear[/]: {plural(len(files), 'file')} checked, no diagnostics.")
