@@ -181,3 +181,59 @@ def test_fingerprint_ignores_line_numbers_but_not_place():
     b = Diagnostic("r.txt", "GZ201", Severity.WARNING, "表三「总计」为空（第40行）", line=40, table="表三", row="总计")
     c = Diagnostic("r.txt", "GZ201", Severity.WARNING, "表三「总计」为空（第12行）", line=12, table="表三", row="（一）")
     assert fingerprint(a) == fingerprint(b) != fingerprint(c)
+
+
+def test_baseline_says_what_it_hid_and_prunes_stale_entries(sample_files, tmp_path, capsys):
+    from gzlint.testing.sample import render_text, sample_report
+
+    _, bad = sample_files
+    base = tmp_path / "baseline.json"
+    bad.write_text(render_text(sample_report("2021").set_cell("applications", "total", "total", "99")
+                               .set_cell("litigation", "review", "total", "7")), encoding="utf-8")
+    assert main([str(bad), "--write-baseline", str(base)]) == 0
+    recorded = len(json.loads(base.read_text(encoding="utf-8"))["diagnostics"])
+    capsys.readouterr()
+    assert main([str(bad), "--baseline", str(base), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert f"hid {recorded} diagnostics" in captured.err and "no longer found" not in captured.err
+
+    # 表四 fixed: its entry is stale, listed, then pruned (the file rewritten without it)
+    bad.write_text(render_text(sample_report("2021").set_cell("applications", "total", "total", "99")), encoding="utf-8")
+    assert main([str(bad), "--baseline", str(base)]) == 0
+    err = capsys.readouterr().err
+    assert "1 baseline entry no longer found" in err and "GZ304" in err and "--baseline-prune" in err
+    assert main([str(bad), "--baseline", str(base), "--baseline-prune"]) == 0
+    assert "1 baseline entry removed" in capsys.readouterr().err
+    entries = json.loads(base.read_text(encoding="utf-8"))["diagnostics"]
+    assert len(entries) == recorded - 1 and "GZ304" not in {e["code"] for e in entries}
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    # a stale entry for a file not linted this run is not stale
+    other = tmp_path / "other.txt"
+    other.write_text(render_text(sample_report("2021")), encoding="utf-8")
+    assert main([str(other), "--baseline", str(base)]) == 0
+    assert "no longer found" not in capsys.readouterr().err
+
+
+def test_baseline_never_overwrites_an_input(sample_files, capsys):
+    good, _ = sample_files
+    before = good.read_bytes()
+    assert main([str(good), "--write-baseline", str(good)]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err and good.read_bytes() == before
+    assert main([str(good), "--baseline-prune"]) == 2
+
+
+def test_baseline_values_make_a_different_wrong_total_new(sample_files, tmp_path, capsys):
+    from gzlint.testing.sample import render_text, sample_report
+
+    _, bad = sample_files
+    plain, valued = tmp_path / "plain.json", tmp_path / "valued.json"
+    assert main([str(bad), "--write-baseline", str(plain)]) == 0
+    assert main([str(bad), "--write-baseline", str(valued), "--baseline-values"]) == 0
+    assert json.loads(valued.read_text(encoding="utf-8"))["values"] is True
+    assert main([str(bad), "--baseline", str(valued)]) == 0  # the same wrong total stays known
+    bad.write_text(render_text(sample_report("2021").set_cell("applications", "total", "total", "98")), encoding="utf-8")
+    assert main([str(bad), "--baseline", str(plain)]) == 0  # without values: absorbed
+    capsys.readouterr()
+    assert main([str(bad), "--baseline", str(valued), "--format", "concise", "--quiet"]) == 1
+    assert "GZ301" in codes_of(capsys)

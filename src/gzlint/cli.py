@@ -21,6 +21,7 @@ from .config import ConfigError, Settings, apply, load_settings, show_settings, 
 from .diagnostics import SEVERITY_NAMES
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReportOptions, get_reporter
+from .reporters.concise import plural
 
 SUBCOMMANDS = ("check", "rules", "explain", "show")
 _EPILOG = """\
@@ -66,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     base = parser.add_argument_group("baseline")
     base.add_argument("--baseline", metavar="FILE", help="report only diagnostics not recorded in FILE")
     base.add_argument("--write-baseline", metavar="FILE", help="record the current diagnostics in FILE and exit 0")
+    base.add_argument("--baseline-values", action="store_true",
+                      help="with --write-baseline: the numbers in messages are part of each entry, so a cell "
+                           "re-submitted with a different wrong value is new")
+    base.add_argument("--baseline-prune", action="store_true",
+                      help="with --baseline: rewrite FILE without the entries no diagnostic matched (fixed since)")
     parser.add_argument("--version", action="version", version=f"gzlint {__version__}")
     return parser
 
@@ -151,19 +157,30 @@ def _check(args, settings: Settings) -> int:
             print(f"gzlint: warning: per-file-ignores 的「{glob}」没有匹配任何被检查的文件", file=sys.stderr)
         result = run_files(files, settings)
     diagnostics, errors = result.diagnostics, result.errors
+    if args.baseline_prune and not args.baseline:
+        return _error("--baseline-prune needs --baseline FILE")
+    for target in (args.write_baseline, args.baseline_prune and args.baseline, out_name):
+        if target and _is_input(target, result.files):
+            return _error(f"{target} is one of the files being checked; refusing to overwrite it")
     if args.write_baseline:
         from .baseline import write_baseline
 
-        n = write_baseline(args.write_baseline, diagnostics)
-        print(f"gzlint: recorded {n} diagnostics in {args.write_baseline}", file=sys.stderr)
+        n = write_baseline(args.write_baseline, diagnostics, values=args.baseline_values)
+        print(f"gzlint: recorded {plural(n, 'diagnostic')} in {args.write_baseline}", file=sys.stderr)
         return 2 if errors else 0
     if args.baseline:
-        from .baseline import BaselineError, filter_new
+        from .baseline import BaselineError, load_baseline, match_baseline, prune
 
         try:
-            diagnostics = filter_new(diagnostics, args.baseline)
+            baseline = load_baseline(args.baseline)
         except BaselineError as exc:
             return _error(str(exc))
+        matched = match_baseline(diagnostics, baseline, result.files)
+        diagnostics = matched.new
+        if args.baseline_prune and matched.stale:
+            prune(baseline, matched.stale)
+        if not args.quiet:
+            _baseline_summary(args.baseline, matched, pruned=args.baseline_prune)
     out: TextIO = open(out_name, "w", encoding="utf-8") if out_name else sys.stdout
     try:
         fmt = fmt_given or ("full" if out.isatty() else "concise")
@@ -184,6 +201,24 @@ def _check(args, settings: Settings) -> int:
     if args.exit_zero:
         return 0
     return 1 if any(d.severity >= settings.fail_level for d in diagnostics) else 0
+
+
+def _is_input(target: str, files: Sequence[str]) -> bool:
+    resolved = Path(target).resolve()
+    return any(Path(f).resolve() == resolved for f in files)
+
+
+def _baseline_summary(name: str, matched, pruned: bool) -> None:
+    """On standard error, so that machine-readable output stays whole."""
+    print(f"gzlint: the baseline {name} hid {plural(matched.hidden, 'diagnostic')}", file=sys.stderr)
+    if not matched.stale:
+        return
+    verb = "removed" if pruned else "no longer found (fixed?)"
+    print(f"gzlint: {plural(len(matched.stale), 'baseline entry')} {verb}:", file=sys.stderr)
+    for e in matched.stale:
+        print(f"  {e.get('path')}: {e.get('code')} {e.get('message')}", file=sys.stderr)
+    if not pruned:
+        print("gzlint: run with --baseline-prune to remove them", file=sys.stderr)
 
 
 def _rules(argv: list[str]) -> int:

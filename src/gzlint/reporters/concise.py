@@ -26,8 +26,10 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
 
 
 def plural(n: int, word: str) -> str:
-    """``1 file``, ``2 files`` (info has no plural)."""
-    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+    """``1 file``, ``2 files``, ``2 entries`` (info has no plural)."""
+    if n == 1 or word == "info":
+        return f"{n} {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
 
 
 def summary_line(diagnostics: list[Diagnostic], files: list[str]) -> str:
