@@ -100,3 +100,62 @@ def test_gzlint_lint_fixture(pytester):
     result.assert_outcomes(passed=3)
     result = pytester.runpytest("--fixtures", "-p", "no:cacheprovider")
     result.stdout.fnmatch_lines(["*gzlint_lint*", "*Lint a report given as a string*"])
+
+
+class _Breaks:
+    """A gzlint plugin whose rule fails internally on unit_b's report only."""
+
+    from gzlint.hookspec import hookimpl
+
+    @hookimpl
+    def gzlint_rules(self):
+        from gzlint.diagnostics import Severity
+        from gzlint.rule import Rule
+
+        class BreaksOnUnitB(Rule):
+            code, name, severity, summary = "XTB001", "breaks-on-unit-b", Severity.INFO, "test"
+            needs_form = False
+
+            def check(self, report):
+                if "unit_b" in report.path:
+                    raise RuntimeError("boom in the test plugin")
+                return []
+
+        return [BreaksOnUnitB]
+
+
+@pytest.fixture
+def breaking_plugin():
+    from gzlint.plugins import plugin_manager
+
+    pm, plugin = plugin_manager(), _Breaks()
+    pm.register(plugin)
+    yield
+    pm.unregister(plugin)
+
+
+def test_internal_error_fails_only_its_file_and_headers_name_the_folder(pytester, breaking_plugin):
+    from tests.writers import write_docx
+
+    for unit, report in (("unit_a", sample_report("2021")),
+                         ("unit_b", sample_report("2021").set_cell("applications", "total", "total", "99"))):
+        pytester.mkdir(unit)
+        write_docx(report, pytester.path / unit / "年报.docx")
+    result = pytester.runpytest("--gzlint", "-p", "no:cacheprovider", "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*unit_a/年报.docx::gzlint PASSED*", "*unit_b/年报.docx::gzlint FAILED*"])
+    out = result.stdout.str()
+    assert "gzlint unit_b/年报.docx" in out  # the failure header names the folder
+    assert "boom in the test plugin" in out and "unit_b/年报.docx:" in out and "GZ301" in out
+    assert out.count("RuntimeError: boom in the test plugin") == 1  # on unit_b only
+
+
+def test_gzlint_baseline_option(reports):
+    from gzlint.cli import main
+
+    base = reports.path / "baseline.json"
+    assert main([str(reports.path / "bad_2021.txt"), "--write-baseline", str(base)]) == 0
+    result = reports.runpytest("--gzlint", "-p", "no:cacheprovider", "--gzlint-baseline", str(base))
+    result.assert_outcomes(passed=4)
+    result = reports.runpytest("--gzlint", "-p", "no:cacheprovider", "--gzlint-baseline", str(reports.path / "no.json"))
+    assert result.ret == pytest.ExitCode.USAGE_ERROR

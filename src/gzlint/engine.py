@@ -28,6 +28,13 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     #: internal errors (a rule or plugin raised): not the report's fault
     errors: list[str] = field(default_factory=list)
+    #: the same errors by the file they happened on (a run-wide rule's are on none)
+    file_errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def error(self, message: str, path: str | None = None) -> None:
+        self.errors.append(message)
+        if path is not None:
+            self.file_errors.setdefault(path, []).append(message)
 
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
@@ -70,7 +77,9 @@ def active_rules(settings: Settings) -> list[Rule]:
 
 def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
     result = LintResult(files=[r.path for r in reports])
-    result.errors += [r.error for r in reports if r.error]
+    for r in reports:
+        if r.error:
+            result.error(r.error, r.path)
     rules = active_rules(settings)
     for rule in rules:
         if rule.scope == "run":
@@ -78,7 +87,8 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
             continue
         for report in reports:
             if rule.applies_to(report):
-                result.diagnostics += _run(rule, lambda: rule.check(report), f"{rule.code} on {report.path}", result)
+                result.diagnostics += _run(rule, lambda: rule.check(report), f"{rule.code} on {report.path}", result,
+                                           report.path)
     kept = []
     for d in result.diagnostics:
         if not settings.enabled(d.code, d.path):
@@ -89,11 +99,11 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
     return result
 
 
-def _run(rule: Rule, call, what: str, result: LintResult) -> list[Diagnostic]:
+def _run(rule: Rule, call, what: str, result: LintResult, path: str | None = None) -> list[Diagnostic]:
     try:
         return list(call() or ())
     except Exception:
-        result.errors.append(f"internal error in rule {what}:\n{traceback.format_exc()}")
+        result.error(f"internal error in rule {what}:\n{traceback.format_exc()}", path)
         return []
 
 

@@ -9,6 +9,11 @@ select, ignore, per-file-ignores, severity and fail-level come from the
 configuration (found from pytest's rootdir, or ``--gzlint-config``) and the
 ``--gzlint-select``/``--gzlint-ignore``/``--gzlint-fail-level`` options.
 ``-k 2021`` selects by file name; ``-m gzlint`` selects only these items.
+Every collected report file is linted once, together, at the first item (so
+cross-report rules see them all); an internal error on one file fails only
+that file's item. ``--gzlint-baseline FILE`` drops the diagnostics recorded
+by ``gzlint --write-baseline FILE``. Node ids and failure headers use the
+path relative to the rootdir (two units' 年报.docx stay apart).
 
 Without ``--gzlint`` the plugin only registers its options and the
 :func:`gzlint_lint` fixture: it collects nothing and imports nothing heavy.
@@ -20,8 +25,11 @@ from pathlib import Path
 
 import pytest
 
+from .diagnostics import SEVERITY_NAMES
+
 _SETTINGS = pytest.StashKey[object]()
 _RESULTS = pytest.StashKey[dict]()
+_BASELINE = pytest.StashKey[object]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -30,7 +38,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--gzlint-config", metavar="FILE", help="gzlint configuration file (default: found from the rootdir)")
     group.addoption("--gzlint-select", metavar="CODES", help="gzlint codes or prefixes to check (comma-separated)")
     group.addoption("--gzlint-ignore", metavar="CODES", help="gzlint codes or prefixes to skip (comma-separated)")
-    group.addoption("--gzlint-fail-level", choices=["error", "warning", "info"], help="lowest severity that fails a file")
+    group.addoption("--gzlint-fail-level", metavar="LEVEL", help=f"lowest severity that fails a file: {SEVERITY_NAMES}")
+    group.addoption("--gzlint-baseline", metavar="FILE", help="report only diagnostics not recorded in FILE (gzlint --write-baseline)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -49,6 +58,14 @@ def pytest_configure(config: pytest.Config) -> None:
         })
     except (ConfigError, PluginError) as exc:
         raise pytest.UsageError(f"gzlint: {exc}") from None
+    baseline = config.getoption("gzlint_baseline")
+    if baseline:
+        from .baseline import BaselineError, load_baseline
+
+        try:
+            config.stash[_BASELINE] = load_baseline(baseline)
+        except BaselineError as exc:
+            raise pytest.UsageError(f"gzlint: {exc}") from None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
@@ -86,18 +103,34 @@ class GzlintItem(pytest.Item):
             raise GzlintFailure(diagnostics, errors)
 
     def _results(self) -> dict:
-        """Lint every selected report file once, together (cross-report rules see them all)."""
+        """Lint every collected report file once, together (cross-report rules
+        see them all); each file's diagnostics and the internal errors on it."""
         results = self.config.stash.get(_RESULTS, None)
         if results is None or str(self.path) not in results:
             from .engine import run
 
             paths = [str(i.path) for i in self.session.items if isinstance(i, GzlintItem)] or [str(self.path)]
             result = run(paths, self.config.stash[_SETTINGS])
-            results = {p: ([], list(result.errors)) for p in paths}
-            for d in result.diagnostics:
+            diagnostics = result.diagnostics
+            baseline = self.config.stash.get(_BASELINE, None)
+            if baseline is not None:
+                from .baseline import match_baseline
+
+                diagnostics = match_baseline(diagnostics, baseline, result.files).new
+            on_files = {e for errors in result.file_errors.values() for e in errors}
+            run_wide = [e for e in result.errors if e not in on_files]  # a run-scope rule: every file's concern
+            results = {p: ([], result.file_errors.get(p, []) + run_wide) for p in paths}
+            for d in diagnostics:
                 results.setdefault(d.path, ([], []))[0].append(d)
             self.config.stash[_RESULTS] = results
         return results
+
+    def _shown_path(self) -> str:
+        """The path relative to the rootdir, as in the node id."""
+        try:
+            return self.path.relative_to(self.config.rootpath).as_posix()
+        except ValueError:
+            return str(self.path)
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, GzlintFailure):
@@ -105,14 +138,13 @@ class GzlintItem(pytest.Item):
 
             from .reporters.concise import line
 
-            rel = self.session.path and self.config.rootpath
-            shown = Path(self.path).relative_to(rel).as_posix() if rel and self.path.is_relative_to(rel) else str(self.path)
+            shown = self._shown_path()
             text = [line(replace(d, path=shown)) for d in excinfo.value.diagnostics]
             return "\n".join(text + excinfo.value.errors)
         return super().repr_failure(excinfo, style)
 
     def reportinfo(self):
-        return self.path, None, f"gzlint {self.path.name}"
+        return self.path, None, f"gzlint {self._shown_path()}"
 
 
 @pytest.fixture
