@@ -51,7 +51,7 @@ def test_concise_is_path_line_code_message(result):
 
 
 def test_json_lines_match_json(result):
-    as_json = json.loads(render("json", result.diagnostics, result.files))
+    as_json = json.loads(render("json", result.diagnostics, result.files))["diagnostics"]
     lines = [json.loads(x) for x in render("json-lines", result.diagnostics, result.files).splitlines()]
     assert lines == as_json
     for item in lines:

@@ -119,6 +119,7 @@ def _check(args, settings: Settings) -> int:
         paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
     result = run(paths, settings) if paths else None
     diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
+    reports = result.reports if result else []
     if args.write_baseline:
         from .baseline import write_baseline
 
@@ -138,9 +139,9 @@ def _check(args, settings: Settings) -> int:
         if args.statistics:
             from .reporters.statistics import report as statistics
 
-            statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
+            statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"))
         else:
-            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level)
+            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, reports=reports)
             get_reporter(fmt)(diagnostics, files, out, options)
     finally:
         if out is not sys.stdout:

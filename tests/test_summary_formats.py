@@ -1,0 +1,42 @@
+"""The run summary: ``--format json`` (object with the diagnostics first),
+``json-legacy`` (the bare array), and the per-file CSV/XLSX summaries."""
+
+from __future__ import annotations
+
+import json
+
+from gzlint.cli import main
+
+
+def _json(capsys, *argv) -> dict:
+    main([*map(str, argv), "--format", "json"])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_object_lists_every_file_with_what_was_read(sample_files, tmp_path, capsys):
+    good, bad = sample_files
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04broken")
+    data = _json(capsys, good, bad, broken)
+    first_list = next(k for k, v in data.items() if isinstance(v, list))
+    assert first_list == "diagnostics"
+    for d in data["diagnostics"]:
+        assert {"path", "code", "severity", "message", "line", "section", "table", "row", "column"} <= set(d)
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in data["files"]}
+    assert set(files) == {"good.txt", "bad.txt", "broken.docx"}
+    assert files["good.txt"]["clean"] and files["good.txt"]["counts"] == {"error": 0, "warning": 0, "info": 0}
+    assert (files["bad.txt"]["kind"], files["bad.txt"]["form_version"], files["bad.txt"]["year"]) == ("txt", "2021", 2021)
+    assert files["bad.txt"]["body"] and files["bad.txt"]["codes"] == ["GZ301", "GZ302", "GZ303"]
+    assert files["bad.txt"]["counts"]["error"] == 3 and files["bad.txt"]["failing"]
+    assert files["broken.docx"]["kind"] is None and files["broken.docx"]["codes"] == ["GZ001"]
+    totals = data["totals"]
+    assert (totals["files"], totals["clean"], totals["failing"]) == (3, 1, 2)
+    assert totals["diagnostics"] == len(data["diagnostics"]) == sum(totals["by_code"].values())
+    assert totals["error"] == 4 and data["schema"] == 1
+
+
+def test_json_legacy_is_the_bare_array(sample_files, capsys):
+    _, bad = sample_files
+    data = _json(capsys, bad)
+    assert main([str(bad), "--format", "json-legacy"]) == 1
+    assert json.loads(capsys.readouterr().out) == data["diagnostics"]
