@@ -39,6 +39,7 @@ REPORTERS: dict[str, str] = {
     "sarif": "gzlint.reporters.sarif:report",
     "github": "gzlint.reporters.github:report",
     "junit": "gzlint.reporters.junit:report",
+    "html": "gzlint.reporters.html:report",
 }
 
 
