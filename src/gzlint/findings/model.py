@@ -95,7 +95,7 @@ def _finding(d: Diagnostic, fid: str, report: Report | None, in_table: bool) -> 
     return {
         "id": fid, "code": d.code, "severity": d.severity.label, "message": d.message, "line": d.line,
         "where": " ".join(where) or (d.section or ""), "in_table": in_table,
-        "quote": None if d.table or report is None else _quote(report, d),
+        "quote": _quote(report, d) if report is not None else None,
     }
 
 
