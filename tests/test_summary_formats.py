@@ -17,20 +17,25 @@ def test_json_object_lists_every_file_with_what_was_read(sample_files, tmp_path,
     good, bad = sample_files
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04broken")
-    data = _json(capsys, good, bad, broken)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("2021年，督促各片区管理局做好工作。\n会议纪要。\n", encoding="utf-8")
+    data = _json(capsys, good, bad, broken, notes)
     first_list = next(k for k, v in data.items() if isinstance(v, list))
     assert first_list == "diagnostics"
     for d in data["diagnostics"]:
         assert {"path", "code", "severity", "message", "line", "section", "table", "row", "column"} <= set(d)
     files = {f["path"].rsplit("/", 1)[-1]: f for f in data["files"]}
-    assert set(files) == {"good.txt", "bad.txt", "broken.docx"}
+    assert set(files) == {"good.txt", "bad.txt", "broken.docx", "notes.txt"}
+    # not a report (GZ004): nothing guessed is said
+    assert files["notes.txt"]["codes"] == ["GZ004"] and files["notes.txt"]["kind"] == "txt"
+    assert (files["notes.txt"]["body"], files["notes.txt"]["year"], files["notes.txt"]["form_version"]) == (None, None, None)
     assert files["good.txt"]["clean"] and files["good.txt"]["counts"] == {"error": 0, "warning": 0, "info": 0}
     assert (files["bad.txt"]["kind"], files["bad.txt"]["form_version"], files["bad.txt"]["year"]) == ("txt", "2021", 2021)
     assert files["bad.txt"]["body"] and files["bad.txt"]["codes"] == ["GZ301", "GZ302", "GZ303"]
     assert files["bad.txt"]["counts"]["error"] == 3 and files["bad.txt"]["failing"]
     assert files["broken.docx"]["kind"] is None and files["broken.docx"]["codes"] == ["GZ001"]
     totals = data["totals"]
-    assert (totals["files"], totals["clean"], totals["failing"]) == (3, 1, 2)
+    assert (totals["files"], totals["clean"], totals["failing"]) == (4, 1, 2)
     assert totals["diagnostics"] == len(data["diagnostics"]) == sum(totals["by_code"].values())
     assert totals["error"] == 4 and data["schema"] == 1
 

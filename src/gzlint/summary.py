@@ -32,9 +32,10 @@ def file_facts(path: str, report: "Report | None", diagnostics: list[Diagnostic]
         from .metadata import report_meta
 
         facts["kind"] = report.document.source_format
+    # not an annual report (GZ004) or a matcher error: what was guessed is not said
+    if report is not None and report.document is not None and report.recognised and report.error is None:
         facts["form_version"] = report.form.format if report.form else None
-        # a matcher error leaves no title or tables to read a body from
-        facts["body"] = report_meta(report).body if report.error is None else None
+        facts["body"] = report_meta(report).body
         facts["year"] = report.year
     facts["counts"] = counts(diagnostics)
     facts["codes"] = sorted({d.code for d in diagnostics})

@@ -71,7 +71,7 @@ def _file_page(index: int, summary: dict[str, Any], report: Report | None, diagn
         for ref in refs:
             cells[ref].append(d)
         page["findings"].append(_finding(d, ids[id(d)], report, in_table=bool(refs)))
-    if report is None or report.document is None or report.error is not None:
+    if report is None or report.document is None or report.error is not None or not report.recognised:
         return page
     facts = collect(report)
     page["facts"] = facts
