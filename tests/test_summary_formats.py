@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from pathlib import Path
+
+import pytest
 
 from gzlint.cli import main
 
@@ -45,3 +50,36 @@ def test_json_legacy_is_the_bare_array(sample_files, capsys):
     data = _json(capsys, bad)
     assert main([str(bad), "--format", "json-legacy"]) == 1
     assert json.loads(capsys.readouterr().out) == data["diagnostics"]
+
+
+def test_csv_one_row_per_file(sample_files, tmp_path):
+    good, bad = sample_files
+    out = tmp_path / "units.csv"
+    assert main([str(good), str(bad), "--format", "csv", "-o", str(out)]) == 1
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = {Path(r["path"]).name: r for r in csv.DictReader(f)}
+    assert list(rows) == ["good.txt", "bad.txt"]
+    assert rows["good.txt"]["clean"] == "true" and rows["good.txt"]["codes"] == ""
+    bad_row = rows["bad.txt"]
+    assert (bad_row["year"], bad_row["form_version"], bad_row["error"], bad_row["clean"]) == ("2021", "2021", "3", "false")
+    assert bad_row["codes"] == "GZ301 GZ302 GZ303" and bad_row["body"]
+
+
+def test_xlsx_the_same_rows_as_a_workbook(sample_files, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is the xlsx-report extra")
+    good, bad = sample_files
+    out = tmp_path / "units.xlsx"
+    assert main([str(good), str(bad), "--format", "xlsx", "-o", str(out)]) == 1
+    rows = list(openpyxl.load_workbook(out).active.values)
+    header = rows[0]
+    assert header[:3] == ("path", "body", "year")
+    by_name = {Path(r[0]).name: dict(zip(header, r)) for r in rows[1:]}
+    assert by_name["good.txt"]["clean"] is True and by_name["bad.txt"]["error"] == 3
+    assert by_name["bad.txt"]["year"] == 2021 and by_name["bad.txt"]["codes"] == "GZ301 GZ302 GZ303"
+
+
+def test_xlsx_to_a_text_only_stream_is_a_usage_error(sample_files):
+    from gzlint.reporters import ReporterError, get_reporter
+
+    with pytest.raises(ReporterError):
+        get_reporter("xlsx")([], [str(sample_files[0])], io.StringIO())

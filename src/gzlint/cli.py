@@ -19,7 +19,7 @@ from typing import Sequence, TextIO
 from . import __version__
 from .config import ConfigError, Settings, apply, load_settings, show_settings
 from .plugins import PluginError, all_rules
-from .reporters import REPORTERS, ReportOptions, get_reporter
+from .reporters import REPORTERS, ReporterError, ReportOptions, get_reporter
 
 SUBCOMMANDS = ("check", "rules", "explain", "show")
 _EPILOG = """\
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "check":
             argv = argv[1:]
         return _main_check(argv)
-    except (ConfigError, PluginError) as exc:
+    except (ConfigError, PluginError, ReporterError) as exc:
         return _error(str(exc))
     except BrokenPipeError:  # gzlint … | head
         sys.stderr.close()

@@ -59,3 +59,14 @@ def run_summary(diagnostics: list[Diagnostic], files: list[str], reports: "Itera
         "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
     }
     return {"files": per_file, "totals": totals}
+
+
+#: the per-file summary table (--format csv / xlsx): one row per file, these columns
+TABLE_COLUMNS = ("path", "body", "year", "form_version", "kind", "error", "warning", "info", "codes", "clean")
+
+
+def table_rows(summary: dict[str, Any]) -> list[list[Any]]:
+    """The files of :func:`run_summary` as rows of :data:`TABLE_COLUMNS`."""
+    return [[f["path"], f["body"], f["year"], f["form_version"], f["kind"],
+             f["counts"]["error"], f["counts"]["warning"], f["counts"]["info"],
+             " ".join(f["codes"]), f["clean"]] for f in summary["files"]]

@@ -127,9 +127,7 @@ def _section_tables(number: str, specs: list[TableSpec], table_facts: dict[str, 
         if t is None or not t["found"]:
             notes.append(f"{spec.title} 未找到")
         grid = _grid(spec, t if t and t["found"] else None, cells, ids)
-        rows += grid
-        if t and t["found"]:
-            notes += [f"{spec.title} 未找到「{r['label']}」行" for r in t["missing_rows"]]
+        rows += grid  # a missing row is drawn greyed out, its GZ111 finding marks it
     width = max(sum(c["colspan"] for c in row) for row in rows) if rows else 0
     for row in rows:
         # only a row that starts at the left edge fills the width: the others sit under a rowspan

@@ -28,6 +28,11 @@ class ReportOptions:
     reports: list[Any] = field(default_factory=list)
 
 
+class ReporterError(RuntimeError):
+    """A format that cannot be written here (a missing extra, a binary format
+    to a terminal): a usage error, exit status 2."""
+
+
 ReporterFn = Callable[[list[Diagnostic], list[str], TextIO, Optional[ReportOptions]], None]
 
 REPORTERS: dict[str, str] = {
@@ -40,6 +45,8 @@ REPORTERS: dict[str, str] = {
     "github": "gzlint.reporters.github:report",
     "junit": "gzlint.reporters.junit:report",
     "html": "gzlint.reporters.html:report",
+    "csv": "gzlint.reporters.csv:report",
+    "xlsx": "gzlint.reporters.xlsx:report",
 }
 
 
