@@ -100,19 +100,22 @@ def _finding(d: Diagnostic, fid: str, report: Report | None, in_table: bool) -> 
 
 
 def _quote(report: Report, d: Diagnostic) -> str | None:
-    """The sentence of the prose at the finding's line: the one holding what
-    the message quotes, else the line's start."""
-    if d.line is None:
+    """The sentence of the prose a finding outside the tables is about: the
+    one holding what the message quotes, else the line when it is one
+    paragraph (a web page read as one line quotes nothing rather than the
+    wrong sentence)."""
+    if d.line is None or d.table is not None:
         return None
-    text = " ".join(t.text.strip() for t in report.tokens if t.line == d.line and t.kind == "para")
-    if not text:
-        return None
-    quoted = _QUOTE.findall(d.message)
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    for s in sentences:
-        if any(q[:12] in s for q in quoted):
-            text = s
-            break
+    paras = [t.text.strip() for t in report.tokens if t.line == d.line and t.kind == "para" and t.text.strip()]
+    quoted = [q[:12] for q in _QUOTE.findall(d.message)]
+    for text in paras:
+        for sentence in (s for s in _SENTENCE_END.split(text) if s.strip()):
+            if any(q in sentence for q in quoted):
+                return _clip(sentence.strip())
+    return _clip(paras[0]) if len(paras) == 1 else None
+
+
+def _clip(text: str) -> str:
     return text if len(text) <= _QUOTE_MAX else text[:_QUOTE_MAX] + "…"
 
 
