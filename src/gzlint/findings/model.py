@@ -143,14 +143,14 @@ def _section_tables(number: str, specs: list[TableSpec], table_facts: dict[str, 
 def _grid(spec: TableSpec, facts: dict[str, Any] | None, cells: dict[tuple, list], ids: dict[int, str]):
     read = {r["id"]: r for r in (facts["rows"] if facts else [])}
 
-    def value(row, col) -> str:
+    def values(row) -> list[str]:
         r = read.get(row.id)
         if r is None:
-            return ""
-        cell = next((c for c in r["cells"] if c["column"] == col.id), None)
-        return cell_text(cell) if cell else ""
+            return [""] * len(spec.columns)
+        by_column = {c["column"]: cell_text(c) for c in r["cells"]}
+        return [by_column.get(col.id, "") for col in spec.columns]
 
-    grid = official_grid(spec, list(spec.data_rows), lambda r: r.label.text, lambda c: c.label.text, value)
+    grid = official_grid(spec, list(spec.data_rows), lambda r: r.label.text, lambda c: c.label.text, values)
     return [[_cell(spec, g, read, cells, ids) for g in row] for row in grid]
 
 

@@ -33,35 +33,38 @@ class GridCell:
 
 RowText = Callable[[RowSpec], str]
 ColumnText = Callable[[ColumnSpec], str]
-ValueText = Callable[[RowSpec, ColumnSpec], str]
+#: a row's value cells in column order (a test's short row gives fewer)
+RowValues = Callable[[RowSpec], Sequence[str]]
 
 
 def official_grid(spec: TableSpec, rows: Sequence[RowSpec], label: RowText, column: ColumnText,
-                  value: ValueText) -> list[list[GridCell]]:
+                  values: RowValues) -> list[list[GridCell]]:
     """Rows of origin cells for ``spec``, with the data rows ``rows`` (those present)."""
     if spec.locate == "caption":
-        return _caption_grid(spec, rows, label, column, value)
+        return _caption_grid(spec, rows, label, column, values)
     if spec.locate == "header":
-        return _flat_grid(spec, label, column, value)
-    return _rows_grid(spec, rows, label, column, value)
+        return _flat_grid(spec, label, column, values)
+    return _rows_grid(spec, rows, label, column, values)
 
 
-def _values(spec: TableSpec, r: RowSpec, k: int, first_col: int, value: ValueText) -> list[GridCell]:
-    return [GridCell(value(r, c), k, first_col + i, kind="value", ref=(r.id, c.id)) for i, c in enumerate(spec.columns)]
+def _values(spec: TableSpec, r: RowSpec, k: int, first_col: int, values: RowValues) -> list[GridCell]:
+    ids = [c.id for c in spec.columns]
+    return [GridCell(text, k, first_col + i, kind="value", ref=(r.id, ids[i] if i < len(ids) else None))
+            for i, text in enumerate(values(r))]
 
 
-def _caption_grid(spec, rows, label, column, value) -> list[list[GridCell]]:
+def _caption_grid(spec, rows, label, column, values) -> list[list[GridCell]]:
     n = len(spec.columns) + 1
     grid = [[GridCell(spec.caption or "", 0, 0, colspan=n, kind="caption")],
             [GridCell("信息内容", 1, 0, kind="corner")]
             + [GridCell(column(c), 1, i + 1, ref=(None, c.id)) for i, c in enumerate(spec.columns)]]
     for r in rows:
         k = len(grid)
-        grid.append([GridCell(label(r), k, 0, kind="label", ref=(r.id, None))] + _values(spec, r, k, 1, value))
+        grid.append([GridCell(label(r), k, 0, kind="label", ref=(r.id, None))] + _values(spec, r, k, 1, values))
     return grid
 
 
-def _rows_grid(spec, present, label, column, value) -> list[list[GridCell]]:
+def _rows_grid(spec, present, label, column, values) -> list[list[GridCell]]:
     """三: 3 label columns and 7 value columns under a 3-row header."""
     depth = {r.id: len(ancestors(spec, r)) for r in spec.rows}
     cols = spec.columns
@@ -92,12 +95,12 @@ def _rows_grid(spec, present, label, column, value) -> list[list[GridCell]]:
                 line.append(GridCell(label(g), k, depth[g.id], rowspan=len(under), kind="label", ref=(g.id, None)))
         start = depth[r.id]
         line.append(GridCell(label(r), k, start, colspan=3 - start, kind="label", ref=(r.id, None)))
-        line += _values(spec, r, k, 3, value)
+        line += _values(spec, r, k, 3, values)
         grid.append(line)
     return grid
 
 
-def _flat_grid(spec, label, column, value) -> list[list[GridCell]]:
+def _flat_grid(spec, label, column, values) -> list[list[GridCell]]:
     """四: 行政复议 (5 columns) and 行政诉讼 (two groups of 5) over one value row."""
     w = len(spec.columns)
     first, rest = spec.rows[0], spec.rows[1:]
@@ -108,7 +111,7 @@ def _flat_grid(spec, label, column, value) -> list[list[GridCell]]:
         [GridCell(t, 1, i, rowspan=2, ref=(None, cid)) for i, (t, cid) in enumerate(heads)]
         + [GridCell(label(r), 1, w * (k + 1), colspan=w, kind="label", ref=(r.id, None)) for k, r in enumerate(rest)],
         [GridCell(t, 2, w * (k + 1) + i, ref=(None, cid)) for k in range(len(rest)) for i, (t, cid) in enumerate(heads)],
-        [cell for k, r in enumerate(spec.rows) for cell in _values(spec, r, 3, k * w, value)],
+        [cell for k, r in enumerate(spec.rows) for cell in _values(spec, r, 3, k * w, values)],
     ]
 
 

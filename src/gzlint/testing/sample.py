@@ -162,7 +162,7 @@ def official_grid(report: SampleReport, tid: str) -> list[list[GridCell]]:
         spec, report.data_rows(spec),
         label=lambda r: report.row_labels.get((spec.id, r.id), r.label.text),
         column=lambda c: report.column_labels.get((spec.id, c.id), c.label.text),
-        value=lambda r, c: report.cells[spec.id][r.id][[x.id for x in spec.columns].index(c.id)],
+        values=lambda r: report.cells[spec.id][r.id],
     )
 
 
