@@ -15,18 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import CN_COUNT_NUMERALS
 from .numerals import parse_count
 
-#: the quantities a statement may count
+#: the quantities a statement may count (rules.prose knows where the tables
+#: give each; this module knows only the wording)
 RECEIVED, HANDLED, CARRIED_OUT = "received", "handled", "carried_out"
 #: outcomes: 予以公开, and 予以公开及部分公开 together
 DISCLOSED, DISCLOSED_OR_PARTIAL = "disclosed", "disclosed_or_partial"
 REVIEW, SUITS = "review", "suits"
 IN_FORCE, ISSUED = "in_force", "issued"
-#: the document kinds of table 二 第（一）项, as statements name them
-NORMATIVE, RULES = "行政规范性文件", "规章"
+#: the document kinds of table 二 第（一）项 a statement names: 行政规范性文件, 规章
+NORMATIVE, RULES = "normative", "rules"
 
-_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)"
+#: a count, in digits or in Chinese numerals
+_NUM = rf"(?P<n>\d+|[{CN_COUNT_NUMERALS}]+)"
 _UNIT = r"\s*(?P<u>[件条项次个份起宗])"
 #: a stretch of one clause without digits
 _GAP = r"[^。；;，,\d]"
