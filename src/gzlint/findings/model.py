@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..form.layout import GridCell, official_grid
 from ..form.spec import TableSpec
 from ..matcher.model import Report
-from ..show import cell_text, collect
+from ..show import cell_text, collect, where
 from ..summary import SEVERITIES, run_summary
 from .anchors import finding_cells
 from .chart import bar_chart
@@ -170,6 +170,8 @@ def _cell(spec: TableSpec, g: GridCell, read: dict[str, dict], cells: dict[tuple
         r = read.get(row_id)
         cell = next((c for c in r["cells"] if c["column"] == col_id), None) if r else None
         out["status"] = cell["status"] if cell else "absent"
+        if cell and where(cell):  # where the value was read: the source table's row and column, else its line
+            out["title"] = "\n".join(filter(None, [out["title"], f"读取位置：{where(cell)}"]))
     elif g.kind == "label" and row_id:
         r = read.get(row_id)
         if r is None and not spec.row(row_id).group:
