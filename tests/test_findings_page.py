@@ -64,7 +64,7 @@ def test_every_finding_is_on_the_page_with_its_cells(run_dir, tmp_path):
     h1 = next(li for li in items if li.get("data-code") == "GZ301")
     assert _flagged_keys(doc, h1.get("id")) == H1_NATURAL
     # the value as read, with the findings on it and where it was read in its tooltip
-    (wrong,) = doc.xpath('(//td[@data-key="applications|total|natural"])[1]')
+    (wrong,) = doc.xpath('//section[contains(h2, "sums.txt")]//td[@data-key="applications|total|natural"]')
     assert wrong.text == "13" and "GZ302" in wrong.get("title") and "读取位置：L" in wrong.get("title")
     # the GZ303 row identity: the whole （七）总计 row
     h3 = next(li for li in items if li.get("data-code") == "GZ303")
