@@ -42,7 +42,7 @@ GZ303 = "info"
     other.parent.mkdir()
     shutil.copy(bad, other)
     assert main([str(bad), str(other), "--format", "json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["diagnostics"]
     by_file = {(d["path"].split("/")[-1], d["code"]): d["severity"] for d in data}
     assert by_file == {
         ("bad.txt", "GZ302"): "warning", ("bad.txt", "GZ303"): "info",
@@ -195,7 +195,7 @@ def test_baseline_says_what_it_hid_and_prunes_stale_entries(sample_files, tmp_pa
     capsys.readouterr()
     assert main([str(bad), "--baseline", str(base), "--format", "json"]) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out) == []
+    assert json.loads(captured.out)["diagnostics"] == []
     assert f"hid {recorded} diagnostics" in captured.err and "no longer found" not in captured.err
 
     # 表四 fixed: its entry is stale, listed, then pruned (the file rewritten without it)

@@ -30,6 +30,8 @@ class LintResult:
     errors: list[str] = field(default_factory=list)
     #: the same errors by the file they happened on (a run-wide rule's are on none)
     file_errors: dict[str, list[str]] = field(default_factory=dict)
+    #: the matched reports, for reporters that say what was read
+    reports: list[Report] = field(default_factory=list)
 
     def error(self, message: str, path: str | None = None) -> None:
         self.errors.append(message)
@@ -76,7 +78,7 @@ def active_rules(settings: Settings) -> list[Rule]:
 
 
 def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
-    result = LintResult(files=[r.path for r in reports])
+    result = LintResult(files=[r.path for r in reports], reports=reports)
     for r in reports:
         if r.error:
             result.error(r.error, r.path)
