@@ -122,3 +122,26 @@ def test_truncated_docx_says_what_happened(tmp_path, capsys):
     assert main([str(cut), "--format", "concise"]) == 1
     out = capsys.readouterr().out
     assert "GZ001 文件已损坏或不完整" in out and "Word/WPS 中打开后重新保存" in out and "（zip）" not in out
+
+
+def test_identities_meeting_at_one_cell_are_one_finding(sample_files, capsys):
+    _, bad = sample_files
+    assert main([str(bad), "--format", "concise"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and lines[-1].startswith("Found 1 diagnostic")
+    assert "表三「（七）总计」行「总计」列（填报 99）：3 个勾稽关系在此交汇且都不成立" in lines[0]
+    assert "改为 16 则都成立（GZ301、GZ302、GZ303）" in lines[0]
+    assert main([str(bad), "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert sorted(d["code"] for d in found) == ["GZ301", "GZ302", "GZ303"]
+    assert len({d["group"] for d in found}) == 1
+
+
+def test_two_unrelated_wrong_cells_are_not_grouped(tmp_path, capsys):
+    from gzlint.testing.sample import render_text, sample_report
+
+    report = tmp_path / "r.txt"
+    report.write_text(render_text(sample_report("2021").set_cell("litigation", "review", "total", "7")), encoding="utf-8")
+    assert main([str(report), "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert found and all("group" not in d for d in found)

@@ -46,11 +46,15 @@ def test_every_format_renders_a_clean_run(fmt, sample_files):
 
 
 def test_concise_is_path_line_code_message(result):
-    lines = render("concise", result.diagnostics, result.files).splitlines()
-    d = result.diagnostics[0]
+    from dataclasses import replace
+
+    ungrouped = [replace(d, group=None) for d in result.diagnostics]  # the meeting of GZ301–303: test_cli_habits
+    lines = render("concise", ungrouped, result.files).splitlines()
+    d = ungrouped[0]
     assert lines[0] == f"{d.path}:{d.line}: {d.code} {d.message}"
     assert lines[-1].startswith("Found 3 diagnostics")
-    assert len(render("concise", result.diagnostics, result.files, quiet=True).splitlines()) == 3
+    assert len(render("concise", result.diagnostics, result.files, quiet=True).splitlines()) == 1
+    assert len(render("concise", ungrouped, result.files, quiet=True).splitlines()) == 3
 
 
 def test_json_lines_match_json(result):

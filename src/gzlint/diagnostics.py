@@ -70,9 +70,11 @@ class Diagnostic:
 
 
 def fold_groups(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Each group as one diagnostic, where its first member stands, with the
-    group's message and the row or column its members share; for the
-    human-readable reporters."""
+    """Each group as one diagnostic, with the group's message, for the
+    human-readable reporters. A group of one code (every cell of a wholly
+    blank row) stands where its first member does, with the row or column its
+    members share; a group of several codes (identities that meet at one
+    cell) stands at its most exactly located member and names the codes."""
     members: dict[tuple[str, str], list[Diagnostic]] = {}
     for d in diagnostics:
         if d.group is not None:
@@ -88,9 +90,16 @@ def fold_groups(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if len(group) == 1:
             out.append(d)
             continue
+        codes = sorted({m.code for m in group})
+        if len(codes) == 1:
+            out.append(replace(
+                d, message=d.group_message or d.message, group=None, group_message=None,
+                row=d.row if all(m.row == d.row for m in group) else None,
+                column=d.column if all(m.column == d.column for m in group) else None,
+                extra={**d.extra, "cells": len(group)}))
+            continue
+        stand = max(group, key=lambda m: (m.row is not None) + (m.column is not None))
         out.append(replace(
-            d, message=d.group_message or d.message, group=None, group_message=None,
-            row=d.row if all(m.row == d.row for m in group) else None,
-            column=d.column if all(m.column == d.column for m in group) else None,
-            extra={**d.extra, "cells": len(group)}))
-    return out
+            stand, message=f"{stand.group_message or stand.message}（{'、'.join(codes)}）",
+            group=None, group_message=None, extra={**stand.extra, "codes": codes}))
+    return sorted(out, key=Diagnostic.sort_key)

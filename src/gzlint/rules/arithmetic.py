@@ -10,6 +10,7 @@ from ..diagnostics import Severity
 from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import IdentityResult, Term, identity_results
+from ..matcher.meeting import meeting_of
 from ..matcher.roles import role_place, role_value
 from ..rule import Rule, cell_name
 from ..text import SECTION_MARK, strip_note
@@ -67,7 +68,7 @@ class _IdentityRule(Rule):
         # where one side is a single cell (the （七）总计 of a column sum, the 总计
         # of a row sum) the finding is that cell's; a balance of sums has none
         single = next((side[0] for side in (result.left, result.right) if len(side) == 1), None)
-        return self.table_diag(
+        d = self.table_diag(
             report, result.table,
             f"{result.table.title}{where}：{left} ≠ {right}",
             line=anchor.cell.line,
@@ -75,6 +76,14 @@ class _IdentityRule(Rule):
             column=result.along if along_column else (single.column if single else None),
             identity=result.spec.id, left=float(result.left_sum), right=float(result.right_sum),
         )
+        meeting = meeting_of(report, result)
+        if meeting is not None:  # one cause, one line in human-readable output
+            t = meeting.term
+            fix = f"，改为 {format_number(meeting.needed)} 则都成立" if meeting.needed is not None else ""
+            d.group = "meet/" + "/".join(meeting.key)
+            d.group_message = (f"{cell_name(result.table, t.row, t.column)}（填报 {format_number(t.cell.as_number())}）："
+                               f"{meeting.count} 个勾稽关系在此交汇且都不成立，此单元格最可能有误{fix}")
+        return d
 
 
 class ApplicationsBalance(_IdentityRule):
