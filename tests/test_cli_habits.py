@@ -145,3 +145,43 @@ def test_two_unrelated_wrong_cells_are_not_grouped(tmp_path, capsys):
     assert main([str(report), "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert found and all("group" not in d for d in found)
+
+
+@pytest.mark.parametrize("width", range(24, 121, 7))
+def test_terminal_output_wraps_between_tokens(sample_files, width):
+    import re
+
+    from gzlint.engine import run
+    from gzlint.reporters import ReportOptions, get_reporter
+    from gzlint.reporters.wrap import cell_width
+
+    _, bad = sample_files
+    (bad.parent / "more.txt").write_text(bad.read_text(encoding="utf-8").replace("（二）法人或其他组织", "", 1),
+                                         encoding="utf-8")
+    result = run([str(bad.parent)])
+    out = io.StringIO()
+    import os
+    os.environ["COLUMNS"] = str(width)  # rich reads the width from here when not on a terminal
+    try:
+        get_reporter("full")(result.diagnostics, result.files, out, ReportOptions())
+    finally:
+        del os.environ["COLUMNS"]
+    lines = out.getvalue().splitlines()
+    body = [x for x in lines if x.startswith(" " * 9) or re.match(r"\s+\d+\s+GZ", x)]
+    assert body
+    for x in body:
+        assert cell_width(x) <= width or not re.search(r"[\u4e00-\u9fff]", x.strip()), x
+    text = out.getvalue()
+    for d in result.diagnostics:  # every number of every message stays whole on one line
+        for number in re.findall(r"\d+(?:\.\d+)?", d.group_message or d.message):
+            assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", text), number
+
+
+def test_second_line_does_not_repeat_the_message():
+    from gzlint.diagnostics import Diagnostic, Severity
+    from gzlint.reporters.full import _place
+
+    named = Diagnostic("a", "GZ303", Severity.ERROR, "表三「（七）总计」行：总计(99) ≠ 16", table="表三", row="（七）总计", column="总计")
+    assert _place(named) == "列 总计"
+    bare = Diagnostic("a", "GZ201", Severity.WARNING, "单元格为空", table="表三", row="（一）", column="总计")
+    assert _place(bare) == "表三 · 行 （一） · 列 总计"

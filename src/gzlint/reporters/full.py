@@ -8,6 +8,10 @@ from typing import TextIO
 
 from ..diagnostics import Diagnostic, Severity, fold_groups
 from .concise import plural, summary_line
+from .wrap import cell_width, wrap
+
+#: where a diagnostic's continuation lines start
+_INDENT = 9
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -23,12 +27,18 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
         console.print(f"[bold underline]{escape(path)}[/]  [dim]({len(items)})[/]")
         for d in items:
             where = f"{d.line}" if d.line is not None else "-"
-            console.print(
-                f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{d.code} {d.severity.label}[/] {escape(d.message)}"
-            )
-            cell = " · ".join(x for x in (d.table, d.row and f"行 {d.row}", d.column and f"列 {d.column}") if x)
+            head = f"{d.code} {d.severity.label}"
+            lead = 2 + 5 + 2 + cell_width(head) + 1
+            room = max(console.width - _INDENT, 8)
+            first = console.width - lead
+            body = wrap(d.message, room, first=first) if first >= 12 else ["", *wrap(d.message, room)]
+            console.print(f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{head}[/] {escape(body[0])}".rstrip())
+            for more in body[1:]:
+                console.print(" " * _INDENT + escape(more))
+            cell = _place(d)
             if cell:
-                console.print(f"         [dim]{escape(cell)}[/]")
+                for part in wrap(cell, room):
+                    console.print(" " * _INDENT + f"[dim]{escape(part)}[/]")
         console.print()
     if options and options.quiet:
         return
@@ -36,3 +46,10 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
         console.print(summary_line(diagnostics, files))
     else:
         console.print(f"[green]All clear[/]: {plural(len(files), 'file')} checked, no diagnostics.")
+
+
+def _place(d: Diagnostic) -> str:
+    """The table, row and column, less what the message already names."""
+    parts = [(d.table, d.table, d.table), (d.row, f"行 {d.row}", f"「{d.row}」行"),
+             (d.column, f"列 {d.column}", f"「{d.column}」列")]
+    return " · ".join(shown for name, shown, quoted in parts if name and quoted not in d.message)
