@@ -185,3 +185,9 @@ def test_second_line_does_not_repeat_the_message():
     assert _place(named) == "列 总计"
     bare = Diagnostic("a", "GZ201", Severity.WARNING, "单元格为空", table="表三", row="（一）", column="总计")
     assert _place(bare) == "表三 · 行 （一） · 列 总计"
+
+
+def test_explain_did_you_mean(capsys):
+    assert main(["explain", "gz3011"]) == 2
+    assert "是否想写 GZ301" in capsys.readouterr().err
+    assert main(["explain", "gz301"]) == 0

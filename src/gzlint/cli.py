@@ -256,7 +256,10 @@ def _explain(argv: list[str]) -> int:
     wanted = args.code.strip()
     cls = rules.get(wanted.upper()) or next((c for c in rules.values() if c.name == wanted), None)
     if cls is None:
-        return _error(f"未知的规则代码 {args.code}（用 gzlint rules 查看全部代码）")
+        from .config import did_you_mean
+
+        hint = did_you_mean(wanted.upper(), rules) or did_you_mean(wanted, [c.name for c in rules.values()])
+        return _error(f"未知的规则代码 {args.code}{hint}（用 gzlint rules 查看全部代码）")
     doc = rule_doc(cls)
     sys.stdout.write(doc.to_markdown() if args.format == "markdown" else doc.to_text())
     return 0

@@ -157,7 +157,7 @@ def apply(settings: Settings, data: dict[str, Any], source: str, known_codes: It
     """Merge ``data`` (a config table or the CLI's options) into ``settings``."""
     known = list(known_codes)
     for k in sorted(set(data) - _KEYS):
-        raise ConfigError(f"{source}: 未知的配置项 {k}{_did_you_mean(k, _KEYS)}（可用：{', '.join(sorted(_KEYS))}）")
+        raise ConfigError(f"{source}: 未知的配置项 {k}{did_you_mean(k, _KEYS)}（可用：{', '.join(sorted(_KEYS))}）")
     for k, v in data.items():
         attr = k.replace("-", "_")
         if k in ("select", "ignore", "extend-select", "include", "exclude", "extend-exclude"):
@@ -219,11 +219,12 @@ def _codes(codes: list[str], known: list[str], source: str) -> list[str]:
     codes = [c.strip().upper() for c in codes]
     for code in codes:
         if known and code != "ALL" and not any(k.startswith(code) for k in known):
-            raise ConfigError(f"{source}: 未知的规则代码 {code}{_did_you_mean(code, known)}（用 gzlint rules 查看全部代码）")
+            raise ConfigError(f"{source}: 未知的规则代码 {code}{did_you_mean(code, known)}（用 gzlint rules 查看全部代码）")
     return codes
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """「（是否想写 X？）」 for the closest of ``choices``, or nothing."""
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"（是否想写 {close[0]}？）" if close else ""
 
