@@ -191,3 +191,10 @@ def test_explain_did_you_mean(capsys):
     assert main(["explain", "gz3011"]) == 2
     assert "是否想写 GZ301" in capsys.readouterr().err
     assert main(["explain", "gz301"]) == 0
+
+
+def test_per_file_ignores_no_warning_when_files_are_named(sample_files, capsys):
+    good, _ = sample_files
+    (good.parent / "gzlint.toml").write_text('[per-file-ignores]\n"bda.txt" = ["GZ3"]\n', encoding="utf-8")
+    assert main([str(good)]) == 0  # pre-commit names the staged files only
+    assert "没有匹配" not in capsys.readouterr().err

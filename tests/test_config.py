@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -17,7 +18,14 @@ def write(path, text):
 
 
 def codes_of(capsys):
-    return {line.split(": ")[1].split()[0] for line in capsys.readouterr().out.splitlines() if ": GZ" in line}
+    """The codes of concise output, the ones of a folded meeting of identities included."""
+    found = set()
+    for line in capsys.readouterr().out.splitlines():
+        if ": GZ" in line:
+            found.add(line.split(": ")[1].split()[0])
+            met = re.search(r"（(GZ\d+(?:、GZ\d+)+)）$", line)
+            found.update(met.group(1).split("、") if met else ())
+    return found
 
 
 def test_pyproject_select_ignore_and_cli_override(sample_files, capsys):

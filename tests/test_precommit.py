@@ -46,7 +46,8 @@ def test_try_repo_fails_the_bad_report_and_passes_the_good(tmp_path, pre_commit,
     proc = run_pre_commit(pre_commit, repo, git_env, "try-repo", str(ROOT), "gzlint", "--all-files", "--color", "never")
     assert proc.returncode == 1
     assert "gzlint" in proc.stdout and "Failed" in proc.stdout
-    assert "2021/bad.txt:84: GZ301 表三「总计」列" in proc.stdout
+    assert "2021/bad.txt:332: GZ302 表三「（七）总计」行「总计」列（填报 99）" in proc.stdout  # GZ301–303 meet there
+    assert "（GZ301、GZ302、GZ303）" in proc.stdout
     assert "good.txt:" not in proc.stdout and "notes.py" not in proc.stdout
 
     proc = run_pre_commit(pre_commit, repo, git_env, "try-repo", str(ROOT), "gzlint", "--files", "2021/good.txt", "--color", "never")

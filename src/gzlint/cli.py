@@ -157,7 +157,9 @@ def _check(args, settings: Settings) -> int:
             for f in files:
                 print(f)
             return 0
-        for glob in unmatched_globs(settings, files):
+        # only a folder run sees every file: pre-commit's staged few would warn of the rest
+        searched = any(Path(p).is_dir() for p in paths)
+        for glob in unmatched_globs(settings, files) if searched else ():
             print(f"gzlint: warning: per-file-ignores 的「{glob}」没有匹配任何被检查的文件", file=sys.stderr)
         result = run_files(files, settings)
     diagnostics, errors = result.diagnostics, result.errors
