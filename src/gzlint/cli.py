@@ -18,48 +18,73 @@ from typing import Sequence, TextIO
 
 from . import __version__
 from .config import ConfigError, Settings, apply, load_settings, show_settings
+from .messages import DEFAULT_LANG, LANGUAGES, text
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReportOptions, get_reporter
 
 SUBCOMMANDS = ("check", "rules", "explain", "show")
-_EPILOG = """\
-commands:
-  gzlint [check] PATH...   lint files and folders (default)
-  gzlint rules             list the rules
-  gzlint explain CODE      explain one rule, with a bad and a good example
-  gzlint show FILE...      show what gzlint read from a report (--format json)
-
-exit status: 0 clean, 1 diagnostics at or above the fail level, 2 usage error"""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gzlint",
-        description="检查政府信息公开工作年度报告：章节、表格、勾稽关系、单元格。",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (searched recursively)")
-    out = parser.add_argument_group("output")
-    out.add_argument("--format", choices=list(REPORTERS), help="output format (default: full on a terminal, concise otherwise)")
-    out.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    out.add_argument("--statistics", action="store_true", help="print how many diagnostics of each code, not the diagnostics")
-    out.add_argument("--quiet", "-q", action="store_true", help="print the diagnostics and nothing else")
-    sel = parser.add_argument_group("rule selection")
-    sel.add_argument("--select", help="codes or prefixes to check, comma-separated (GZ3,GZ101)")
-    sel.add_argument("--ignore", help="codes or prefixes to skip, comma-separated")
-    sel.add_argument("--extend-select", help="codes to check in addition to the selected ones")
-    sel.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that makes the exit status 1 (default: error)")
-    sel.add_argument("--exit-zero", action="store_true", help="exit 0 even when diagnostics were found")
-    cfg = parser.add_argument_group("configuration")
-    cfg.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
-    cfg.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
-    cfg.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line too (for pre-commit)")
-    base = parser.add_argument_group("baseline")
-    base.add_argument("--baseline", metavar="FILE", help="report only diagnostics not recorded in FILE")
-    base.add_argument("--write-baseline", metavar="FILE", help="record the current diagnostics in FILE and exit 0")
-    parser.add_argument("--version", action="version", version=f"gzlint {__version__}")
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help, with its "usage:" said in the chosen language."""
+
+    lang = DEFAULT_LANG
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else text("cli.usage", self.lang))
+
+
+def _parser(prog: str, description_id: str, lang: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    """A parser whose own words (usage, the option groups, -h) are in ``lang``."""
+    formatter = type("Formatter", (_Formatter,), {"lang": lang})
+    parser = argparse.ArgumentParser(prog=prog, description=text(description_id, lang), epilog=epilog,
+                                     formatter_class=formatter, add_help=False)
+    parser._positionals.title = text("cli.group.positional", lang)
+    parser._optionals.title = text("cli.group.options", lang)
+    parser.add_argument("-h", "--help", action="help", help=text("cli.help", lang))
+    parser.add_argument("--lang", choices=list(LANGUAGES), help=text("cli.lang", lang))
     return parser
+
+
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    t = lambda key: text(f"cli.{key}", lang)  # noqa: E731
+    parser = _parser("gzlint", "cli.description", lang, t("epilog"))
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help=t("paths"))
+    out = parser.add_argument_group(t("group.output"))
+    out.add_argument("--format", choices=list(REPORTERS), help=t("format"))
+    out.add_argument("--output-file", "-o", metavar="FILE", help=t("output-file"))
+    out.add_argument("--statistics", action="store_true", help=t("statistics"))
+    out.add_argument("--quiet", "-q", action="store_true", help=t("quiet"))
+    sel = parser.add_argument_group(t("group.selection"))
+    sel.add_argument("--select", help=t("select"))
+    sel.add_argument("--ignore", help=t("ignore"))
+    sel.add_argument("--extend-select", help=t("extend-select"))
+    sel.add_argument("--fail-level", choices=["error", "warning", "info"], help=t("fail-level"))
+    sel.add_argument("--exit-zero", action="store_true", help=t("exit-zero"))
+    cfg = parser.add_argument_group(t("group.configuration"))
+    cfg.add_argument("--config", metavar="FILE", help=t("config"))
+    cfg.add_argument("--show-settings", action="store_true", help=t("show-settings"))
+    cfg.add_argument("--force-exclude", action="store_true", help=t("force-exclude"))
+    base = parser.add_argument_group(t("group.baseline"))
+    base.add_argument("--baseline", metavar="FILE", help=t("baseline"))
+    base.add_argument("--write-baseline", metavar="FILE", help=t("write-baseline"))
+    parser.add_argument("--version", action="version", version=f"gzlint {__version__}", help=t("version"))
+    return parser
+
+
+def chosen_lang(argv: Sequence[str], config: str | None = None) -> str:
+    """The language before the options are parsed (--help is printed while
+    parsing): --lang, else ``lang`` in the configuration, else Chinese."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    paths = [a for a in argv if not a.startswith("-") and a not in SUBCOMMANDS and Path(a).exists()]
+    try:
+        return load_settings(paths[:1] or ["."], config).lang
+    except ConfigError:
+        return DEFAULT_LANG
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,10 +122,10 @@ def resolve_settings(paths: Sequence[str], config: str | None, options: dict[str
 
 
 def _main_check(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(chosen_lang(argv)).parse_args(argv)
     settings = resolve_settings(args.paths, args.config, {
         "select": args.select, "ignore": args.ignore, "extend-select": args.extend_select,
-        "fail-level": args.fail_level,
+        "fail-level": args.fail_level, "lang": args.lang,
     })
     if args.show_settings:
         sys.stdout.write(show_settings(settings, list(all_rules())))
@@ -113,7 +138,7 @@ def _check(args, settings: Settings) -> int:
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        return _error(f"no such file or folder: {', '.join(missing)}")
+        return _error(text("cli.missing-paths", settings.lang, paths=", ".join(missing)))
     paths = args.paths
     if args.force_exclude and settings.exclude:
         paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
@@ -123,7 +148,7 @@ def _check(args, settings: Settings) -> int:
         from .baseline import write_baseline
 
         n = write_baseline(args.write_baseline, diagnostics)
-        print(f"gzlint: recorded {n} diagnostics in {args.write_baseline}", file=sys.stderr)
+        print(text("cli.recorded", settings.lang, n=n, path=args.write_baseline), file=sys.stderr)
         return 2 if errors else 0
     if args.baseline:
         from .baseline import BaselineError, filter_new
@@ -132,6 +157,8 @@ def _check(args, settings: Settings) -> int:
             diagnostics = filter_new(diagnostics, args.baseline)
         except BaselineError as exc:
             return _error(str(exc))
+    # rendered in the chosen language after the baseline, whose fingerprints never read the wording
+    diagnostics = [d.localised(settings.lang) for d in diagnostics]
     out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
         fmt = args.format or ("full" if out.isatty() else "concise")
@@ -140,7 +167,7 @@ def _check(args, settings: Settings) -> int:
 
             statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
         else:
-            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level)
+            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, lang=settings.lang)
             get_reporter(fmt)(diagnostics, files, out, options)
     finally:
         if out is not sys.stdout:
@@ -155,12 +182,13 @@ def _check(args, settings: Settings) -> int:
 
 
 def _rules(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gzlint rules", description="list every rule: code, name, default severity, summary")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    lang = chosen_lang(argv)
+    parser = _parser("gzlint rules", "cli.rules.description", lang)
+    parser.add_argument("--format", choices=["text", "json"], default="text", help=text("cli.rules.format", lang))
     args = parser.parse_args(argv)
     from .ruledocs import all_rule_docs
 
-    docs = all_rule_docs()
+    docs = all_rule_docs(lang)
     if args.format == "json":
         import json
 
@@ -168,16 +196,19 @@ def _rules(argv: list[str]) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     width = max((len(d.name) for d in docs), default=4)
-    print(f"{'code':<7} {'name':<{width}} {'severity':<8} summary")
+    heads = [text(k, lang) for k in ("cli.rules.header", "cli.rules.header.name", "cli.rules.header.severity",
+                                     "cli.rules.header.summary")]
+    print(f"{heads[0]:<7} {heads[1]:<{width}} {heads[2]:<8} {heads[3]}")
     for d in docs:
-        print(f"{d.code:<7} {d.name:<{width}} {d.severity:<8} {d.summary}")
+        print(f"{d.code:<7} {d.name:<{width}} {d.severity_word:<8} {d.summary}")
     return 0
 
 
 def _explain(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gzlint explain", description="explain a rule: what it checks, why, a bad and a good example, how to fix")
-    parser.add_argument("code", metavar="CODE", help="a rule code (GZ301) or name (applications-balance)")
-    parser.add_argument("--format", choices=["text", "markdown"], default="text")
+    lang = chosen_lang(argv)
+    parser = _parser("gzlint explain", "cli.explain.description", lang)
+    parser.add_argument("code", metavar="CODE", help=text("cli.explain.code", lang))
+    parser.add_argument("--format", choices=["text", "markdown"], default="text", help=text("cli.explain.format", lang))
     args = parser.parse_args(argv)
     from .ruledocs import rule_doc
 
@@ -185,22 +216,22 @@ def _explain(argv: list[str]) -> int:
     wanted = args.code.strip()
     cls = rules.get(wanted.upper()) or next((c for c in rules.values() if c.name == wanted), None)
     if cls is None:
-        return _error(f"未知的规则代码 {args.code}（用 gzlint rules 查看全部代码）")
-    doc = rule_doc(cls)
+        return _error(text("cli.explain.unknown", lang, code=args.code))
+    doc = rule_doc(cls, lang)
     sys.stdout.write(doc.to_markdown() if args.format == "markdown" else doc.to_text())
     return 0
 
 
 def _show(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gzlint show", description="show what gzlint read from reports: format version, "
-                                     "title, body, year, period, dates, sections and every form table cell")
-    parser.add_argument("paths", nargs="+", metavar="FILE", help="report files (folders are searched as by check)")
-    parser.add_argument("--format", choices=["text", "json"], default="text", help="text: tables drawn for a terminal; json: the same facts (keys in README)")
-    parser.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
+    lang = chosen_lang(argv)
+    parser = _parser("gzlint show", "cli.show.description", lang)
+    parser.add_argument("paths", nargs="+", metavar="FILE", help=text("cli.show.paths", lang))
+    parser.add_argument("--format", choices=["text", "json"], default="text", help=text("cli.show.format", lang))
+    parser.add_argument("--config", metavar="FILE", help=text("cli.config", lang))
     args = parser.parse_args(argv)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        return _error(f"no such file or folder: {', '.join(missing)}")
+        return _error(text("cli.missing-paths", lang, paths=", ".join(missing)))
     from .show import show
 
     return show(args.paths, resolve_settings(args.paths, args.config, {}), args.format, sys.stdout)

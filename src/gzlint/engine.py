@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .messages import msg
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
@@ -54,7 +55,7 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down
-        return Report(path=path, failure=ReadFailure("GZ001", f"读取文件时出错：{type(exc).__name__}: {exc}"))
+        return Report(path=path, failure=ReadFailure("GZ001", msg("GZ001.internal", error=f"{type(exc).__name__}: {exc}")))
     forms = all_forms()  # a malformed form file is the run's error, not this file's
     try:
         return match(doc, forms)

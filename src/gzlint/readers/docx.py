@@ -17,6 +17,7 @@ import zipfile
 
 from lxml import etree
 
+from ..messages import msg
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import RawCell, clean_text, make_table
 from .guard import guarded
@@ -39,18 +40,18 @@ def read_docx(path: str, data: bytes) -> Document:
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
-            raise ReadFailure("GZ001", ".docx 文件已损坏（不是有效的 zip 压缩包）") from None
+            raise ReadFailure("GZ001", msg("GZ001.docx-zip")) from None
         with zf:
             body_xml = _part(zf, "word/document.xml")
             if body_xml is None:
-                raise ReadFailure("GZ001", ".docx 文件缺少正文（word/document.xml）")
+                raise ReadFailure("GZ001", msg("GZ001.docx-no-body"))
             numbering = Numbering.parse(_part(zf, "word/numbering.xml"))
             styles = _style_numbering(_part(zf, "word/styles.xml"))
             metadata = _core_properties(_part(zf, "docProps/core.xml"))
         root = etree.fromstring(body_xml, xml_parser())
         body = root.find(f"{_W}body")
         if body is None:
-            raise ReadFailure("GZ001", ".docx 文件没有正文内容")
+            raise ReadFailure("GZ001", msg("GZ001.docx-empty"))
         walker = _Walker(numbering, styles)
         blocks = list(walker.blocks(body))
         return Document(path=path, blocks=blocks, source_format="docx", encoding="utf-8", metadata=metadata)
@@ -62,7 +63,7 @@ def _part(zf: zipfile.ZipFile, name: str) -> bytes | None:
     except KeyError:
         return None
     if info.file_size > _MAX_PART:
-        raise ReadFailure("GZ001", f".docx 文件中的 {name} 过大，不像是年度报告")
+        raise ReadFailure("GZ001", msg("GZ001.docx-part-too-large", part=name))
     return zf.read(info)
 
 

@@ -8,9 +8,10 @@ import re
 from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta, section_tokens
-from ..metadata.body import DEPARTMENT, GOVERNMENT, TOWNSHIP
+from ..metadata.body import DEPARTMENT, GOVERNMENT, KIND_IDS, TOWNSHIP
 from ..matcher.roles import role_section
 from ..metadata.numerals import cn_to_int
+from ..messages import msg
 from ..rule import Rule
 from ..text import CN_NUMERALS
 
@@ -57,7 +58,7 @@ class TemplateLeftover(Rule):
         for t in report.prose():
             for m in _TEMPLATE.finditer(t.text):
                 sec = report.section_of(t.index)
-                yield self.diag(report, f"残留模板文字「{m.group(0)}」：{_excerpt(t.text, m.start(), m.end())}",
+                yield self.diag(report, msg("GZ501.leftover", text=m.group(0), excerpt=_excerpt(t.text, m.start(), m.end())),
                                 line=t.line, section=sec.spec.official if sec else None)
 
 
@@ -100,8 +101,8 @@ class ForeignSelfReference(Rule):
                 if said == kind or (kind == GOVERNMENT and said == DEPARTMENT):
                     continue
                 sec = report.section_of(t.index)
-                yield self.diag(report, f"报告由「{body}」（{kind}）发布，却自称「{m.group(0)}」："
-                                        f"{_excerpt(t.text, m.start(), m.end())}",
+                yield self.diag(report, msg("GZ502.foreign", body=body, kind=msg(KIND_IDS[kind]), said=m.group(0),
+                                                excerpt=_excerpt(t.text, m.start(), m.end())),
                                 line=t.line, section=sec.spec.official if sec else None)
 
 
@@ -140,7 +141,7 @@ class PartCount(Rule):
                     continue
                 n = cn_to_int(m.group("n"))
                 if n and n != len(report.sections):
-                    yield self.diag(report, f"引言说报告「{m.group(0)[-8:]}」，实际有{len(report.sections)}个部分", line=t.line)
+                    yield self.diag(report, msg("GZ503.parts", said=m.group(0)[-8:], sections=len(report.sections)), line=t.line)
                 return
 
 
@@ -175,8 +176,9 @@ class EmptyProblems(Rule):
             return
         text = "".join(t.text for t in section_tokens(report, sec.spec.number))
         if _EMPTY_FIVE.match(text):
-            what = f"只写了「{text.strip()}」" if text.strip() else "没有内容"
-            yield self.diag(report, f"「{sec.spec.official}」{what}，应写明存在的问题和改进措施",
+            message = (msg("GZ504.only", section=sec.spec.official, text=text.strip()) if text.strip()
+                       else msg("GZ504.empty", section=sec.spec.official))
+            yield self.diag(report, message,
                             line=sec.line, section=sec.spec.official)
 
 
@@ -213,7 +215,7 @@ class NoProcessingFee(Rule):
             return
         text = "".join(t.text for t in section_tokens(report, sec.spec.number))
         if not _FEE.search(text):
-            yield self.diag(report, f"「{sec.spec.official}」未说明信息处理费的收取情况（未收取也应写明）",
+            yield self.diag(report, msg("GZ505.no-fee", section=sec.spec.official),
                             line=sec.line, section=sec.spec.official)
 
 
@@ -250,7 +252,7 @@ class OverviewTopics(Rule):
         text = "".join(t.text for t in intro + section_tokens(report, sec.spec.number))
         missing = [topic for topic in sec.spec.topics if not any(w in text for w in sec.spec.words(topic))]
         if missing:
-            yield self.diag(report, f"「{sec.spec.official}」未涉及：{'、'.join(missing)}", line=sec.line,
+            yield self.diag(report, msg("GZ507.missing", section=sec.spec.official, topics=missing), line=sec.line,
                             section=sec.spec.official, missing=missing)
 
 
