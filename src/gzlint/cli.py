@@ -19,6 +19,7 @@ from typing import Sequence, TextIO
 from . import __version__
 from .config import ConfigError, Settings, apply, load_settings, show_settings
 from .messages import DEFAULT_LANG, LANGUAGES, text
+from .packs import PackError
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReportOptions, get_reporter
 
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "check":
             argv = argv[1:]
         return _main_check(argv)
-    except (ConfigError, PluginError) as exc:
+    except (ConfigError, PluginError, PackError) as exc:
         return _error(str(exc))
     except BrokenPipeError:  # gzlint … | head
         sys.stderr.close()

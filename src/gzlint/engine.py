@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic
 from .document import ReadFailure
 from .matcher import match
 from .matcher.model import Report
+from .packs import use_local_packs
 from .plugins import all_forms, all_rules, plugin_manager
 from .readers import REPORT_SUFFIXES, read_bytes, read_file
 from .rule import Rule
@@ -102,9 +103,16 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
     return run(paths, settings).diagnostics
 
 
+def prepare(settings: Settings) -> None:
+    """Load the run's rule packs and forms: a malformed form or pack file
+    stops the run before any file is read."""
+    use_local_packs(settings.pack_folders())
+    all_forms()
+
+
 def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
     settings = settings or Settings()
-    all_forms()  # a malformed form file stops the run before any file is read
+    prepare(settings)
     files = discover(paths, settings)
     reports = [build_report(str(f)) for f in files]
     return lint_reports(reports, settings)
@@ -112,5 +120,7 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintRe
 
 def lint_text(text: str, name: str = "report.txt", settings: Settings | None = None) -> list[Diagnostic]:
     """Lint a report given as a string (for tests of rules)."""
+    settings = settings or Settings()
+    prepare(settings)
     report = build_report(name, text.encode("utf-8"))
-    return lint_reports([report], settings or Settings()).diagnostics
+    return lint_reports([report], settings).diagnostics

@@ -297,7 +297,9 @@ def show(paths: list[str], settings: Settings, fmt: str, out: TextIO) -> int:
     """Read, match and show each file; the exit status as ``gzlint check``
     gives it: 1 when a file cannot be read (GZ001–GZ003 are errors there
     too), 2 for an internal error, else 0."""
-    from .engine import build_report, discover
+    from .engine import build_report, discover, prepare
+
+    prepare(settings)
 
     reports = [build_report(str(p)) for p in discover(paths, settings)]
     facts = [collect(r, settings) for r in reports]

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+from .. import packs
 from ..diagnostics import Diagnostic, Severity
 from ..hookspec import hookimpl
 from ..metadata import report_meta
@@ -160,21 +161,19 @@ class CarryOverAcrossYears(Rule):
 
 # -- near copies -----------------------------------------------------------------
 
-#: share of a report's shingles found in last year's report of the same body:
-#: reviewers mark down reports repeating 50% or more of last year's
-SAME_BODY_OVERLAP = 0.5
-#: another body's report: higher, since bodies of one place share stock phrases
-OTHER_BODY_OVERLAP = 0.7
+#: the shares of a report's shingles found in last year's report of the same
+#: body, or in another body's, that make it a near copy; and the stock phrasing
+#: shared by several bodies: rules/national/thresholds.toml [near-copy]
+def _near_copy(key: str):
+    return packs.value("thresholds", "near-copy", key)
+
+
 #: MinHash LSH candidate threshold (Jaccard). Two texts of similar length where
 #: one repeats half of the other have Jaccard ≈ 1/3, so 0.3 lets every pair that
-#: may reach SAME_BODY_OVERLAP through; candidates are then checked exactly
+#: may reach the same-body share of 0.5 through; candidates are then checked exactly
 LSH_THRESHOLD = 0.3
 NUM_PERM = 128
 SHINGLE = 5
-#: text shared by this many bodies (or 2% of the bodies in the run, if more) is
-#: stock phrasing or a common template, not one unit copying another
-STOCK_BODIES = 3
-STOCK_SHARE = 0.02
 #: runs up to this size are compared exactly, pair by pair
 EXACT_MAX = 50
 #: without datasketch, exact comparison is still bearable up to this size
@@ -224,7 +223,7 @@ def candidate_pairs(sets: list[set[str]], force_lsh: bool = False) -> Iterable[t
 
 
 def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> set[str]:
-    """The shingles of ``shared`` that at least STOCK_BODIES distinct bodies use.
+    """The shingles of ``shared`` that at least near-copy.stock-bodies distinct bodies use.
 
     Only shingles some candidate pair shares are counted, which keeps memory
     bounded by what could matter rather than by the whole run's vocabulary."""
@@ -234,7 +233,7 @@ def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> s
     per_body: dict[str, set[str]] = {}
     for s, k in zip(sets, keys):
         per_body.setdefault(k, set()).update(s & shared)
-    limit = max(STOCK_BODIES, ceil(STOCK_SHARE * len(per_body)))
+    limit = max(_near_copy("stock-bodies"), ceil(_near_copy("stock-share") * len(per_body)))
     counts: Counter = Counter()
     for s in per_body.values():
         counts.update(s)
@@ -320,9 +319,9 @@ def near_copies(sets: list[set[str]], keys: list[str], last_year: set[tuple[int,
     for i, j in pairs:
         for ci, oi in ((i, j), (j, i)):
             if (oi, ci) in last_year:
-                limit, how = SAME_BODY_OVERLAP, "same-body"
+                limit, how = _near_copy("same-body"), "same-body"
             elif not same_body(keys[ci], keys[oi]):
-                limit, how = OTHER_BODY_OVERLAP, "other-body"
+                limit, how = _near_copy("other-body"), "other-body"
             else:
                 continue  # the same body in another year: only last year's counts
             share = overlap(sets[ci], sets[oi], stock)

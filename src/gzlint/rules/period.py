@@ -6,6 +6,7 @@ each place that states a year."""
 
 from __future__ import annotations
 
+from .. import packs
 from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta
@@ -14,9 +15,6 @@ from ..metadata.deadlines import deadline
 from ..messages import Msg, msg
 from ..rule import Rule
 
-#: the prose must name another year this many times, and the report year under
-#: a third as often, before the prose is said to report another year
-_PROSE_MIN = 3
 
 
 def _cn(d) -> Msg:
@@ -64,7 +62,8 @@ class YearMismatch(Rule):
         if meta.prose_years:
             other, times = meta.prose_years.most_common(1)[0]
             own = meta.prose_years.get(year, 0)
-            if other != year and times >= _PROSE_MIN and own * 3 < times:
+            # rules/national/thresholds.toml: year-mismatch.prose-min
+            if other != year and times >= packs.value("thresholds", "year-mismatch", "prose-min") and own * 3 < times:
                 line = self._first_line(report, f"{other}年")
                 yield self.diag(report, msg("GZ401.prose", times=times, other=other, own=own, where=where,
                                                 year=year), line=line)
