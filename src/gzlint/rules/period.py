@@ -11,10 +11,15 @@ from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta
 from ..metadata.body import KIND_IDS, canonical_kind
+from ..metadata.datayear import data_year_claims
 from ..metadata.deadlines import deadline
 from ..messages import Msg, msg
 from ..rule import Rule
 
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def _cn(d) -> Msg:
@@ -28,7 +33,10 @@ class YearMismatch(Rule):
     Why:
         A report whose title says one year and whose period or prose says
         another was usually made from last year's file by changing the title
-        only; its numbers may be last year's.
+        only; its numbers may be last year's. In 二 and 三 a plain statement of
+        counts for an earlier year ("2024年制作、获取政府信息总数467条" in a 2025
+        report) is reported too; comparisons (较2024年), carry-overs (上年结转)
+        and running totals (以来, 累计) are not.
 
     Bad:
         青山县交通运输局2021年政府信息公开工作年度报告
@@ -67,6 +75,10 @@ class YearMismatch(Rule):
                 line = self._first_line(report, f"{other}年")
                 yield self.diag(report, msg("GZ401.prose", times=times, other=other, own=own, where=where,
                                                 year=year), line=line)
+        for claim in data_year_claims(report, year):
+            yield self.diag(report, msg("GZ401.data-year", where=where, year=year, claimed=claim.year,
+                                        sentence=_clip(claim.sentence)),
+                            line=claim.line, section=claim.section)
 
     @staticmethod
     def _first_line(report, text: str) -> int | None:

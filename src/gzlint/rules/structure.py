@@ -404,7 +404,8 @@ class RowValueCount(Rule):
                 if row.found < ncols:
                     yield self.table_diag(
                         report, spec,
-                        msg("GZ115.short", table=spec.title, row=row.spec.label.text, found=row.found, columns=ncols),
+                        msg("GZ115.short", table=spec.title, row=row.spec.label.text, found=row.found, columns=ncols,
+                            missing=_missing_columns(spec, row)),
                         line=row.label.line, row=row.spec, found=row.found, expected=ncols,
                     )
                 elif row.extra:
@@ -413,6 +414,13 @@ class RowValueCount(Rule):
                         msg("GZ115.long", table=spec.title, row=row.spec.label.text, found=row.found + len(row.extra), columns=ncols),
                         line=row.label.line, row=row.spec, found=row.found + len(row.extra), expected=ncols,
                     )
+
+
+def _missing_columns(spec, row):
+    """Which values a short row lacks: named where each value was read under its
+    column's header, else unknown (reading by order cannot tell)."""
+    names = [col.label.text for col, cell in zip(spec.columns, row.cells) if cell.status == "missing"] if row.by_column else []
+    return msg("GZ115.missing-columns", columns=names) if names else msg("GZ115.unknown-column")
 
 
 @hookimpl
