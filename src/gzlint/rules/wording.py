@@ -3,7 +3,7 @@ misquoted, enumerations that skip or repeat, the prose contradicting the
 tables in words, section 五 with problems but no measures (or the reverse),
 and (off by default) typing slips.
 
-Word lists are data (form/wording.toml, read through ``wording_data``); the
+Word lists are data (rules/national/wording.toml, read through ``wording_data``); the
 form roles used are the named constants below."""
 
 from __future__ import annotations
