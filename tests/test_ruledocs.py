@@ -89,3 +89,14 @@ def test_explain_by_name_markdown_and_unknown(capsys):
     assert out.startswith("**GZ301") and "```text" in out
     assert main(["explain", "GZ999"]) == 2
     assert "GZ999" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_docs_rules_pages_are_current(lang):
+    from gzlint.ruledocs import DOCS_PAGES, rules_page
+
+    from .helpers import REPO
+
+    page = REPO / DOCS_PAGES[lang]
+    assert page.read_text(encoding="utf-8") == rules_page(lang), \
+        f"{DOCS_PAGES[lang]} is out of date: run python -m gzlint.ruledocs"
