@@ -78,6 +78,14 @@ def test_lang_renders_messages_and_the_summary_in_english(sample_files, capsys, 
     assert out.splitlines()[-1] == "Found 3 diagnostics (3 errors) in 1 of 1 files."
 
 
+def test_an_unknown_language_is_a_configuration_error(tmp_path, capsys):
+    (tmp_path / "gzlint.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text("x", encoding="utf-8")
+    assert main([str(tmp_path / "r.txt")]) == 2
+    assert "lang" in capsys.readouterr().err
+    assert main([str(tmp_path / "r.txt"), "--lang", "fr"]) == 2
+
+
 def test_help_in_chinese_by_default_and_in_english():
     zh = subprocess.run([sys.executable, "-m", "gzlint", "--help"], capture_output=True, text=True, cwd=REPO)
     en = subprocess.run([sys.executable, "-m", "gzlint", "--help", "--lang", "en"], capture_output=True, text=True, cwd=REPO)
@@ -125,3 +133,10 @@ def test_a_version_1_baseline_still_absorbs(sample_files, tmp_path, capsys):
     old.write_text(json.dumps({"tool": "gzlint", "version": 1, "diagnostics": entries}), encoding="utf-8")
     assert filter_new(diagnostics, old) == []
     assert "--write-baseline" in capsys.readouterr().err
+
+
+def test_lang_before_the_command(capsys):
+    assert main(["--lang", "en", "explain", "GZ101"]) == 0
+    assert "Why it matters:" in capsys.readouterr().out
+    assert main(["--lang=en", "rules"]) == 0
+    assert capsys.readouterr().out.startswith("code ")

@@ -89,7 +89,7 @@ def chosen_lang(argv: Sequence[str], config: str | None = None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _lang_after_command(list(sys.argv[1:] if argv is None else argv))
     try:
         if argv and argv[0] == "rules":
             return _rules(argv[1:])
@@ -107,6 +107,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else 2
+
+
+def _lang_after_command(argv: list[str]) -> list[str]:
+    """``gzlint --lang en explain GZ301`` as ``gzlint explain --lang en GZ301``."""
+    lead: list[str] = []
+    while argv and argv[0].startswith("--lang"):
+        n = 1 if "=" in argv[0] else 2
+        lead, argv = lead + argv[:n], argv[n:]
+    return argv[:1] + lead + argv[1:] if argv and argv[0] in SUBCOMMANDS else lead + argv
 
 
 def _error(message: str) -> int:

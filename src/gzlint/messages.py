@@ -122,21 +122,3 @@ def read_po(path: Path) -> dict[str, str]:
     with path.open("rb") as fh:
         cat = babel_read_po(fh, locale=None)
     return {m.id: m.string for m in cat if m.id and isinstance(m.id, str) and m.string}
-
-
-def compile_catalogues(target: Path, source: Path = LOCALE_DIR) -> list[Path]:
-    """Compile every ``.po`` under ``source`` to ``.mo`` under ``target``
-    (the build hook, and the tests that check the wheel's path)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po as babel_read_po
-
-    written = []
-    for po in sorted(source.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        out = target / po.relative_to(source).with_suffix(".mo")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with po.open("rb") as fh:
-            cat = babel_read_po(fh, locale=None)
-        with out.open("wb") as fh:
-            write_mo(fh, cat)
-        written.append(out)
-    return written
