@@ -65,9 +65,9 @@ def test_nested_messages_and_lists_render_in_one_language():
 def test_lang_renders_messages_and_the_summary_in_english(sample_files, capsys, tmp_path):
     _, bad = sample_files
     assert main([str(bad), "--format", "json"]) == 1
-    zh = json.loads(capsys.readouterr().out)
+    zh = json.loads(capsys.readouterr().out)["diagnostics"]
     assert main([str(bad), "--format", "json", "--lang", "en"]) == 1
-    en = json.loads(capsys.readouterr().out)
+    en = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [d["message_id"] for d in zh] == [d["message_id"] for d in en]
     assert "≠" in en[0]["message"] and "column" in en[0]["message"] and "列：" in zh[0]["message"]
     (tmp_path / "gzlint.toml").write_text('lang = "en"\n', encoding="utf-8")

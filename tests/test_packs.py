@@ -71,7 +71,7 @@ def test_rule_packs_in_the_configuration(tmp_path, capsys):
     rel = os.path.relpath(CITY, tmp_path)
     (tmp_path / "gzlint.toml").write_text(f'rule-packs = ["{Path(rel).as_posix()}"]\n', encoding="utf-8")
     main([str(tmp_path / "r.txt"), "--format", "json", "--select", "GZ520"])
-    assert [d["code"] for d in json.loads(capsys.readouterr().out)] == ["GZ520"]
+    assert [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == ["GZ520"]
     (tmp_path / "gzlint.toml").write_text('rule-packs = ["no-such-pack"]\n', encoding="utf-8")
     assert main([str(tmp_path / "r.txt")]) == 2
     assert "规则包不存在" in capsys.readouterr().err
