@@ -119,3 +119,6 @@ def test_the_wheel_ships_the_packs_and_the_catalogues(tmp_path):
                              capture_output=True, text=True, cwd=outside, env=env)
     assert english.stdout.splitlines()[-1].startswith("Found") and "column" in english.stdout
     assert list(Path(target, "gzlint", "locale").glob("*/LC_MESSAGES/gzlint.mo"))
+    explain = subprocess.run([str(python), "-m", "gzlint", "explain", "GZ301"], capture_output=True, text=True,
+                             cwd=outside, env=env)
+    assert explain.returncode == 0 and "错误示例：" in explain.stdout, explain.stderr
