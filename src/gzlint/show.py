@@ -78,7 +78,7 @@ def _form(report: Report) -> dict[str, Any] | None:
 def _date(d: DateMention | None) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"text": d.text, "line": d.line, "date": d.date.isoformat() if d.date else None, "problem": d.problem}
+    return {"text": d.text, "line": d.line, "date": d.date.isoformat() if d.date else None, "problem": str(d.problem) if d.problem else None}
 
 
 def _token(t: Token) -> dict[str, Any]:
