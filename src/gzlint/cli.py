@@ -180,7 +180,7 @@ def _check(args, settings: Settings) -> int:
         if args.statistics:
             from .reporters.statistics import report as statistics
 
-            statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"))
+            statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"), lang=settings.lang)
         else:
             options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, lang=settings.lang,
                                     reports=reports)
