@@ -122,3 +122,17 @@ def test_the_wheel_ships_the_packs_and_the_catalogues(tmp_path):
     explain = subprocess.run([str(python), "-m", "gzlint", "explain", "GZ301"], capture_output=True, text=True,
                              cwd=outside, env=env)
     assert explain.returncode == 0 and "错误示例：" in explain.stdout, explain.stderr
+
+
+def test_a_local_pack_adds_forms(tmp_path):
+    from gzlint.plugins import all_forms
+
+    forms = tmp_path / "pack" / "forms"
+    forms.mkdir(parents=True)
+    national = (packs.builtin_root() / "national" / "forms" / "2021.toml").read_text(encoding="utf-8")
+    local = national.replace('format = "2021"', 'format = "2021-qingshan"', 1).replace("first_year = 2021", "first_year = 2099", 1)
+    (forms / "qingshan.toml").write_text(local, encoding="utf-8")
+    packs.use_local_packs([tmp_path / "pack"])
+    assert "2021-qingshan" in {f.format for f in all_forms()}
+    packs.use_local_packs([])
+    assert "2021-qingshan" not in {f.format for f in all_forms()}
