@@ -140,3 +140,12 @@ def test_lang_before_the_command(capsys):
     assert "Why it matters:" in capsys.readouterr().out
     assert main(["--lang=en", "rules"]) == 0
     assert capsys.readouterr().out.startswith("code ")
+
+
+def test_show_in_english(sample_files, capsys):
+    good, _ = sample_files
+    assert main(["show", str(good)]) == 0
+    assert "统计期限" in capsys.readouterr().out
+    assert main(["show", "--lang", "en", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert "period" in out and "sections" in out and "统计期限  " not in out

@@ -250,7 +250,7 @@ def _show(argv: list[str]) -> int:
         return _error(text("cli.missing-paths", lang, paths=", ".join(missing)))
     from .show import show
 
-    return show(args.paths, resolve_settings(args.paths, args.config, {}), args.format, sys.stdout)
+    return show(args.paths, resolve_settings(args.paths, args.config, {"lang": args.lang}), args.format, sys.stdout)
 
 
 def _annotate(argv: list[str]) -> int:

@@ -82,7 +82,7 @@ def render(message_id: str, args: Mapping[str, Any], lang: str = DEFAULT_LANG) -
 def _value(value: Any, lang: str) -> Any:
     if isinstance(value, Msg):
         return value.render(lang)
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return catalogue(lang)["list.sep"].join(str(_value(v, lang)) for v in value)
     return value
 
