@@ -278,7 +278,7 @@ def _annotate(argv: list[str]) -> int:
         mine = [d.localised(settings.lang) for d in result.diagnostics if d.path == str(source)]
         target = output_path(source, outdir)
         try:
-            n = annotate(source, mine, target)
+            n = annotate(source, mine, target, settings.lang)
         except AnnotateError as exc:
             print(f"gzlint: error: {exc}", file=sys.stderr)
             status = 2
