@@ -11,6 +11,8 @@ something was, 2 for a usage or configuration error or an internal failure.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -62,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 must not end the run
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if argv and argv[0] == "rules":
             return _rules(argv[1:])
@@ -105,20 +110,29 @@ def _main_check(argv: list[str]) -> int:
 
 
 def _check(args, settings: Settings) -> int:
-    from .engine import run
+    from .engine import discover, run
+    from .reporters.output import OutputError, refuse_inputs, write_atomic
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         return _error(f"no such file or folder: {', '.join(missing)}")
     paths = args.paths
     if args.force_exclude and settings.exclude:
         paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
-    result = run(paths, settings) if paths else None
+    files = discover(paths, settings) if paths else []
+    try:  # before anything runs: never write over a report being linted
+        refuse_inputs({"-o": args.output_file, "--write-baseline": args.write_baseline}, files)
+    except OutputError as exc:
+        return _error(str(exc))
+    result = run(files, settings) if files else None
     diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
     if args.write_baseline:
         from .baseline import write_baseline
 
-        n = write_baseline(args.write_baseline, diagnostics)
+        try:
+            n = write_baseline(args.write_baseline, diagnostics)
+        except OutputError as exc:
+            return _error(str(exc))
         print(f"gzlint: recorded {n} diagnostics in {args.write_baseline}", file=sys.stderr)
         return 2 if errors else 0
     if args.baseline:
@@ -128,19 +142,21 @@ def _check(args, settings: Settings) -> int:
             diagnostics = filter_new(diagnostics, args.baseline)
         except BaselineError as exc:
             return _error(str(exc))
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
-    try:
-        fmt = args.format or ("full" if out.isatty() else "concise")
-        if args.statistics:
-            from .reporters.statistics import report as statistics
+    # a report for a file is rendered whole first, then written in one go
+    out: TextIO = io.StringIO() if args.output_file else sys.stdout
+    fmt = args.format or ("full" if out.isatty() else "concise")
+    if args.statistics:
+        from .reporters.statistics import report as statistics
 
-            statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
-        else:
-            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level)
-            get_reporter(fmt)(diagnostics, files, out, options)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
+    else:
+        options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level)
+        get_reporter(fmt)(diagnostics, files, out, options)
+    if args.output_file:
+        try:
+            write_atomic(args.output_file, out.getvalue())
+        except OutputError as exc:
+            return _error(str(exc))
     for error in errors:
         print(f"gzlint: {error}", file=sys.stderr)
     if errors:

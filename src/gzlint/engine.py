@@ -19,7 +19,8 @@ from .form.spec import load_forms
 from .matcher import match
 from .matcher.model import Report
 from .plugins import all_rules, extra_form_files, plugin_manager
-from .readers import REPORT_SUFFIXES, read_bytes, read_file
+from .readers import REPORT_SUFFIXES, read_bytes
+from .readers import limits
 from .rule import Rule
 
 
@@ -51,7 +52,8 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     """Read and match one file; reading problems end up in ``report.failure``."""
     pm = plugin_manager()
     try:
-        doc = read_bytes(path, data, pm.hook) if data is not None else read_file(path, pm.hook)
+        # only regular files, and only as much of them as the limits allow
+        doc = read_bytes(path, data if data is not None else limits.read_input(path), pm.hook)
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down
@@ -94,8 +96,25 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
             continue
         d.severity = settings.severity_of(d.code, d.severity)
         kept.append(d)
+    for d in kept:
+        d.path = display_path(d.path)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    result.files = [display_path(f) for f in result.files]
     return result
+
+
+def display_path(path: str) -> str:
+    """A file name every output can write: bytes that are not UTF-8 (kept by
+    the OS as surrogate escapes) are shown as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _run(rule: Rule, call, what: str, result: LintResult) -> list[Diagnostic]:
@@ -114,7 +133,8 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
 def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
     settings = settings or Settings()
     files = discover(paths, settings)
-    reports = [build_report(str(f)) for f in files]
+    with limits.using(settings.limits):
+        reports = [build_report(str(f)) for f in files]
     return lint_reports(reports, settings)
 
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+import zipfile
 
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import RawCell, clean_text, make_table
+from . import limits
 from .guard import guarded
 
 
@@ -28,15 +31,55 @@ def read_spreadsheet(path: str, data: bytes) -> Document:
             "GZ001", "读取电子表格需要安装可选依赖：pip install 'gzlint[xlsx]'（python-calamine）"
         ) from None
     with guarded("电子表格"):
+        if data.startswith(b"PK"):
+            _check_extent(data)
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         blocks: list[Block] = []
         offset = 0
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
+            limits.check_table(sheet.height, sheet.width, f"工作表「{name}」")
             rows = [[_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-            blocks += _sheet_blocks(rows, sheet.merged_cell_ranges or [], offset)
+            blocks += _sheet_blocks(rows, _clip_merges(sheet.merged_cell_ranges or [], rows), offset)
             offset += len(rows)
         return Document(path=path, blocks=blocks, source_format="xlsx")
+
+
+#: a worksheet cell that holds something (``<c r="B2"><v>5</v></c>``; ``<c r="B2"/>`` is a blank)
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"[^>]*?(/?)>")
+
+
+def _check_extent(data: bytes) -> None:
+    """Measure each worksheet of an .xlsx from its XML before calamine sees it:
+    calamine allocates the whole rectangle spanned by the cells at once, and one
+    cell at XFD1048576 makes that 512 GiB and aborts the process."""
+    budget = limits.ZipBudget("电子表格")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in zf.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            rows = cols = 0
+            for col, row, empty in _CELL_REF.findall(budget.read(zf, name)):
+                if not empty:
+                    rows, cols = max(rows, int(row)), max(cols, _column_number(col))
+            limits.check_table(rows, cols, f"工作表 {name.rsplit('/', 1)[-1]}")
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _clip_merges(merged, rows: list[list[str]]) -> list:
+    """Merged ranges cut to the sheet's cells (a range A1:XFD1048576 over a small
+    sheet holds nothing more), then counted before they are expanded."""
+    height, width = len(rows), max((len(r) for r in rows), default=0)
+    clipped = [((r0, c0), (min(r1, height - 1), min(c1, width - 1)))
+               for (r0, c0), (r1, c1) in merged if r0 < height and c0 < width]
+    limits.check_cells(sum((r1 - r0 + 1) * (c1 - c0 + 1) for (r0, c0), (r1, c1) in clipped), "工作表的合并单元格")
+    return clipped
 
 
 def _text(value) -> str:
