@@ -127,6 +127,11 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
             for kk in range(k, k + colspan):
                 taken.add((rr, kk))
         rows.setdefault(r, []).append(Cell(text=c.text, line=c.line, row=r, col=k, rowspan=rowspan, colspan=colspan))
+    # a row whose every cell lay under an earlier span is gone: no span may reach past the last row left
+    last = max(rows)
+    for row in rows.values():
+        for cell in row:
+            cell.rowspan = min(cell.rowspan, last - cell.row + 1)
     return Table(rows=[rows[r] for r in sorted(rows)], layout="grid", line=line, page=page)
 
 
