@@ -71,11 +71,12 @@ def test_the_whole_corpus_in_one_capped_run(corpus, tmp_path):
     ("html_huge_spans.html", "table-cells"),
     ("html_20000_rows.html", "table-rows"),
     ("xlsx_far_cells.xlsx", "table-rows"),
+    ("ods_far_cells.ods", "table-rows"),
     ("docx_deep.docx", "嵌套"),
 ])
 def test_each_limit_names_the_key_that_raises_it(corpus, name, words):
     pytest.importorskip("pdfplumber") if name.endswith(".pdf") else None
-    pytest.importorskip("python_calamine") if name.endswith(".xlsx") else None
+    pytest.importorskip("python_calamine") if name.endswith((".xlsx", ".ods")) else None
     proc = _lint_capped("--format", "json", str(corpus / name))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     [diag] = json.loads(proc.stdout)

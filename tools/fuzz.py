@@ -9,8 +9,9 @@
     Lint random mutations of rendered sample reports (bytes flipped, cut,
     spliced, tags and cells duplicated, spans made huge) for a while, in one
     memory-capped subprocess per batch; every batch that gives a traceback,
-    an internal error or no diagnostic for a file is saved to ``fuzz-found/``
-    so it can become a regression test (tests/test_hostile.py).
+    an internal error, a hang or an exit status other than 0/1 is saved to ``fuzz-found/``
+    so it can become a regression test (tests/test_hostile.py). ``fuzz-found/``
+    is git-ignored.
 
 Never run the corpus without the cap: the files are built to exhaust memory.
 """
@@ -117,8 +118,8 @@ def mutate(args) -> int:
                 rc, diags, err, _sec, _peak = lint_capped([str(p) for p in paths], args.cap_mb, args.timeout)
             except subprocess.TimeoutExpired:
                 rc, diags, err = -1, [], "timeout"
-            seen = {Path(d["path"]).name for d in diags}
-            bad = rc not in (0, 1) or "Traceback" in err or any(p.name not in seen for p in paths if p.stat().st_size)
+            # a mutation may well leave a clean report: only a crash, an internal error or a hang counts
+            bad = rc not in (0, 1) or "Traceback" in err or "internal error" in err
             batches += 1
             if bad:
                 problems += 1

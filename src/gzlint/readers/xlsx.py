@@ -50,19 +50,63 @@ _CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"[^>
 
 
 def _check_extent(data: bytes) -> None:
-    """Measure each worksheet of an .xlsx from its XML before calamine sees it:
-    calamine allocates the whole rectangle spanned by the cells at once, and one
-    cell at XFD1048576 makes that 512 GiB and aborts the process."""
+    """Measure each worksheet from its XML before calamine sees it: calamine
+    allocates the whole rectangle spanned by the cells at once, and one cell at
+    XFD1048576 makes that 512 GiB and aborts the process."""
     budget = limits.ZipBudget("电子表格")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for name in zf.namelist():
-            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                continue
-            rows = cols = 0
-            for col, row, empty in _CELL_REF.findall(budget.read(zf, name)):
-                if not empty:
-                    rows, cols = max(rows, int(row)), max(cols, _column_number(col))
-            limits.check_table(rows, cols, f"工作表 {name.rsplit('/', 1)[-1]}")
+        names = zf.namelist()
+        for name in names:
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                rows, cols = _xlsx_extent(budget.read(zf, name))
+                limits.check_table(rows, cols, f"工作表 {name.rsplit('/', 1)[-1]} ")
+        if "content.xml" in names:
+            for sheet, (rows, cols) in _ods_extents(budget.read(zf, "content.xml")):
+                limits.check_table(rows, cols, f"工作表「{sheet}」")
+
+
+def _xlsx_extent(xml: bytes) -> tuple[int, int]:
+    rows = cols = 0
+    for col, row, empty in _CELL_REF.findall(xml):
+        if not empty:
+            rows, cols = max(rows, int(row)), max(cols, _column_number(col))
+    return rows, cols
+
+
+#: the parts of OpenDocument table markup that move the cursor (repeats included)
+_ODS_TOKEN = re.compile(rb"<table:table\s[^>]*?table:name=\"([^\"]*)\"|<table:table-row\b([^>]*?)(/?)>|"
+                        rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
+_REPEAT = re.compile(rb"number-(?:rows|columns)-repeated=\"(\d{1,9})\"")
+
+
+def _ods_extents(xml: bytes) -> list[tuple[str, tuple[int, int]]]:
+    """(sheet name, (rows, columns)) up to the last cell holding something:
+    ``number-rows-repeated="1048570"`` of empty rows costs nothing, a value
+    after them makes calamine build the whole rectangle."""
+    sheets: list[tuple[str, tuple[int, int]]] = []
+    name, start, repeat, cursor, col, rows, cols = None, 0, 1, 0, 0, 0, 0
+    for m in _ODS_TOKEN.finditer(xml):
+        sheet, row_attrs, _row_empty, cell_attrs, cell_empty = m.groups()
+        if sheet is not None:
+            if name is not None:
+                sheets.append((name, (rows, cols)))
+            name, cursor, rows, cols = sheet.decode("utf-8", "replace"), 0, 0, 0
+        elif row_attrs is not None:  # a row (repeated ``repeat`` times) starts at ``start``
+            start, repeat, col = cursor, _repeat(row_attrs), 0
+            cursor += repeat
+        else:
+            n = _repeat(cell_attrs)
+            if not cell_empty or b"value-type" in cell_attrs:
+                rows, cols = max(rows, start + repeat), max(cols, col + n)
+            col += n
+    if name is not None:
+        sheets.append((name, (rows, cols)))
+    return sheets
+
+
+def _repeat(attrs: bytes) -> int:
+    m = _REPEAT.search(attrs)
+    return int(m.group(1)) if m else 1
 
 
 def _column_number(letters: bytes) -> int:

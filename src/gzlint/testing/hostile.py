@@ -85,6 +85,25 @@ def xlsx(sheet_data: str, merges: str = "") -> bytes:
     return _zip(parts)
 
 
+def ods(rows: str) -> bytes:
+    """A minimal .ods with one sheet of ``<table:table-row>`` markup."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                "</manifest:manifest>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", content)
+        zf.writestr("META-INF/manifest.xml", manifest)
+    return buf.getvalue()
+
+
 def inline_cell(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
@@ -224,6 +243,14 @@ def _xlsx_merged_everything() -> bytes:
                 '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')
 
 
+def _ods_far_cells() -> bytes:
+    value = '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+    return ods('<table:table-row><table:table-cell office:value-type="string"><text:p>标题</text:p></table:table-cell>'
+               '</table:table-row><table:table-row table:number-rows-repeated="1048570">'
+               '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+               f'<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{value}</table:table-row>')
+
+
 def _xlsx_million_rows() -> bytes:
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 1_000_001))
     return xlsx(rows)
@@ -260,6 +287,7 @@ CASES: dict[str, Callable[[], bytes]] = {
     "xlsx_far_cells.xlsx": _xlsx_far_cells,
     "xlsx_merged_everything.xlsx": _xlsx_merged_everything,
     "xlsx_million_rows.xlsx": _xlsx_million_rows,
+    "ods_far_cells.ods": _ods_far_cells,
     "pdf_bomb.pdf": _pdf_bomb,
     "pdf_broken_xref.pdf": _pdf_broken_xref,
     "text_utf16_no_bom.txt": lambda: _report_text().encode("utf-16-le"),
