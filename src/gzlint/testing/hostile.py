@@ -38,11 +38,11 @@ def _zip(parts: dict[str, bytes], level: int = 9) -> bytes:
     return buf.getvalue()
 
 
-def docx(document_xml: bytes) -> bytes:
+def docx(document_xml: bytes, level: int = 9) -> bytes:
     """A minimal .docx around a ``word/document.xml``."""
     types = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
              b'<Default Extension="xml" ContentType="application/xml"/></Types>')
-    return _zip({"[Content_Types].xml": types, "word/document.xml": document_xml})
+    return _zip({"[Content_Types].xml": types, "word/document.xml": document_xml}, level)
 
 
 def body(inner: str) -> bytes:
@@ -53,7 +53,7 @@ def para(text: str) -> str:
     return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
 
 
-def xlsx(sheet_data: str, merges: str = "") -> bytes:
+def xlsx(sheet_data: str, merges: str = "", level: int = 9) -> bytes:
     """A minimal .xlsx with one sheet: ``<sheetData>`` content and ``<mergeCells>``."""
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -82,7 +82,7 @@ def xlsx(sheet_data: str, merges: str = "") -> bytes:
             f'<?xml version="1.0"?><worksheet xmlns="{_S}"><sheetData>{sheet_data}</sheetData>{merges}</worksheet>'
         ).encode(),
     }
-    return _zip(parts)
+    return _zip(parts, level)
 
 
 def ods(rows: str) -> bytes:
@@ -135,11 +135,19 @@ def pdf(content: bytes, filter_deflate: bool = True, break_xref: bool = False) -
 
 
 def _deflate_zeros(size: int) -> bytes:
-    """``size`` bytes of blanks, deflated chunk by chunk (never all in memory)."""
-    comp = zlib.compressobj(9)
+    """A zlib stream of ``size`` blanks, built without compressing them all:
+    once the window is full of blanks every further megabyte deflates to the
+    same bytes, so that piece is repeated and the checksum chained."""
     chunk = b" " * _MB
-    parts = [comp.compress(chunk) for _ in range(size // _MB)]
-    return b"".join(parts) + comp.flush()
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = comp.compress(chunk) + comp.flush(zlib.Z_SYNC_FLUSH)
+    steady = comp.compress(chunk) + comp.flush(zlib.Z_SYNC_FLUSH)
+    assert comp.compress(chunk) + comp.flush(zlib.Z_SYNC_FLUSH) == steady
+    adler = 1
+    for _ in range(size // _MB):
+        adler = zlib.adler32(chunk, adler)
+    body = first + steady * (size // _MB - 1) + comp.flush()
+    return b"\x78\xda" + body + adler.to_bytes(4, "big")
 
 
 def _lie_about_size(data: bytes, member: str, claimed: int) -> bytes:
@@ -174,12 +182,12 @@ def _huge_number_text() -> bytes:
 
 def _docx_lying_header() -> bytes:
     xml = body(para("年度报告") * 10 + "<w:p>" + "<w:r><w:t>数据</w:t></w:r>" * (40 * _MB // 30) + "</w:p>")
-    return _lie_about_size(docx(xml), "word/document.xml", 1000)
+    return _lie_about_size(docx(xml, level=1), "word/document.xml", 1000)
 
 
 def _docx_big_part() -> bytes:
     # 150 MB of well-formed paragraphs: under the old 200 MB part limit, 4.3 GB in lxml
-    return docx(body(para("二〇二一年度政府信息公开工作年度报告") * (150 * _MB // 90)))
+    return docx(body(para("二〇二一年度政府信息公开工作年度报告") * (150 * _MB // 90)), level=1)
 
 
 def _docx_billion_laughs() -> bytes:
@@ -253,7 +261,7 @@ def _ods_far_cells() -> bytes:
 
 def _xlsx_million_rows() -> bytes:
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 1_000_001))
-    return xlsx(rows)
+    return xlsx(rows, level=1)
 
 
 def _pdf_bomb() -> bytes:
