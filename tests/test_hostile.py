@@ -73,6 +73,8 @@ def test_the_whole_corpus_in_one_capped_run(corpus, tmp_path):
     ("xlsx_far_cells.xlsx", "table-rows"),
     ("ods_far_cells.ods", "table-rows"),
     ("docx_deep.docx", "嵌套"),
+    ("html_21mb.html", "markup-mb"),
+    ("text_1200000_chars.txt", "text-chars"),
 ])
 def test_each_limit_names_the_key_that_raises_it(corpus, name, words):
     pytest.importorskip("pdfplumber") if name.endswith(".pdf") else None

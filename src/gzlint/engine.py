@@ -21,6 +21,7 @@ from .matcher.model import Report
 from .plugins import all_rules, extra_form_files, plugin_manager
 from .readers import REPORT_SUFFIXES, read_bytes
 from .readers import limits
+from .readers.sniff import sniff
 from .rule import Rule
 
 
@@ -53,7 +54,10 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     pm = plugin_manager()
     try:
         # only regular files, and only as much of them as the limits allow
-        doc = read_bytes(path, data if data is not None else limits.read_input(path), pm.hook)
+        data = data if data is not None else limits.read_input(path)
+        limits.check_markup(sniff(data, Path(path).suffix.lower()), len(data))
+        doc = read_bytes(path, data, pm.hook)
+        limits.check_text(doc)
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down

@@ -36,6 +36,11 @@ class Limits:
 
     #: size of an input file on disk
     file_mb: int = 100
+    #: size of a text, HTML or MHT file (markup grows ~15-fold in memory once parsed)
+    markup_mb: int = 20
+    #: characters of text (paragraphs and cells) one document may hold; a
+    #: report has some tens of thousands, and the checks' time grows with it
+    text_chars: int = 1_000_000
     #: bytes one archive member (a .docx/.xlsx part) inflates to
     member_mb: int = 32
     #: bytes all members of one archive inflate to together
@@ -131,6 +136,28 @@ def _kind(mode: int) -> str:
         if test(mode):
             return name
     return "特殊文件"
+
+
+def check_markup(kind: str, size: int) -> None:
+    """Refuse a text-like file too large to be a report before it is parsed."""
+    limit = current().markup_mb
+    if kind in ("text", "html", "mht") and size > limit * _MB:
+        raise exceeded(f"文本或网页文件大小 {size // _MB} MB ", "markup-mb", limit, " MB")
+
+
+def check_text(doc) -> None:
+    """Refuse a document holding far more text than a report (checked before matching)."""
+    from ..document import Paragraph
+
+    limit = current().text_chars
+    total = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            total += len(block.text)
+        else:
+            total += sum(len(cell.text) for row in block.rows for cell in row)
+        if total > limit:
+            raise exceeded("文档的文字量", "text-chars", limit, " 字")
 
 
 # -- archives --------------------------------------------------------------

@@ -291,6 +291,8 @@ CASES: dict[str, Callable[[], bytes]] = {
     "html_huge_spans.html": _html_huge_spans,
     "html_20000_rows.html": lambda: _html_rows(20_000),
     "html_deep.html": _html_deep,
+    "html_21mb.html": lambda: b"<html><body>" + "<p>年度报告</p>".encode() * (21 * _MB // 19) + b"</body></html>",
+    "text_1200000_chars.txt": lambda: ("二〇二一年度政府信息公开工作年度报告\n" * 60_000).encode("utf-8"),
     "html_mislabelled.html": _html_mislabelled,
     "xlsx_far_cells.xlsx": _xlsx_far_cells,
     "xlsx_merged_everything.xlsx": _xlsx_merged_everything,
