@@ -289,3 +289,11 @@ def test_a_span_over_a_row_that_was_dropped_is_cut():
     # found by tests/test_properties.py: the second row's only cell lies under the first's span
     table = make_table([RawCell("甲", 0, 0, 2, 1), RawCell("乙", 1, 0)])
     assert [[(c.text, c.rowspan) for c in row] for row in table.rows] == [[("甲", 1)]]
+
+
+def test_pdf_streams_count_towards_one_total():
+    pytest.importorskip("pdfplumber")
+    # two pages' worth of content in one 3 MB stream: under pdf-stream-mb, over archive-mb
+    bomb = hostile.pdf(hostile._deflate_zeros(3 * 1024 * 1024))
+    report = _read("total.pdf", bomb, pdf_stream_mb=8, archive_mb=2)
+    assert report.failure is not None and "archive-mb" in report.failure.message

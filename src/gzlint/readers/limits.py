@@ -43,10 +43,10 @@ class Limits:
     text_chars: int = 1_000_000
     #: bytes one archive member (a .docx/.xlsx part) inflates to
     member_mb: int = 32
-    #: bytes all members of one archive inflate to together
+    #: bytes all parts of one file inflate to together (zip members, PDF streams)
     archive_mb: int = 128
     #: pages of a PDF
-    pdf_pages: int = 300
+    pdf_pages: int = 200
     #: bytes one PDF stream inflates to
     pdf_stream_mb: int = 32
     #: rows of one table (or spreadsheet sheet)
@@ -279,17 +279,29 @@ class _BoundedInflater:
         return out
 
 
+#: bytes the PDF being read has inflated so far (pdfminer keeps decoded streams)
+_pdf_inflated: ContextVar[list[int] | None] = ContextVar("gzlint_pdf_inflated", default=None)
+
+
 def _bounded(inflater, data: bytes, already: int = 0) -> bytes:
-    limit = current().pdf_stream_mb * _MB
+    limits = current()
+    limit, total = limits.pdf_stream_mb * _MB, _pdf_inflated.get()
     out = inflater.decompress(data, max(1, limit - already + 1))
     if already + len(out) > limit:
-        raise exceeded("PDF 数据流解压后", "pdf-stream-mb", current().pdf_stream_mb, " MB")
+        raise exceeded("PDF 数据流解压后", "pdf-stream-mb", limits.pdf_stream_mb, " MB")
+    if total is None:  # pdfminer used outside read_pdf: only the per-stream bound
+        return out
+    total[0] += len(out)
+    if total[0] > limits.archive_mb * _MB:
+        raise exceeded("PDF 全部数据流解压后", "archive-mb", limits.archive_mb, " MB")
     return out
 
 
 def bound_pdf_streams() -> None:
-    """Make pdfminer inflate streams within ``pdf-stream-mb`` (idempotent)."""
+    """Make pdfminer inflate streams within ``pdf-stream-mb`` each and
+    ``archive-mb`` together, counting from zero for the file about to be read."""
     from pdfminer import pdftypes
 
     if not isinstance(pdftypes.zlib, _BoundedZlib):
         pdftypes.zlib = _BoundedZlib()
+    _pdf_inflated.set([0])
