@@ -297,3 +297,15 @@ def test_pdf_streams_count_towards_one_total():
     bomb = hostile.pdf(hostile._deflate_zeros(3 * 1024 * 1024))
     report = _read("total.pdf", bomb, pdf_stream_mb=8, archive_mb=2)
     assert report.failure is not None and "archive-mb" in report.failure.message
+
+
+def test_the_readme_lists_the_limits_as_they_are():
+    import tomllib
+    from dataclasses import asdict
+
+    from .helpers import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("[tool.gzlint.limits]\n", 1)[1].split("```", 1)[0]
+    documented = tomllib.loads(block)
+    assert documented == {k.replace("_", "-"): v for k, v in asdict(Limits()).items()}
