@@ -300,8 +300,9 @@ def test_pdf_streams_count_towards_one_total():
 
 
 def test_the_readme_lists_the_limits_as_they_are():
-    import tomllib
     from dataclasses import asdict
+
+    from gzlint.config import tomllib
 
     from .helpers import REPO
 

@@ -21,7 +21,6 @@ from .matcher.model import Report
 from .plugins import all_rules, extra_form_files, plugin_manager
 from .readers import REPORT_SUFFIXES, read_bytes
 from .readers import limits
-from .readers.sniff import sniff
 from .rule import Rule
 
 
@@ -55,7 +54,7 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     try:
         # only regular files, and only as much of them as the limits allow
         data = data if data is not None else limits.read_input(path)
-        limits.check_markup(sniff(data, Path(path).suffix.lower()), len(data))
+        limits.check_markup(data, Path(path).suffix.lower())
         doc = read_bytes(path, data, pm.hook)
         limits.check_text(doc)
     except ReadFailure as failure:

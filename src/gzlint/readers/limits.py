@@ -138,11 +138,15 @@ def _kind(mode: int) -> str:
     return "特殊文件"
 
 
-def check_markup(kind: str, size: int) -> None:
-    """Refuse a text-like file too large to be a report before it is parsed."""
+def check_markup(data: bytes, suffix: str) -> None:
+    """Refuse a text, HTML or MHT file too large to be a report before it is parsed."""
     limit = current().markup_mb
-    if kind in ("text", "html", "mht") and size > limit * _MB:
-        raise exceeded(f"文本或网页文件大小 {size // _MB} MB ", "markup-mb", limit, " MB")
+    if len(data) <= limit * _MB:
+        return
+    from .sniff import sniff  # only for a large file: sniffing a zip opens it
+
+    if sniff(data, suffix) in ("text", "html", "mht"):
+        raise exceeded(f"文本或网页文件大小 {len(data) // _MB} MB ", "markup-mb", limit, " MB")
 
 
 def check_text(doc) -> None:
