@@ -10,6 +10,7 @@ from gzlint.config import ConfigError, Settings, apply
 from gzlint.engine import lint_text
 from gzlint.metadata.dates import find_dates, standalone_date
 from gzlint.metadata.numerals import cn_to_int, parse_count
+from gzlint.metadata.period import first_period
 from gzlint.testing.sample import render_text, sample_report
 
 from .helpers import codes, seed_path
@@ -109,6 +110,31 @@ def test_gz403_no_period():
     bad.intro = "本报告根据《中华人民共和国政府信息公开条例》要求编制。"
     assert codes(lint(bad)) & {"GZ403"} == {"GZ403"}
     assert lint(sample_report("2021"), code="GZ403") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "本报告所列数据统计时限为2021年1月1日至2021年12月31日。",  # 统计时限
+    "本报告所列数据统计期限为2021年1月1日至12月31日。",  # no 止, the end date without its year
+    "报告所列统计期限自 2021 年 1 月 1 日至 2021 年 12 月 31 日。",  # spaces a PDF puts round the numbers
+    "数据统计时间自2021年1月1日起，至2021年12月31日止。",  # 起，至
+    "统计期限为2021年1月1日到2021年12月31日",  # no 的, no 数据, no full stop
+    "本报告中所列数据统计期限为 2021\n年 1 月 1 日至 12 月 31 日。本报告电子版可在门户网站下载。",  # wrapped
+])
+def test_period_phrasings(sentence):
+    r = sample_report("2021")
+    r.intro = "本报告根据《中华人民共和国政府信息公开条例》要求编制。\n" + sentence
+    assert [d for d in lint(r) if d.code.startswith("GZ40")] == []
+    lines = [(text, n) for n, text in enumerate(r.intro.split("\n"), start=2)]
+    period = first_period(lines)
+    assert (period.year, period.calendar_year, period.line) == (2021, True, 3)
+
+
+def test_wrapped_period_is_read_from_the_paragraph_it_starts_in():
+    lines = [("统计期限为2021年", 1), ("1月1日至12月31日。", 2)]
+    assert first_period(lines).line == 1
+    # a paragraph that ends its sentence is not joined to the next
+    assert first_period([("统计期限如下。", 1), ("2021年1月1日至2021年6月30日", 2)]) is None
+    assert first_period([("本年度。", 1), ("统计期限为2021年1月1日至2021年12月31日。", 2)]).line == 2
 
 
 # -- GZ404 ------------------------------------------------------------------------

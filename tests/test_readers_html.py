@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gzlint.document import Paragraph, ReadFailure, Table
@@ -105,3 +107,107 @@ def test_mht_without_html_is_gz001():
     with pytest.raises(ReadFailure) as err:
         read(data, "x.mht")
     assert err.value.code == "GZ001"
+
+
+# -- a CMS page: the title block stands outside the article ----------------------
+
+def _cms_page(report, *, site_title: bool = True, block: str = '<div class="article_title">{title}</div>') -> str:
+    """``writers.render_html``'s page with its title moved out of the article into
+    the CMS's title block (beside the date and share bar), as district sites do."""
+    import html as _html
+
+    from .writers import render_html
+
+    page = render_html(report)
+    title = _html.escape(report.title)
+    page = re.sub(r'<h1 class="title">.*?</h1>\n<div class="info">.*?</div>\n', "", page)
+    page = page.replace('<div class="article" id="zoom">',
+                        block.format(title=title) + '\n<div class="info">来源：本站 时间：2022-01-20</div>\n'
+                        '<div class="article" id="zoom">')
+    suffix = "_政府信息公开年报_某某网" if site_title else ""
+    return page.replace(f"<title>{title}_青山县人民政府</title>", f"<title>{title}{suffix}</title>")
+
+
+def test_cms_title_block_outside_the_article_is_the_title(tmp_path):
+    from gzlint.engine import lint_paths
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    page = _cms_page(report)
+    doc = read(page.encode())
+    texts = _texts(doc)
+    assert texts[0] == report.title and texts.count(report.title) == 1
+    assert "来源：本站" not in doc.text() and "分享到" not in doc.text()
+    # the page title less the column and site names
+    assert doc.metadata["title"] == report.title
+    assert doc.blocks[0].line == page.splitlines().index(f'<div class="article_title">{report.title}</div>') + 1
+    assert len(doc.tables()) == len(report.form.tables)
+    path = tmp_path / "r.html"
+    path.write_bytes(page.encode())
+    assert [d.code for d in lint_paths([path])] == []
+
+
+def test_title_block_found_by_class_when_the_page_title_differs():
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    page = _cms_page(report, site_title=False).replace(f"<title>{report.title}</title>", "<title>详情页</title>")
+    assert _texts(read(page.encode()))[0] == report.title
+    # a block with no title class and another text is not taken
+    plain = _cms_page(report, block="<div>{title}（征求意见稿）</div>").replace(
+        f"<title>{report.title}_政府信息公开年报_某某网</title>", "<title>详情页</title>")
+    assert report.title not in _texts(read(plain.encode()))[0]
+
+
+def test_title_inside_the_article_is_not_doubled():
+    from .writers import render_html
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    texts = _texts(read(render_html(report).encode()))
+    assert texts.count(report.title) == 1
+
+
+@pytest.mark.parametrize("page_title, title", [
+    ("某某局2021年政府信息公开工作年度报告_政府信息公开年报_某某网", "某某局2021年政府信息公开工作年度报告"),
+    ("某某网 - 某某局2021年政府信息公开工作年度报告", "某某局2021年政府信息公开工作年度报告"),
+    ("某某局2021年政府信息公开工作年度报告", "某某局2021年政府信息公开工作年度报告"),
+])
+def test_page_title_less_site_suffix(page_title, title):
+    doc = read(f"<html><head><title>{page_title}</title></head><body><p>一、总体情况</p></body></html>".encode())
+    assert doc.metadata["title"] == title
+
+
+def test_column_name_and_links_are_not_title_blocks():
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    # the page title is the column's name, and the column header says it too
+    page = _cms_page(report, block='<div class="column_title">政府信息公开年报</div>'
+                                   '<div class="list_title"><a href="/a.html">某某局2020年政府信息公开工作年度报告</a></div>')
+    page = re.sub(r"<title>.*?</title>", "<title>政府信息公开年报_某某网</title>", page)
+    texts = _texts(read(page.encode()))
+    assert "政府信息公开年报" not in texts and "某某局2020年政府信息公开工作年度报告" not in texts
+
+
+def test_title_block_broken_by_br_is_one_line():
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    block = '<div class="article_title"><span>青山县交通运输局</span><br>\n  <span>2021年政府信息公开工作年度报告</span></div>'
+    page = re.sub(r"<title>.*?</title>", "<title>详情页</title>", _cms_page(report, block=block))
+    assert _texts(read(page.encode()))[0] == report.title
+
+
+def test_page_title_is_the_title_when_the_page_shows_no_title_block(tmp_path):
+    from gzlint.engine import lint_paths
+    from gzlint.testing.sample import sample_report
+
+    report = sample_report("2021")
+    page = _cms_page(report, block="")
+    path = tmp_path / "r.html"
+    path.write_bytes(page.encode())
+    assert report.title not in _texts(read(page.encode()))
+    assert [d.code for d in lint_paths([path])] == []
+    path.write_bytes(re.sub(r"<title>.*?</title>", "<title>详情页_某某网</title>", page).encode())
+    assert [d.code for d in lint_paths([path])] == ["GZ104"]

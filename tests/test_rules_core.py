@@ -80,6 +80,29 @@ def test_gz104_title():
     assert "GZ104" in codes(diags) and "年份" in diags[0].message
 
 
+@pytest.mark.parametrize("title", ["2021年政府信息公开工作年度报告", "2021年度政府信息公开工作年报"])
+def test_gz104_title_without_body(title):
+    r = _bad()
+    r.title = title
+    diags = [d for d in lint_sample(r) if d.code == "GZ104"]
+    assert len(diags) == 1 and "没有写明发布机关" in diags[0].message
+
+
+@pytest.mark.parametrize("title,body", [
+    ("2021年青山县交通运输局政府信息公开工作年度报告", "青山县交通运输局"),
+    ("青山县交通运输局2021年政府信息公开工作年度报告", "青山县交通运输局"),
+    ("青山县交通运输局政府信息公开工作年度报告（2021年）", "青山县交通运输局"),
+])
+def test_gz104_body_before_or_after_the_year(title, body):
+    from gzlint.engine import build_report
+    from gzlint.metadata import report_meta
+
+    r = _bad()
+    r.title = title
+    assert not [d for d in lint_sample(r) if d.code == "GZ104" and "发布机关" in d.message]
+    assert report_meta(build_report("report.txt", render_text(r).encode("utf-8"))).body == body
+
+
 def test_gz110_missing_table():
     r = _bad()
     r.dropped_tables.add("litigation")
@@ -161,7 +184,6 @@ def test_gz204_signed_change_may_be_negative():
 @pytest.mark.parametrize(
     "fmt,table,row,col,text",
     [
-        ("2019", "active.9", "procurement", "amount", "10268898元"),
         ("2019", "active.9", "procurement", "amount", "15.5"),
         ("2021", "active.8", "fees", "fees_amount", "12500元"),
     ],
@@ -169,6 +191,13 @@ def test_gz204_signed_change_may_be_negative():
 def test_gz205_money_unit(fmt, table, row, col, text):
     diags = lint_sample(sample_report(fmt).set_cell(table, row, col, text))
     assert codes(diags) == {"GZ205"}
+
+
+@pytest.mark.parametrize("text", ["75394432.52元", "251000元", "1026.8898万元", "0"])
+def test_gz205_unit_stated_where_the_form_prints_none(text):
+    """The 2019 form prints no unit for 采购总金额: an explicit unit is acceptable."""
+    diags = lint_sample(sample_report("2019").set_cell("active.9", "procurement", "amount", text))
+    assert "GZ205" not in codes(diags)
 
 
 # -- GZ3xx ---------------------------------------------------------------------
@@ -208,3 +237,86 @@ def test_gz304_litigation_total():
     diags = lint_sample(r)
     assert [(d.code, d.row) for d in diags] == [("GZ304", "行政复议")]
     assert "总计(3) ≠ 结果维持(1) + 结果纠正(0) + 其他结果(0) + 尚未审结(1) = 2" in diags[0].message
+
+
+@pytest.mark.parametrize("issued,repealed,in_force", [("7", "0", "0"), ("3", "1", "1")])
+def test_gz309_in_force_below_issued(issued, repealed, in_force):
+    r = _bad().set_cell("active.1", "normative", "issued", issued).set_cell("active.1", "normative", "repealed", repealed)
+    r.set_cell("active.1", "normative", "in_force", in_force)
+    diags = lint_sample(r)
+    assert [(d.code, d.row, d.column) for d in diags] == [("GZ309", "行政规范性文件", "现行有效件数")]
+    assert f"少于本年制发{issued} − 本年废止{repealed}" in diags[0].message
+
+
+@pytest.mark.parametrize("issued,repealed,in_force", [("7", "0", "7"), ("3", "5", "0"), ("0", "0", "0")])
+def test_gz309_in_force_at_least_issued_minus_repealed(issued, repealed, in_force):
+    r = _bad().set_cell("active.1", "normative", "issued", issued).set_cell("active.1", "normative", "repealed", repealed)
+    r.set_cell("active.1", "normative", "in_force", in_force)
+    assert "GZ309" not in codes(lint_sample(r))
+
+
+def test_gz309_not_for_the_2019_columns():
+    """The 2019 form's columns are 新制作/新公开/对外公开总数量: no such bound."""
+    r = sample_report("2019").set_cell("active.1", "normative", "in_force", "0")
+    assert "GZ309" not in codes(lint_sample(r))
+
+
+# -- GZ201: blank lines fold into one finding in human-readable output ---------
+
+def _report_lines(diags, fmt: str) -> list[str]:
+    import io
+
+    from gzlint.reporters import ReportOptions, get_reporter
+
+    out = io.StringIO()
+    get_reporter(fmt)(diags, ["report.txt"], out, ReportOptions(quiet=True))
+    return [line for line in out.getvalue().splitlines() if "GZ201" in line]
+
+
+def _blank_column(report, table: str, column: str):
+    for row in report.cells[table]:
+        report.blank_cell(table, row, column)
+    return report
+
+
+def test_gz201_blank_column_is_one_line_but_every_cell_in_json():
+    import io
+    import json
+
+    from gzlint.reporters import get_reporter
+
+    diags = lint_sample(_blank_column(_bad(), "applications", "research"))
+    assert codes(diags) == {"GZ201"} and len(diags) == 25
+    (line,) = _report_lines(diags, "concise")
+    assert "表三「科研机构」列全部为空（25个单元格）" in line
+    assert len(_report_lines(diags, "github")) == 1 and len(_report_lines(diags, "full")) == 1
+    out = io.StringIO()
+    get_reporter("json")(diags, ["report.txt"], out, None)
+    assert len(json.loads(out.getvalue())) == 25
+
+
+def test_gz201_blank_row_is_one_line():
+    r = _bad()
+    for col in ("natural", "business", "research", "public_interest", "legal", "other_org", "total"):
+        r.blank_cell("applications", "withheld.1", col)
+    diags = lint_sample(r)
+    assert len(diags) == 7
+    (line,) = _report_lines(diags, "concise")
+    assert "「1.属于国家秘密」行全部为空（7个单元格）" in line
+
+
+def test_gz201_blank_total_keeps_its_value_beside_other_blanks():
+    """A blank 总计 beside blanks read as 0 still says which value it needs (the catalogue's 272 case)."""
+    r = _bad().blank_cell("applications", "disclosed", "total").blank_cell("applications", "disclosed", "research")
+    diags = lint_sample(r)
+    total = next(d for d in diags if d.column == "总计")
+    assert "按本行各列之和应为9" in total.message and total.group is None
+    assert len(_report_lines(diags, "concise")) == 2
+
+
+def test_gz201_other_blanks_of_a_row_share_a_line():
+    r = _bad().blank_cell("applications", "carried_out", "research").blank_cell("applications", "carried_out", "legal")
+    diags = lint_sample(r)
+    assert len(diags) == 2
+    (line,) = _report_lines(diags, "concise")
+    assert "「四、结转下年度继续办理」行「科研机构」「法律服务机构」列为空" in line

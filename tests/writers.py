@@ -252,3 +252,80 @@ def _xlsx_value(text: str):
     if re.fullmatch(r"\d+\.\d+", text):
         return float(text)
     return text or None
+
+
+# -- text layouts other tools write (tab matrices, Markdown, web-archive dumps) --
+
+def full_matrix(report: SampleReport, tid: str, *, repeat: bool) -> list[list[str]]:
+    """The table with every position filled: a merged cell's text repeated on
+    each position it covers (``repeat``), or only at its origin."""
+    grid = official_grid(report, tid)
+    nrows = max(c.row + c.rowspan for row in grid for c in row)
+    ncols = max(c.col + c.colspan for row in grid for c in row)
+    matrix = [[""] * ncols for _ in range(nrows)]
+    for row in grid:
+        for c in row:
+            for rr in range(c.row, c.row + c.rowspan):
+                for cc in range(c.col, c.col + c.colspan):
+                    if repeat or (rr, cc) == (c.row, c.col):
+                        matrix[rr][cc] = c.text.replace("\n", "")
+    return matrix
+
+
+def render_tsv(report: SampleReport, *, repeat: bool = True) -> str:
+    """Spreadsheet "copy as text": one row per line, fields separated by tabs,
+    merged labels repeated on every row (``repeat``) or left blank."""
+    lines: list[str] = []
+    for kind, item in paragraphs(report):
+        if kind == "p":
+            lines.append(str(item))
+        else:
+            lines += ["\t".join(row) for row in full_matrix(report, str(item), repeat=repeat)]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: SampleReport, *, wrap: int = 30, page_lines: int = 18) -> str:
+    """A PDF→Markdown conversion: prose hard-wrapped at ``wrap`` characters
+    with blank lines between paragraphs, tables as pipe tables (merged labels
+    at their origin only), and the page footer "— N —" on a line of its own
+    every ``page_lines`` lines, wherever the page broke (inside a paragraph too)."""
+    out: list[str] = []
+    page = 1
+    since = 0
+
+    def emit(line: str) -> None:
+        nonlocal page, since
+        out.append(line)
+        since += 1
+        if since >= page_lines:
+            out.append(f"— {page} —")
+            page += 1
+            since = 0
+
+    for kind, item in paragraphs(report):
+        if kind == "p":
+            text = str(item)
+            for start in range(0, len(text), wrap):
+                emit(text[start : start + wrap])
+            out.append("")
+            continue
+        matrix = full_matrix(report, str(item), repeat=False)
+        for k, row in enumerate(matrix):
+            emit("| " + " | ".join(row) + " |")
+            if k == 0:
+                out.append("|" + "---|" * len(row))
+        out.append("")
+    out.append(f"— {page} —")
+    return "\n".join(out) + "\n"
+
+
+def render_flattened(report: SampleReport) -> str:
+    """A web archiver's text dump: the whole page on one line, paragraphs run
+    together, table cells run together with no separators."""
+    parts: list[str] = []
+    for kind, item in paragraphs(report):
+        if kind == "p":
+            parts.append(str(item))
+        else:
+            parts += ["".join(c.text.replace("\n", "") for c in row) for row in official_grid(report, str(item))]
+    return "".join(parts) + "\n"

@@ -3,6 +3,7 @@
 ``gzlint [check] PATH...``   lint files and folders (the default command)
 ``gzlint rules``             list every rule: code, name, severity, summary
 ``gzlint explain CODE``      a rule's documentation, with a bad and a good example
+``gzlint show FILE...``      what gzlint read: format, title, year, sections, every table cell
 
 Exit status: 0 when nothing at or above the fail level was found, 1 when
 something was, 2 for a usage or configuration error or an internal failure.
@@ -22,12 +23,13 @@ from .config import ConfigError, Settings, apply, load_settings, show_settings
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReportOptions, get_reporter
 
-SUBCOMMANDS = ("check", "rules", "explain")
+SUBCOMMANDS = ("check", "rules", "explain", "show")
 _EPILOG = """\
 commands:
   gzlint [check] PATH...   lint files and folders (default)
   gzlint rules             list the rules
   gzlint explain CODE      explain one rule, with a bad and a good example
+  gzlint show FILE...      show what gzlint read from a report (--format json)
 
 exit status: 0 clean, 1 diagnostics at or above the fail level, 2 usage error"""
 
@@ -72,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(argv[1:])
         if argv and argv[0] == "explain":
             return _explain(argv[1:])
+        if argv and argv[0] == "show":
+            return _show(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
         return _main_check(argv)
@@ -201,6 +205,21 @@ def _explain(argv: list[str]) -> int:
     doc = rule_doc(cls)
     sys.stdout.write(doc.to_markdown() if args.format == "markdown" else doc.to_text())
     return 0
+
+
+def _show(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="gzlint show", description="show what gzlint read from reports: format version, "
+                                     "title, body, year, period, dates, sections and every form table cell")
+    parser.add_argument("paths", nargs="+", metavar="FILE", help="report files (folders are searched as by check)")
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="text: tables drawn for a terminal; json: the same facts (keys in README)")
+    parser.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
+    args = parser.parse_args(argv)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        return _error(f"no such file or folder: {', '.join(missing)}")
+    from .show import show
+
+    return show(args.paths, resolve_settings(args.paths, args.config, {}), args.format, sys.stdout)
 
 
 if __name__ == "__main__":  # pragma: no cover

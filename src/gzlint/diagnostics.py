@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 
@@ -45,6 +45,11 @@ class Diagnostic:
     column: str | None = None
     #: extra structured facts (numbers that disagree, the fix …) for reporters
     extra: dict[str, Any] = field(default_factory=dict)
+    #: findings that human-readable output shows as one (every cell of a wholly
+    #: blank column): the key they share within the file, and the message that
+    #: stands for all of them; machine-readable output keeps each one
+    group: str | None = None
+    group_message: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line if self.line is not None else 10**9, self.code, self.message)
@@ -52,6 +57,34 @@ class Diagnostic:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["severity"] = self.severity.label
-        if not data["extra"]:
-            del data["extra"]
+        for key in ("extra", "group", "group_message"):
+            if not data[key]:
+                del data[key]
         return data
+
+
+def fold_groups(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Each group as one diagnostic, where its first member stands, with the
+    group's message and the row or column its members share; for the
+    human-readable reporters."""
+    members: dict[tuple[str, str], list[Diagnostic]] = {}
+    for d in diagnostics:
+        if d.group is not None:
+            members.setdefault((d.path, d.group), []).append(d)
+    out = []
+    for d in diagnostics:
+        if d.group is None:
+            out.append(d)
+            continue
+        group = members.pop((d.path, d.group), None)
+        if group is None:
+            continue  # already stood for by its first member
+        if len(group) == 1:
+            out.append(d)
+            continue
+        out.append(replace(
+            d, message=d.group_message or d.message, group=None, group_message=None,
+            row=d.row if all(m.row == d.row for m in group) else None,
+            column=d.column if all(m.column == d.column for m in group) else None,
+            extra={**d.extra, "cells": len(group)}))
+    return out

@@ -69,6 +69,19 @@ Block = Union[Paragraph, Table]
 
 
 @dataclass
+class RunTogether:
+    """The text of a form table whose cells ran together (a web archiver's
+    dump: "…申请数量230 000023"). The table is there but its cells cannot be
+    told apart, so it is kept out of the blocks: GZ005 reports it and the
+    table checks skip it."""
+
+    #: the report section the table stands in (二, 三, 四)
+    section: str
+    text: str
+    line: int | None = None
+
+
+@dataclass
 class Document:
     """What a reader produced from one input file."""
 
@@ -78,6 +91,8 @@ class Document:
     encoding: str | None = None
     #: metadata the container carries (title, creation date …), by name
     metadata: dict[str, str] = field(default_factory=dict)
+    #: form tables present only as run-together text
+    run_together: list[RunTogether] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -15,12 +15,10 @@ from typing import Iterable
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
-from .form.spec import load_forms
 from .matcher import match
 from .matcher.model import Report
-from .plugins import all_rules, extra_form_files, plugin_manager
-from .readers import REPORT_SUFFIXES, read_bytes
-from .readers import limits
+from .plugins import all_forms, all_rules, plugin_manager
+from .readers import REPORT_SUFFIXES, limits, read_bytes
 from .rule import Rule
 
 
@@ -61,20 +59,11 @@ def build_report(path: str, data: bytes | None = None) -> Report:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down
         return Report(path=path, failure=ReadFailure("GZ001", f"读取文件时出错：{type(exc).__name__}: {exc}"))
-    forms = load_forms(tuple(_form_files()) or None)
+    forms = all_forms()  # a malformed form file is the run's error, not this file's
     try:
         return match(doc, forms)
     except Exception:  # a matcher bug: say so (exit 2), check the other files
         return Report(path=path, error=f"internal error matching {path}:\n{traceback.format_exc()}")
-
-
-def _form_files() -> list[str]:
-    extra = extra_form_files()
-    if not extra:
-        return []
-    from .form.spec import builtin_form_files
-
-    return [str(p) for p in builtin_form_files()] + extra
 
 
 def active_rules(settings: Settings) -> list[Rule]:
@@ -135,6 +124,7 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
 
 def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
     settings = settings or Settings()
+    all_forms()  # a malformed form file stops the run before any file is read
     files = discover(paths, settings)
     with limits.using(settings.limits):
         reports = [build_report(str(f)) for f in files]

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 import pluggy
 
 from . import hookspec
+from .form.spec import FormError, FormSpec, builtin_form_files, load_forms
 from .rule import Rule
 
 
 class PluginError(Exception):
-    """A plugin is broken: two rules share a code, a rule lacks its code …"""
+    """A plugin is broken: two rules share a code, a rule lacks its code, a
+    form file is malformed … The CLI prints the message and exits 2."""
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +43,38 @@ def all_rules(pm: pluggy.PluginManager | None = None) -> dict[str, type[Rule]]:
 def extra_form_files(pm: pluggy.PluginManager | None = None) -> list[str]:
     pm = pm or plugin_manager()
     return [str(p) for batch in pm.hook.gzlint_form_files() for p in (batch or ())]
+
+
+@lru_cache(maxsize=1)
+def all_forms() -> tuple[FormSpec, ...]:
+    """Every form version: the built-in ones and those plugins supply, loaded
+    and validated once per process, newest first. A malformed file is a
+    PluginError naming the file and the key."""
+    files = [str(p) for p in builtin_form_files()] + extra_form_files()
+    try:
+        forms = load_forms(tuple(files))
+    except FormError as exc:
+        raise PluginError(str(exc)) from None
+    # a misspelt check would silently switch its rule off for that form
+    known = {cls.form_check for cls in all_rules().values() if cls.form_check}
+    for form in forms:
+        for check in sorted(form.checks - known):
+            raise PluginError(f"{form.source}: checks: no rule runs the check {check!r} "
+                              f"(known: {', '.join(sorted(known))})")
+    return forms
+
+
+def missing_roles(rules: Iterable[type[Rule]] | None = None,
+                  forms: Iterable[FormSpec] | None = None) -> list[str]:
+    """The form contract: each role a rule declares that a form the rule
+    applies to lacks, as messages. Empty when every rule finds its roles."""
+    rules = list(rules) if rules is not None else list(all_rules().values())
+    forms = list(forms) if forms is not None else list(all_forms())
+    problems = []
+    for cls in rules:
+        for form in forms:
+            if cls.form_check and not form.applies(cls.form_check):
+                continue
+            problems += [f"{cls.code} uses role {role!r}, which form {form.format} ({form.source}) lacks"
+                         for role in cls.roles if not form.has_role(role)]
+    return problems

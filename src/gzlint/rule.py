@@ -29,6 +29,13 @@ class Rule:
     scope: ClassVar[str] = "report"
     #: False for rules that also look at files that could not be read or matched
     needs_form: ClassVar[bool] = True
+    #: the form roles the rule needs (docs/forms.md), ``section.NAME`` for a
+    #: section: a report whose form lacks one is skipped, and a test checks
+    #: every built-in form the rule applies to has them
+    roles: ClassVar[tuple[str, ...]] = ()
+    #: a check only some forms call for (``processing-fee``): the rule runs on
+    #: a report only where its form lists the check (``form.applies``)
+    form_check: ClassVar[str | None] = None
 
     def __init__(self, settings: "Settings | None" = None) -> None:
         from .config import Settings
@@ -37,7 +44,17 @@ class Rule:
         self.settings = settings or Settings()
 
     def applies_to(self, report: "Report") -> bool:
+        if (self.form_check or self.roles) and not self.form_fits(report):
+            return False
         return report.recognised if self.needs_form else True
+
+    def form_fits(self, report: "Report") -> bool:
+        """Whether the report's form calls for this rule's ``form_check`` and
+        has every role in ``roles``."""
+        form = report.form
+        if form is None:
+            return not (self.form_check or self.roles)
+        return (not self.form_check or form.applies(self.form_check)) and all(form.has_role(r) for r in self.roles)
 
     def check(self, report: "Report") -> Iterable[Diagnostic]:
         return ()

@@ -11,20 +11,20 @@ import difflib
 import re
 import unicodedata
 
+from ..text import NUMBER_MARK, SECTION_MARK
+
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"'})
 _TRAILING = ":;,.。；：，、"
-#: enumeration marks that real reports interchange: 1. 1、 1．
-_ENUM = re.compile(r"^(\d+)[、.．]")
-_CN_ENUM = re.compile(r"^([一二三四五六七八九十]+)[、.．]")
 
 
 def key(text: str) -> str:
     """The normalised comparison key of a label."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _SPACE.sub("", text).strip(_TRAILING)
-    text = _ENUM.sub(r"\1.", text)
-    text = _CN_ENUM.sub(r"\1、", text)
+    # enumeration marks real reports interchange: 1. 1、 1． and 一、 一.
+    text = NUMBER_MARK.sub(r"\1.", text)
+    text = SECTION_MARK.sub(r"\1、", text)
     return text.lower()
 
 

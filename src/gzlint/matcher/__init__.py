@@ -1,4 +1,7 @@
-"""Map a document onto the official form: which format, which tables, which cells."""
+"""Map a document onto the official form: which format, which tables, which cells.
+
+``report.year`` is set here, by ``sections.find_year``, and nowhere else: every
+rule reads the report year from it."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from ..form.labels import strip_note
 from .model import Report
 from .sections import find_sections, find_title, find_year
 from .stream import tokenize
-from .tables import CAPTION, find_caption_tables, find_header_table, find_rows_table
+from .tables import find_caption_tables, find_header_table, find_rows_table
 
 __all__ = ["match", "Report"]
 
@@ -49,10 +52,13 @@ def _match_tables(report: Report, form: FormSpec) -> None:
     tokens = report.tokens
     report.expected_tables = list(form.tables)
     anchors = _anchors(form)
+    caption = form.caption_re
 
     def stop_for(spec):
         own = anchors.get(spec.id, set())
-        return lambda t: (t.key in anchors["*"] and t.key not in own) or bool(CAPTION.match(t.key) and spec.locate != "caption")
+        # a table read by rows or header also ends at an item caption of 二
+        ends_at_caption = caption is not None and spec.locate != "caption"
+        return lambda t: (t.key in anchors["*"] and t.key not in own) or bool(ends_at_caption and caption.match(t.key))
 
     caption_specs = [t for t in form.tables if t.locate == "caption"]
     if caption_specs:

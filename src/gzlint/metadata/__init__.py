@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .body import BODY_TAIL, configured_kind, guess_kind
+from .body import BODY_TAIL, configured_kind, guess_kind, title_body
 from .dates import DateMention, find_dates, standalone_date
-from .period import Period, find_period, title_year, year_mentions
+from .period import Period, first_period, title_year, year_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Settings
@@ -26,7 +26,6 @@ __all__ = ["ReportMeta", "report_meta", "body_kind", "section_tokens", "Period",
 #: how far from the end a signature (body name, date) may stand, in non-blank paragraphs
 _TAIL = 8
 _SIGN_LABEL = re.compile(r"(?:发布日期|发布时间|成文日期|印发日期|落款日期)\s*[:：]?\s*")
-_TITLE_BODY = re.compile(r"^(?:关于)?(?P<body>.+?)\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年")
 _FIRST_SENTENCE_BODY = re.compile(
     r"(?:^|[，。,])\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]?\s*)?(?P<body>[\u4e00-\u9fa5]{2,30}?" + BODY_TAIL + r")"
     r"(?:认真|坚持|深入|严格|始终|全面|积极|按照|根据|紧紧|高度|以)")
@@ -108,10 +107,8 @@ def _extract(report: "Report") -> ReportMeta:
     doc_meta = report.document.metadata if report.document else {}
     meta.metadata_year = title_year(doc_meta.get("title"))
     for t in prose:
-        dates = find_dates(t.text, t.line)
-        meta.dates += dates
-        if meta.period is None and t.kind == "para":
-            meta.period = find_period(t.text, t.line, dates)
+        meta.dates += find_dates(t.text, t.line)
+    meta.period = first_period((t.text, t.line) for t in prose if t.kind == "para")
     _find_signature(report, prose, meta)
     _find_body(report, prose, meta)
     skip = {meta.signed.line} if meta.signed else set()
@@ -156,10 +153,10 @@ def _find_signature(report: "Report", prose: list["Token"], meta: ReportMeta) ->
 
 def _find_body(report: "Report", prose: list["Token"], meta: ReportMeta) -> None:
     if report.title:
-        m = _TITLE_BODY.match(report.title.strip())
-        if m and len(m.group("body").strip()) >= 2:
+        body = title_body(report.title)
+        if body:
             # the title names the body most reliably; it wins over the signature
-            meta.body, meta.body_source, meta.body_line = m.group("body").strip(), "title", report.title_line
+            meta.body, meta.body_source, meta.body_line = body, "title", report.title_line
             return
     if meta.body:
         return

@@ -27,6 +27,30 @@ _DEPARTMENT_END = re.compile(
 BODY_TAIL = r"(?:街道办事处|人民政府办公室|人民政府|委员会|管理委员会|办公室|办事处|街道|局|委|办|中心|厅|署|院|镇|乡)"
 
 
+#: a year as titles write it: 2019年, 2019年度, 二〇一九年
+_TITLE_YEAR = re.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
+#: the report's own name, which ends a title; the body stands before it
+_REPORT_NAME = re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)")
+#: what may stand around the body without being part of it
+_TITLE_NOISE = re.compile(r"^(?:关于)|[\s\u3000（）()【】《》“”\"，,、:：—-]|的$")
+
+
+def title_body(title: str | None) -> str | None:
+    """The issuing body a report title names, before or after the year or
+    with no year at all: 青山县交通运输局2021年政府信息公开工作年度报告,
+    2019年上海市人民政府办公厅政府信息公开工作年度报告; None when the title
+    names only the report (2021年政府信息公开工作年度报告)."""
+    if not title:
+        return None
+    text = unicodedata.normalize("NFKC", title).strip()
+    names = list(_REPORT_NAME.finditer(text))
+    if names:
+        text = text[:names[-1].start()]
+    text = _TITLE_YEAR.sub("", text)
+    body = _TITLE_NOISE.sub("", text)
+    return body if len(body) >= 2 and not body.startswith(("本", "年度")) else None
+
+
 def canonical_kind(text: str) -> str | None:
     """部门 / 人民政府 / 乡镇街道 for a kind as configuration may spell it."""
     return KIND_ALIASES.get(text.strip().lower() if text.isascii() else text.strip())

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from .dates import DateMention, find_dates
 from .numerals import CN_NUMERAL, cn_to_int
 
-_RANGE_JOIN = re.compile(r"^\s*(?:起)?\s*(?:至|到|—|－|-|~|～|——)\s*$")
+#: between the two dates of a range: 至, 到, a dash; 「自…起，至…止」 with a comma
+_RANGE_JOIN = re.compile(r"^\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|——)\s*$")
+_SENTENCE_END = ("。", "；", ";", "！", "？")
 _PERIOD_WORDS = ("统计", "期限", "时限", "期间", "所列数据", "数据")
 #: "统计期限为2020年度", "所列数据统计时间为2020年全年"
 _YEAR_PERIOD = re.compile(r"(?:统计期限|统计时限|统计期间|统计时间|统计区间|数据统计)[^。；\d]{0,12}?(?P<y>(?:19|20)\d{2})\s*年(?:度|全年|1-12月|1至12月)")
@@ -49,6 +52,28 @@ def find_period(text: str, line: int | None, dates: list[DateMention]) -> Period
     m = _YEAR_PERIOD.search(text)
     if m:
         return Period(sentence_around(text, m.start(), m.end()).strip(), line, int(m.group("y")))
+    return None
+
+
+def first_period(paragraphs: Iterable[tuple[str, int | None]]) -> Period | None:
+    """The first period stated in a run of (text, line) paragraphs. A sentence
+    wrapped over two paragraphs (a PDF or text export breaks lines inside it:
+    「统计期限为 2025」 / 「年 1 月 1 日至 12 月 31 日。」) is read joined, with
+    the first paragraph's line."""
+    paras = list(paragraphs)
+    for i, (text, line) in enumerate(paras):
+        period = find_period(text, line, find_dates(text, line))
+        if period or i + 1 == len(paras) or text.rstrip().endswith(_SENTENCE_END):
+            if period:
+                return period
+            continue
+        head, tail = text.rstrip(), paras[i + 1][0].lstrip()
+        joined = head + tail
+        period = find_period(joined, line, find_dates(joined, line))
+        # only a period cut by the break: one the next paragraph states whole is read there
+        if period and (period.start is None or period.start.start < len(head)) \
+                and find_period(tail, None, find_dates(tail)) is None:
+            return period
     return None
 
 

@@ -21,6 +21,7 @@ Reader = Callable[[str, bytes], Document]
 #: kind → "module:function", imported lazily
 READERS: dict[str, str] = {
     "text": "gzlint.readers.text:read_text",
+    "markdown": "gzlint.readers.markdown:read_markdown",
     "docx": "gzlint.readers.docx:read_docx",
     "html": "gzlint.readers.html:read_html",
     "mht": "gzlint.readers.html:read_mht",
@@ -33,7 +34,7 @@ READERS: dict[str, str] = {
 #: extensions that folders are searched for (explicit file arguments are always read)
 REPORT_SUFFIXES = (
     ".txt", ".text", ".docx", ".doc", ".wps", ".docm", ".html", ".htm", ".shtml", ".xhtml",
-    ".mht", ".mhtml", ".pdf", ".xlsx", ".xls", ".xlsm", ".ods", ".et", ".rtf",
+    ".mht", ".mhtml", ".pdf", ".xlsx", ".xls", ".xlsm", ".ods", ".et", ".rtf", ".md", ".markdown",
 )
 
 

@@ -11,6 +11,12 @@ and are read as flowing text; the others become ``grid`` tables with their
 The bytes are decoded here, not by lxml (which falls back to Latin-1 without a
 ``<meta>``): BOM, the declared charset, UTF-8, GB18030 (see ``encoding``).
 
+The report's title often stands outside the picked content, in the CMS's own
+title block above the article (and in ``<title>`` followed by the column and
+site names). The block is found by its text (the ``<title>`` less those
+suffixes, or the ``ArticleTitle`` meta) or its class, and is read as the first
+paragraph; ``metadata["title"]`` is the page title less the suffixes.
+
 ``line`` is the source line of the element that starts a paragraph or cell.
 """
 
@@ -24,6 +30,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import Block, Document, Paragraph, ReadFailure
+from ..metadata.period import title_year
 from .encoding import decode, declared_charset, is_utf8, normalise_label
 from .grid import RawCell, clean_text, make_table, place_rows, unwrap_source
 from . import limits
@@ -40,6 +47,12 @@ _CONTAINERS = {"div", "section", "article", "main", "center", "form", "table", "
 _FURNITURE = re.compile(r"(^|[\s_-])(nav|navbar|menu|footer|foot|breadcrumb|crumb|share|copyright|sidebar|topbar|toolbar)([\s_-]|\d|$)", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: what separates the article title from the column and site names in <title>
+_TITLE_SEP = re.compile(r"\s*(?:_|\||｜|\s[-－—–]+\s)\s*")
+#: class/id words of a CMS's article-title block
+_TITLE_BLOCK = re.compile(r"title|biaoti", re.I)
+#: a title block is one line, not a paragraph of prose
+_MAX_TITLE = 80
 #: a child holding this share of its parent's text is where the content is
 _CONTENT_SHARE = 0.9
 _MAX_SPAN = 1000
@@ -80,6 +93,9 @@ def parse_html(path: str, text: str, encoding: str | None, source_format: str) -
     content = _content(body if body is not None else root)
     blocks: list[Block] = []
     _Flow(blocks).walk(content)
+    title = _title_block(body if body is not None else root, content, _title_texts(root, metadata))
+    if title is not None and not _starts_with(blocks, title.text):
+        blocks.insert(0, title)
     return Document(path=path, blocks=blocks, source_format=source_format, encoding=encoding, metadata=metadata)
 
 
@@ -87,12 +103,63 @@ def _metadata(root) -> dict[str, str]:
     out: dict[str, str] = {}
     title = root.findtext(".//title")
     if title and title.strip():
-        out["title"] = clean_text(title)
+        out["title"] = _article_title(clean_text(title))
     for meta in root.iter("meta"):
         name = (meta.get("name") or "").lower()
+        if name == "articletitle" and (meta.get("content") or "").strip():
+            out["article_title"] = clean_text(meta.get("content"))
         if name in ("pubdate", "publishdate", "articlepublishtime", "firstpublishedtime") and meta.get("content"):
             out.setdefault("published", meta.get("content").strip())
     return out
+
+
+def _article_title(page_title: str) -> str:
+    """「…年度报告_政府信息公开年报_<site>」 → 「…年度报告」: the longest part, as
+    sites put the article title before or after the column and site names."""
+    parts = [p for p in _TITLE_SEP.split(page_title) if p.strip()]
+    return max(parts, key=len) if parts else page_title
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _title_texts(root, metadata: dict[str, str]) -> set[str]:
+    return {_squeeze(metadata[k]) for k in ("title", "article_title") if metadata.get(k)}
+
+
+def _title_block(top, content, titles: set[str]) -> Paragraph | None:
+    """The article-title block above the content: the element nearest the
+    content whose text is the page's title, else one whose class or id names
+    a title and whose text names 政府信息公开; either names a year."""
+    if content is top:
+        return None
+    ancestors = set(content.iterancestors())
+    by_text = by_class = None
+    for el in top.iter():
+        if el is content:
+            break
+        if not isinstance(el.tag, str) or el in ancestors:
+            continue
+        text = _squeeze("".join(el.itertext()))
+        # a column name (政府信息公开年报) or a link to another report is not this report's title
+        if not text or len(text) > _MAX_TITLE or title_year(text) is None or _own_text(el) == 0:
+            continue
+        if text in titles:
+            by_text = el
+        elif _TITLE_BLOCK.search(f"{el.get('class') or ''} {el.get('id') or ''}") and "政府信息公开" in text:
+            by_class = el
+    el = by_text if by_text is not None else by_class
+    if el is None:
+        return None
+    # one line: a <br> or source break inside the block is not a paragraph break
+    return Paragraph(text=clean_text(unwrap_source("".join(el.itertext()))).replace("\n", ""), line=el.sourceline)
+
+
+def _starts_with(blocks: list[Block], text: str) -> bool:
+    """Does the content already open with this title (one of its first paragraphs)?"""
+    head = [b for b in blocks[:3] if isinstance(b, Paragraph)]
+    return any(_squeeze(b.text) == _squeeze(text) for b in head)
 
 
 def _strip(root) -> None:

@@ -6,7 +6,15 @@ so spans survive) and a table split over pages is stitched back together
 paragraphs: a line that stops short of the right margin ends a paragraph, and
 one that starts indented or with an enumeration (一、 （一）) starts one. Text
 wrapped inside a cell or paragraph is joined without a space between CJK
-characters. Page numbers in the top or bottom margin are dropped.
+characters. Page numbers in the top or bottom margin are dropped. A full line
+at the foot of a page runs on into the first line of the next page unless that
+one is indented or enumerated.
+
+A frame drawn around prose (WPS draws one box per text line, Word a border
+round a paragraph) comes out of pdfplumber as a one-column table; its text is
+read as lines like the rest of the page, so framed paragraphs and headings
+stay prose. A one-line single box is kept as a table: it may be the caption
+row of a table cut at the page foot (``_assemble`` decides).
 
 A PDF without a text layer (a scan) is GZ003: it needs OCR, and the linter
 does not guess its content.
@@ -29,6 +37,8 @@ from . import limits
 from .guard import guarded
 from .pdfgrid import Box, Fragment, continues, stitch
 
+#: points within which a cell edge is the frame's edge
+_FRAME_TOL = 2.0
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d+\s*(页)?\s*(/\s*(共\s*)?\d+\s*页?)?[-—–\s]*$")
 
 
@@ -40,6 +50,7 @@ class _Line:
     top: float
     bottom: float
     size: float
+    page: int = 0
 
 
 def read_pdf(path: str, data: bytes) -> Document:
@@ -80,8 +91,10 @@ def _read_page(page, number: int):
     inside: set[int] = set()
     for bbox, cells in tables:
         x0, top, x1, bottom = bbox
-        frag = Fragment(page=number, x0=x0, x1=x1, top=top, bottom=bottom)
         mine = [c for c in chars if _within(c, bbox)]
+        if _is_frame(bbox, cells, mine):
+            continue
+        frag = Fragment(page=number, x0=x0, x1=x1, top=top, bottom=bottom)
         inside.update(id(c) for c in mine)
         for cx0, ctop, cx1, cbottom in cells:
             own = [c for c in mine if _within(c, (cx0, ctop, cx1, cbottom))]
@@ -96,9 +109,18 @@ def _read_page(page, number: int):
         in_margin = line.bottom < height * 0.08 or line.top > height * 0.92
         if in_margin and _PAGE_NUMBER.match(line.text):
             continue
+        line.page = number
         items.append((line.top, "line", line))
     items.sort(key=lambda item: item[0])
     return len(chars), [(kind, obj) for _top, kind, obj in items]
+
+
+def _is_frame(bbox, cells, chars) -> bool:
+    """A box round prose, not a form table: one column (every cell spans the
+    whole width) holding more than one line of text."""
+    x0, _top, x1, _bottom = bbox
+    one_column = all(abs(cx0 - x0) <= _FRAME_TOL and abs(cx1 - x1) <= _FRAME_TOL for cx0, _t, cx1, _b in cells)
+    return one_column and len(_lines(chars)) > 1
 
 
 def _within(char, bbox) -> bool:
@@ -197,5 +219,6 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float, gap: 
         prev.x1 < right - 3 * size  # the previous line stopped short (CJK lines end ragged by a char or two)
         or line.x0 > left + 1.5 * size  # indented first line
         or bool(ENUM_START.match(line.text))
-        or not 0 <= line.top - prev.bottom <= gap + 0.4 * size  # more space than between lines, or a new page
+        # more space than between lines; a full line at the foot of a page runs on at the top of the next
+        or (line.page == prev.page and not 0 <= line.top - prev.bottom <= gap + 0.4 * size)
     )

@@ -10,10 +10,11 @@ import zipfile
 import io
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def sniff(data: bytes, suffix: str = "") -> str:
-    """Return one of: docx, xlsx, ods, zip, ole, pdf, rtf, html, mht, text, empty."""
+    """Return one of: docx, xlsx, ods, zip, ole, pdf, rtf, html, mht, markdown, text, empty."""
     if not data.strip():
         return "empty"
     head = data[:4096]
@@ -30,6 +31,8 @@ def sniff(data: bytes, suffix: str = "") -> str:
         return "mht"
     if any(tag in probe for tag in ("<html", "<!doctype html", "<body", "<table", "<meta ")):
         return "html"
+    if suffix in MARKDOWN_SUFFIXES:  # plain text either way; the name says how to read it
+        return "markdown"
     return "text"
 
 

@@ -3,11 +3,15 @@
 * One cell per tab-indented line, rows separated by blank lines: a ``rows``
   table. A line without the leading tab right after a cell line continues that
   cell (a header broken over two lines: 本年新 / 制作数量).
-* One row per line, cells separated by tabs: a ``padded_rows`` table (merged
-  cells leave empty cells around labels).
+* One row per line, cells separated by tabs. Where every row of a block has
+  the same number of fields (spreadsheet "copy as text", converters), the
+  fields are grid positions and the block becomes a ``grid`` table, merged
+  labels repeated or left blank (see ``textgrid``). Otherwise Word's export:
+  a ``padded_rows`` table (merged cells leave empty cells around labels).
 * One cell per paragraph, every paragraph separated by a blank line: the grid
   is gone, so the reader emits paragraphs (consecutive lines joined) and the
   matcher reads the table cells from them.
+* The whole report on one line (a web-archive dump): see ``flattened``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ import re
 
 from ..document import Cell, Document, Paragraph, Table
 from .encoding import decode
+from .flattened import is_flattened, split_flattened
+from .textgrid import grid_from_matrix, values_aligned
 
 #: Word leaves this in front of the paragraph that held the cursor.
 _BOOKMARK = re.compile(r"^\[bookmark: [^\]]*\]")
@@ -25,8 +31,25 @@ def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
     lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     doc = Document(path=path, source_format="txt", encoding=encoding)
-    doc.blocks = list(_blocks(lines))
+    # the dump is (nearly) the whole file: a long paragraph of a normal
+    # export that lists the sections does not make the file a dump
+    if any(is_flattened(line) and len(line) * 2 >= len(text) for line in lines):
+        _read_flattened(doc, lines)
+    else:
+        doc.blocks = list(_blocks(lines))
     return doc
+
+
+def _read_flattened(doc: Document, lines: list[str]) -> None:
+    """A web-archive dump: the report's lines cut back into pseudo-paragraphs;
+    other lines around them (the archiver's notes) are paragraphs as they are."""
+    for i, line in enumerate(lines):
+        if is_flattened(line):
+            paragraphs, tables = split_flattened(line, i + 1)
+            doc.blocks += paragraphs
+            doc.run_together += tables
+        elif line.strip():
+            doc.blocks.append(Paragraph(text=line.strip(), line=i + 1))
 
 
 def _clean(line: str) -> str:
@@ -70,9 +93,9 @@ def _blocks(lines: list[str]):
             if para:
                 yield para
             end = _table_end(lines, i)
-            table = _make_table(lines, i, end)
-            if table.rows:
-                yield table
+            for table in _make_tables(lines, i, end):
+                if table.rows:
+                    yield table
             i = end
             continue
         if _is_blank(line):
@@ -134,26 +157,55 @@ def _table_end(lines: list[str], start: int) -> int:
                 i += 1
                 continue
             return i
-        # a plain line glued to a cell line continues that cell (本年新 / 制作数量)
-        if i > start and (_is_cell_line(lines[i - 1]) or _is_continuation(lines, i - 1)) and not _is_blank(lines[i - 1]):
+        # a plain line glued to a one-cell line continues that cell (本年新 / 制作数量)
+        if i > start and (_is_single_cell(lines[i - 1]) or _is_continuation(lines, i - 1)) and not _is_blank(lines[i - 1]):
             i += 1
             continue
         return i
     return i
 
 
+def _is_single_cell(line: str) -> bool:
+    """A tab-indented line holding one cell (a row of tab-separated fields
+    that starts with an empty field is not one)."""
+    return _is_cell_line(line) and not _is_tab_row(line)
+
+
 def _is_continuation(lines: list[str], i: int) -> bool:
     j = i
     while j >= 0 and lines[j].strip() and not _is_cell_line(lines[j]):
         j -= 1
-    return j >= 0 and _is_cell_line(lines[j]) and j != i
+    return j >= 0 and _is_single_cell(lines[j]) and j != i
 
 
-def _make_table(lines: list[str], start: int, end: int) -> Table:
+def _make_tables(lines: list[str], start: int, end: int) -> list[Table]:
     region = lines[start:end]
     if any(_is_tab_row(line) for line in region if line.strip()):
-        return _tab_rows(region, start)
-    return _cell_per_line(region, start)
+        return _tab_grids(region, start) or [_tab_rows(region, start)]
+    return [_cell_per_line(region, start)]
+
+
+def _tab_grids(region: list[str], offset: int) -> list[Table] | None:
+    """The region as grid tables when its tab columns are consistent: every
+    run of consecutive rows with the same number of fields (at least two rows
+    of at least two fields) is one table. None when any row breaks the pattern
+    (Word's padded export, a cell continued on an untabbed line)."""
+    groups: list[list[tuple[int, list[str]]]] = []
+    previous_blank = True
+    for k, line in enumerate(region):
+        if _is_blank(line):
+            previous_blank = True
+            continue
+        if not _is_tab_row(line):
+            return None
+        fields = line.split("\t")
+        if previous_blank or len(fields) != len(groups[-1][0][1]):
+            groups.append([])
+        groups[-1].append((offset + k + 1, fields))
+        previous_blank = False
+    if not groups or any(len(g) < 2 or not values_aligned([f for _, f in g]) for g in groups):
+        return None
+    return [grid_from_matrix([f for _, f in g], [n for n, _ in g]) for g in groups]
 
 
 def _tab_rows(region: list[str], offset: int) -> Table:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, fold_groups
 
 
 def location(d: Diagnostic) -> str:
@@ -18,6 +18,7 @@ def line(d: Diagnostic) -> str:
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
+    diagnostics = fold_groups(diagnostics)  # a wholly blank row or column is one line
     for d in diagnostics:
         out.write(line(d) + "\n")
     if diagnostics and not (options and options.quiet):

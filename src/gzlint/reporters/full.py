@@ -6,13 +6,14 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, fold_groups
 from .concise import summary_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
+    diagnostics = fold_groups(diagnostics)  # a wholly blank row or column is one line
     from rich.console import Console
     from rich.markup import escape
 

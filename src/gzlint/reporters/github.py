@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, fold_groups
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -32,5 +32,6 @@ def annotation(d: Diagnostic) -> str:
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
+    diagnostics = fold_groups(diagnostics)  # a wholly blank row or column is one line
     for d in diagnostics:
         out.write(annotation(d) + "\n")

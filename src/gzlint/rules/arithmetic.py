@@ -1,5 +1,6 @@
 """GZ301–GZ304: the identities (勾稽关系) between cells, as the form data
-declares them (H1–H4 in the format TOML files)."""
+declares them (H1–H4 in the format TOML files); GZ309: the bound one
+report's table 二 第（一）项 sets on its own 现行有效件数."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ from ..diagnostics import Severity
 from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import IdentityResult, Term, identity_results
-from ..rule import Rule
+from ..rule import Rule, cell_name
+from .numbers import number_at
 
+#: the 2021 form's table 二 第（一）项 and its columns (GZ309)
+FORMAT_2021 = "2021"
+ACTIVE_DOCUMENTS = "active.1"
+ISSUED, REPEALED, IN_FORCE = "issued", "repealed", "in_force"
 #: a sum with more terms than this is named by its description, not term by term
 _MAX_TERMS = 6
 _SHORT = re.compile(r"^([一二三四五六七八九十]+)、")
@@ -158,6 +164,49 @@ class LitigationTotal(_IdentityRule):
     summary = "表四各组：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
 
 
+class InForceBelowIssued(Rule):
+    """2021 table 二 第（一）项: 现行有效件数 is below 本年制发件数 −
+    本年废止件数. Needs no other report (GZ305 checks the exact balance
+    against last year's report).
+
+    Why:
+        What was issued this year and not repealed is still in force at the
+        end of the year, so the documents in force can never be fewer than
+        issued minus repealed; "issued 7, repealed 0, in force 0" means a
+        column was left at 0 or filled in the wrong row.
+
+    Bad:
+        行政规范性文件 | 本年制发 7 | 本年废止 0 | 现行有效 0
+
+    Good:
+        行政规范性文件 | 本年制发 7 | 本年废止 0 | 现行有效 52
+
+    Fix:
+        Count the documents in force at the end of the year, those issued
+        this year included.
+    """
+
+    code = "GZ309"
+    name = "in-force-below-issued"
+    severity = Severity.ERROR
+    summary = "现行有效件数少于本年制发件数减本年废止件数（表二第（一）项）"
+
+    def check(self, report):
+        table = report.tables.get(ACTIVE_DOCUMENTS)
+        if report.form is None or report.form.format != FORMAT_2021 or table is None:
+            return
+        column = table.spec.column(IN_FORCE)
+        for row in table.spec.data_rows:
+            issued, repealed, in_force = (number_at(table, row.id, c) for c in (ISSUED, REPEALED, IN_FORCE))
+            if None in (issued, repealed, in_force) or in_force >= issued - repealed:
+                continue
+            yield self.cell_diag(
+                report, table.spec, row, column, table.cell(row.id, IN_FORCE),
+                f"{cell_name(table.spec, row, column)}为{format_number(in_force)}，少于本年制发"
+                f"{format_number(issued)} − 本年废止{format_number(repealed)} = {format_number(issued - repealed)}"
+                f"（本年制发且未废止的文件仍现行有效）")
+
+
 @hookimpl
 def gzlint_rules():
-    return [ApplicationsBalance, OutcomesTotal, ApplicantsTotal, LitigationTotal]
+    return [ApplicationsBalance, OutcomesTotal, ApplicantsTotal, LitigationTotal, InForceBelowIssued]

@@ -26,7 +26,10 @@ class BlankCell(_CellRule):
 
     A blank is reported once, here, and not again as a broken identity: when
     an identity holds only if the blank is read as another number, the
-    message says which.
+    message says which (other blanks of the identity read as 0). Every cell
+    of a wholly blank row or column is one finding in human-readable output
+    ("「科研机构」列全部为空"), and so are the other blanks of one row;
+    machine-readable output lists each cell.
 
     Why:
         No official rule says a blank means 0, and reviewers treat a blank
@@ -47,21 +50,72 @@ class BlankCell(_CellRule):
     severity = Severity.WARNING
     summary = "应填数字的单元格为空（没有则填 0）"
 
-    def check_cell(self, report, table, row, column, cell):
-        if cell.status != "blank":
-            return
-        hint = ""
-        broken = []
-        for result in identity_results(report):
-            term = next((t for t in result.terms() if t.cell is cell), None)
-            if term is not None and not result.holds and not result.unreadable and len(result.blanks) == 1:
-                broken.append((term not in result.left, result, term))
-        if broken:
-            # a blank total is best explained by the sum it totals (本行各列之和)
-            _, result, term = min(broken, key=lambda b: b[0])
-            hint = f"，按{result.spec.description}应为{format_number(result.solve_for(term))}"
-        yield self.cell_diag(report, table.spec, row, column, cell,
-                             f"{cell_name(table.spec, row, column)}为空{hint or '，应填写数字（没有则填 0）'}")
+    def check(self, report):
+        for table in report.tables.values():
+            lines = _blank_lines(table)
+            found, rest = [], {}
+            for row, column, cell in table.cells():
+                if cell.status != "blank":
+                    continue
+                needed = _needed_value(report, cell)
+                hint = (f"，按{needed[0]}应为{format_number(needed[1])}" if needed
+                        else "，应填写数字（没有则填 0）")
+                d = self.cell_diag(report, table.spec, row, column, cell,
+                                   f"{cell_name(table.spec, row, column)}为空{hint}")
+                found.append(d)
+                # a cell that needs a value other than 0 says something its line does not
+                if needed and needed[1] != 0:
+                    continue
+                if (row.id, column.id) in lines:
+                    d.group, d.group_message = lines[(row.id, column.id)]
+                else:
+                    rest.setdefault(row, []).append((column, d))
+            for row, cells in rest.items():
+                if len(cells) > 1:  # the other blanks of one row: one line naming their columns
+                    names = "".join(f"「{c.label.text}」" for c, _ in cells)
+                    message = f"{table.spec.title}「{row.label.text}」行{names}列为空，应填写数字（没有则填 0）"
+                    for _, d in cells:
+                        d.group, d.group_message = f"{table.spec.id}/row-cells/{row.id}", message
+            yield from found
+
+
+def _needed_value(report, cell):
+    """(the identity's description, the value) that would make a broken
+    identity hold, for a blank that is the only blank on its side of it; a
+    blank total is best explained by the sum it totals."""
+    broken = []
+    for result in identity_results(report):
+        term = next((t for t in result.terms() if t.cell is cell), None)
+        if term is None or result.holds or result.unreadable:
+            continue
+        side = result.left if term in result.left else result.right
+        if [t for t in side if t.cell.status == "blank"] == [term]:
+            broken.append((term not in result.left, result, term))
+    if not broken:
+        return None
+    _, result, term = min(broken, key=lambda b: b[0])
+    return result.spec.description, result.solve_for(term)
+
+
+def _blank_lines(table) -> dict[tuple[str, str], tuple[str, str]]:
+    """(row, column) → (group key, message) for the cells of each wholly
+    blank column, then of each wholly blank row, of a matched table."""
+    spec, rows = table.spec, list(table.rows.values())
+    blank = {(r.spec.id, c.id) for r in rows for c, v in zip(spec.columns, r.cells) if v.status == "blank"}
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    if len(rows) > 1:
+        for c in spec.columns:
+            cells = [(r.spec.id, c.id) for r in rows]
+            if all(k in blank for k in cells):
+                message = f"{spec.title}「{c.label.text}」列全部为空（{len(cells)}个单元格），应填写数字（没有则填 0）"
+                out.update({k: (f"{spec.id}/column/{c.id}", message) for k in cells})
+    if len(spec.columns) > 1:
+        for r in rows:
+            cells = [(r.spec.id, c.id) for c in spec.columns]
+            if all(k in blank for k in cells):
+                message = f"{spec.title}「{r.spec.label.text}」行全部为空（{len(cells)}个单元格），应填写数字（没有则填 0）"
+                out.update({k: (f"{spec.id}/row/{r.spec.id}", message) for k in cells if k not in out})
+    return out
 
 
 class NotANumber(_CellRule):
@@ -171,35 +225,40 @@ class BadCount(_CellRule):
 
 
 class MoneyUnit(_CellRule):
-    """A money amount whose unit disagrees with the form (元 in a 万元 column),
-    or has no unit where the form prints none (2019 采购总金额).
+    """A money amount whose unit disagrees with the unit the form prints (元
+    in a 万元 column), or a non-zero amount with no unit at all where the form
+    prints none (2019 采购总金额).
+
+    Where the form prints no unit, any unit the cell states is acceptable:
+    "75394432.52元" says what it means.
 
     Why:
         An amount without its unit is off by a factor of 10,000 as often as
-        not; 10268898元 in a table of 万元 reads as ten billion.
+        not; 12500元 in a column of 万元 reads as 125 million.
 
     Bad:
-        政府集中采购 | 2 | 10268898元       (2019 采购总金额, 元)
-        政府集中采购 | 2 | 1026.8898        (no unit at all)
+        行政事业性收费 | 12500元              (2021 本年收费金额, printed 万元)
+        政府集中采购 | 2 | 1026.8898         (2019 采购总金额: no unit at all)
 
     Good:
-        政府集中采购 | 2 | 1026.8898万元
+        行政事业性收费 | 1.25
+        政府集中采购 | 2 | 1026.8898万元      (or 10268898元)
 
     Fix:
-        State the amount in 万元, with the unit where the form prints none.
+        Use the unit the form prints; where it prints none, state the unit.
     """
 
     code = "GZ205"
     name = "money-unit"
     severity = Severity.WARNING
-    summary = "金额单位与规定不符（如万元栏填元），或规定未印单位而未注明"
+    summary = "金额单位与表格所印单位不符（如万元栏填元），或表格未印单位而金额未注明单位"
 
     def check_cell(self, report, table, row, column, cell):
         if column.kind != "money" or cell.status != "number" or not column.unit:
             return
         unit = cell.unit or table.header_units.get(column.id)
         name = cell_name(table.spec, row, column)
-        if unit and unit != column.unit:
+        if unit and column.unit_printed and unit != column.unit:
             converted = ""
             if unit == "元":
                 converted = f"（{cell.text.strip()} = {format_number(cell.number / 10000)}{column.unit}）"

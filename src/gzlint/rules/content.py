@@ -9,8 +9,10 @@ from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta, section_tokens
 from ..metadata.body import DEPARTMENT, GOVERNMENT, TOWNSHIP
+from ..matcher.roles import role_section
 from ..metadata.numerals import cn_to_int
 from ..rule import Rule
+from ..text import CN_NUMERALS
 
 _TEMPLATE = re.compile(
     r"编写说明|填写说明|此处填写|请填写|[（(]\s*文字描述\s*[)）]|某某|(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|[×ｘ]{2,}")
@@ -20,16 +22,10 @@ _SELF_KIND = {"街道办事处": TOWNSHIP, "街道": TOWNSHIP, "镇": TOWNSHIP, 
               "局": DEPARTMENT, "委": DEPARTMENT, "厅": DEPARTMENT, "中心": DEPARTMENT}
 #: words that follow 本局/我镇 … without making it a self-reference (本中心城区, 本乡土)
 _NOT_SELF_AFTER = ("城区", "土", "部", "区域")
-_PARTS = re.compile(r"(?:共|分为|包括|包含|由)[^。]{0,120}?(?P<n>[一二三四五六七八九十\d]{1,2})\s*(?:个)?\s*(?:部分|方面)")
+_PARTS = re.compile(f"(?:共|分为|包括|包含|由)[^。]{{0,120}}?(?P<n>[{CN_NUMERALS}\\d]{{1,2}})\\s*(?:个)?\\s*(?:部分|方面)")
 _EMPTY_FIVE = re.compile(r"^[无暂没有。.．、：:，,\s]*$")
-#: 一、总体情况 topics (form TOML) and the other words reports use for them
-_TOPIC_WORDS = {
-    "主动公开": ("主动公开",),
-    "依申请公开": ("依申请公开", "依申请", "申请公开"),
-    "政府信息管理": ("政府信息管理", "信息管理", "信息资源", "保密审查", "公开审查"),
-    "平台建设": ("平台建设", "平台", "网站建设", "新媒体", "专栏", "专区"),
-    "监督保障": ("监督保障", "监督", "保障", "考核", "培训"),
-}
+#: what says whether a fee was charged: 信息处理费, 收费, 无向申请人收取政府信息公开费用
+_FEE = re.compile(r"处理费|收费|收取[^。；;]{0,20}费")
 
 
 class TemplateLeftover(Rule):
@@ -171,12 +167,13 @@ class EmptyProblems(Rule):
     name = "empty-problems"
     severity = Severity.WARNING
     summary = "第五部分（存在的主要问题及改进情况）为空或只写「无」"
+    roles = ("section.problems",)
 
     def check(self, report):
-        sec = next((s for s in report.sections if s.spec.number == "五"), None)
+        sec = role_section(report, "section.problems")
         if sec is None:
             return
-        text = "".join(t.text for t in section_tokens(report, "五"))
+        text = "".join(t.text for t in section_tokens(report, sec.spec.number))
         if _EMPTY_FIVE.match(text):
             what = f"只写了「{text.strip()}」" if text.strip() else "没有内容"
             yield self.diag(report, f"「{sec.spec.official}」{what}，应写明存在的问题和改进措施",
@@ -207,15 +204,15 @@ class NoProcessingFee(Rule):
     name = "no-processing-fee"
     severity = Severity.INFO
     summary = "2021年新格式报告的第六部分未说明信息处理费收取情况"
+    roles = ("section.other",)
+    form_check = "processing-fee"
 
     def check(self, report):
-        if report.form is None or report.form.format != "2021":
-            return
-        sec = next((s for s in report.sections if s.spec.number == "六"), None)
+        sec = role_section(report, "section.other")
         if sec is None:
             return
-        text = "".join(t.text for t in section_tokens(report, "六"))
-        if "处理费" not in text:
+        text = "".join(t.text for t in section_tokens(report, sec.spec.number))
+        if not _FEE.search(text):
             yield self.diag(report, f"「{sec.spec.official}」未说明信息处理费的收取情况（未收取也应写明）",
                             line=sec.line, section=sec.spec.official)
 
@@ -242,15 +239,16 @@ class OverviewTopics(Rule):
     name = "overview-topics"
     severity = Severity.INFO
     summary = "第一部分（总体情况）未涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障"
+    roles = ("section.overview",)
 
     def check(self, report):
-        sec = next((s for s in report.sections if s.spec.number == "一"), None)
+        sec = role_section(report, "section.overview")
         if sec is None:
             return
         # the introduction before 一 often lists the areas too
         intro = [t for t in report.prose() if t.index < sec.token.index and t.line != report.title_line]
-        text = "".join(t.text for t in intro + section_tokens(report, "一"))
-        missing = [topic for topic in sec.spec.topics if not any(w in text for w in _TOPIC_WORDS.get(topic, (topic,)))]
+        text = "".join(t.text for t in intro + section_tokens(report, sec.spec.number))
+        missing = [topic for topic in sec.spec.topics if not any(w in text for w in sec.spec.words(topic))]
         if missing:
             yield self.diag(report, f"「{sec.spec.official}」未涉及：{'、'.join(missing)}", line=sec.line,
                             section=sec.spec.official, missing=missing)

@@ -18,9 +18,9 @@ from typing import Iterable
 from ..diagnostics import Diagnostic, Severity
 from ..hookspec import hookimpl
 from ..metadata import report_meta
+from ..matcher.roles import role_place, role_value
 from ..metadata.body import body_key, same_body
 from ..rule import Rule, cell_name
-from .period import report_year
 
 
 @dataclass
@@ -36,7 +36,7 @@ def entries(reports: Iterable) -> list[Entry]:
     for r in reports:
         if not (r.recognised and r.form):
             continue
-        body, year = report_meta(r).body, report_year(r)
+        body, year = report_meta(r).body, r.year
         if body and year:
             out.append(Entry(r, year, body_key(body)))
     return out
@@ -63,8 +63,10 @@ def previous_years(reports: Iterable) -> list[tuple[Entry, Entry]]:
     return pairs
 
 
-def _num(table, row: str, col: str) -> Decimal | None:
-    cell = table.cell(row, col) if table else None
+def _num(report, role: str, column: str) -> Decimal | None:
+    """The number in a row role's cell of a column role; None where the form
+    lacks the role, the report the cell, or the cell a number."""
+    cell = role_value(report, role, column)
     return cell.number if cell is not None and cell.is_number else None
 
 
@@ -94,22 +96,24 @@ class InForceAcrossYears(Rule):
     summary = "现行有效件数与上年现行有效件数加本年制发、减本年废止不符（跨年度）"
     scope = "run"
 
+    roles = ("active.issued", "active.repealed", "active.in_force")
+    form_check = "in-force-arithmetic"
+
     def check_run(self, reports):
         for prev, cur in previous_years(reports):
-            if prev.report.form.format != "2021" or cur.report.form.format != "2021":
+            # last year's form needs the in-force column too (the 2019 form has none)
+            if not (self.form_fits(cur.report) and self.form_fits(prev.report)):
                 continue
-            before, now = prev.report.tables.get("active.1"), cur.report.tables.get("active.1")
-            if before is None or now is None:
-                continue
-            for row in now.spec.data_rows:
-                last = _num(before, row.id, "in_force")
-                issued, repealed, in_force = (_num(now, row.id, c) for c in ("issued", "repealed", "in_force"))
+            for row_role in cur.report.form.row_roles("active"):
+                role = f"active.{row_role}"
+                last = _num(prev.report, role, "in_force")
+                issued, repealed, in_force = (_num(cur.report, role, c) for c in ("issued", "repealed", "in_force"))
                 if None in (last, issued, repealed, in_force) or last + issued - repealed == in_force:
                     continue
-                col = now.spec.column("in_force")
+                where = role_place(cur.report, f"{role}.in_force")
                 yield self.cell_diag(
-                    cur.report, now.spec, row, col, now.cell(row.id, "in_force"),
-                    f"{cell_name(now.spec, row, col)}为{in_force}，按上一年度报告 {prev.report.path} 的"
+                    cur.report, where.table, where.row, where.column, role_value(cur.report, role, "in_force"),
+                    f"{cell_name(where.table, where.row, where.column)}为{in_force}，按上一年度报告 {prev.report.path} 的"
                     f"现行有效件数{last} + 本年制发{issued} − 本年废止{repealed}，应为{last + issued - repealed}",
                     other=prev.report.path)
 
@@ -139,20 +143,22 @@ class CarryOverAcrossYears(Rule):
     summary = "上年结转与上一年度报告的结转下年度不一致（跨年度、分列）"
     scope = "run"
 
+    roles = ("applications.carried_in", "applications.carry_over")
+
     def check_run(self, reports):
         for prev, cur in previous_years(reports):
-            before, now = prev.report.tables.get("applications"), cur.report.tables.get("applications")
-            if before is None or now is None:
+            if not (self.form_fits(cur.report) and self.form_fits(prev.report)):
                 continue
-            row = now.spec.row("carried_in")
-            out_label = before.spec.row("carried_out").label.text
-            for col in now.spec.columns:
-                carried_in, carried_out = _num(now, "carried_in", col.id), _num(before, "carried_out", col.id)
+            out_label = role_place(prev.report, "applications.carry_over").row.label.text
+            for col in cur.report.form.column_roles("applications"):
+                carried_in = _num(cur.report, "applications.carried_in", col)
+                carried_out = _num(prev.report, "applications.carry_over", col)
                 if carried_in is None or carried_out is None or carried_in == carried_out:
                     continue
+                where = role_place(cur.report, f"applications.carried_in.{col}")
                 yield self.cell_diag(
-                    cur.report, now.spec, row, col, now.cell("carried_in", col.id),
-                    f"{cell_name(now.spec, row, col)}为{carried_in}，与上一年度（{prev.year}年）报告 "
+                    cur.report, where.table, where.row, where.column, role_value(cur.report, "applications.carried_in", col),
+                    f"{cell_name(where.table, where.row, where.column)}为{carried_in}，与上一年度（{prev.year}年）报告 "
                     f"{prev.report.path} 的「{out_label}」{carried_out}不一致",
                     other=prev.report.path)
 

@@ -1,4 +1,8 @@
-"""GZ401–GZ406: the report year, the statistical period and the dates."""
+"""GZ401–GZ406: the report year, the statistical period and the dates.
+
+The report year is ``report.year``, set once by the matcher (title, else
+统计期限, else the year the prose names most); these rules compare it with
+each place that states a year."""
 
 from __future__ import annotations
 
@@ -12,11 +16,6 @@ from ..rule import Rule
 #: the prose must name another year this many times, and the report year under
 #: a third as often, before the prose is said to report another year
 _PROSE_MIN = 3
-
-
-def report_year(report) -> int | None:
-    """The year the report is for: title, else 统计期限, else the matcher's guess."""
-    return report_meta(report).year or report.year
 
 
 def _cn(d) -> str:
@@ -52,7 +51,7 @@ class YearMismatch(Rule):
 
     def check(self, report):
         meta = report_meta(report)
-        year = report_year(report)
+        year = report.year
         if year is None:
             return
         where = "标题" if meta.title_year else "统计期限"
@@ -107,7 +106,7 @@ class PeriodNotCalendarYear(Rule):
         period = report_meta(report).period
         if period is None or period.calendar_year:
             return
-        year = report_year(report) or period.year
+        year = report.year or period.year
         yield self.diag(report, f"统计期限「{period.text}」为{_cn(period.start.date)}至{_cn(period.end.date)}，"
                                 f"应为{year}年1月1日至{year}年12月31日", line=period.line)
 
@@ -136,7 +135,7 @@ class PeriodMissing(Rule):
 
     def check(self, report):
         if report_meta(report).period is None:
-            year = report_year(report)
+            year = report.year
             example = f"自{year}年1月1日起至{year}年12月31日止" if year else "自Y年1月1日起至Y年12月31日止"
             yield self.diag(report, f"报告中没有写明统计期限（如「本报告所列数据的统计期限{example}」）")
 
@@ -199,7 +198,7 @@ class LateSignature(Rule):
 
     def check(self, report):
         meta = report_meta(report)
-        year = report_year(report)
+        year = report.year
         if meta.signed is None or meta.signed.date is None or year is None or meta.signed.date.year != year + 1:
             return
         kind, source = body_kind(report, self.settings)
@@ -238,7 +237,7 @@ class SignatureOutOfRange(Rule):
 
     def check(self, report):
         meta = report_meta(report)
-        year = report_year(report)
+        year = report.year
         if meta.signed is None or meta.signed.date is None or year is None:
             return
         signed = meta.signed.date

@@ -1,7 +1,7 @@
 """GZ307, GZ308: numbers stated in the prose, against the tables and against
-themselves. Prose states counts loosely — 件/条/项/次/个, 共/合计/累计,
-Chinese numerals — so the patterns are tolerant and a statement is only
-contradicted where no reasonable reading of the table agrees with it."""
+themselves. metadata.counts reads which quantity a sentence counts; a
+statement is only contradicted where no reasonable reading of the table
+agrees with it, and one that may count something else is at most an info."""
 
 from __future__ import annotations
 
@@ -10,39 +10,48 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..diagnostics import Severity
+from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import identity_results
+from ..metadata import report_meta
+from ..metadata import counts as q
 from ..metadata.numerals import parse_count
 from ..metadata.period import sentence_around as _sentence
 from ..rule import Rule
+from .arithmetic import ACTIVE_DOCUMENTS, FORMAT_2021, IN_FORCE, ISSUED
+from .numbers import number_at
 
+#: table 三 and the rows and column the prose is compared with
+APPLICATIONS = "applications"
+NEW, CARRIED_IN, HANDLED, CARRIED_OUT, TOTAL = "new", "carried_in", "total", "carried_out", "total"
+DISCLOSED, PARTIAL = "disclosed", "partial"
+#: table 四: 行政复议 and the two 行政诉讼 groups
+LITIGATION = "litigation"
+REVIEW, DIRECT, AFTER_REVIEW = "review", "direct", "after_review"
+#: table 二 第（一）项 rows, by the document kind a statement names
+DOCUMENT_ROWS = {q.NORMATIVE: "normative", q.RULES: "rules"}
+#: said of a 总计 the report left blank and that was read as its row's sum
+_ROW_SUM = "（总计为空，按本行各列之和）"
+#: （二）部分公开（区分处理的…） → （二）部分公开
+_PARENTHESIS = re.compile(r"(?<=.)（[^（）]*）$")
+#: the section whose prose speaks of 行政复议/行政诉讼 of this body
+LITIGATION_SECTION = "四"
+
+#: verbs that may count all applications handled (（七）总计)
+_LOOSE_VERBS = ("办理", "受理")
+#: the verb that may count the applications carried in as well (一 + 二)
+_HANDLING_VERB = "办理"
+#: "共公开229条，其中工作动态228条，计划总结类1条，其他3条"
 _NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)"
-_UNIT = r"[件条项次个份起宗]"
+_TOTAL = re.compile(r"(?:共|合计|累计|总计)[^。；;，,\d]{0,12}?" + _NUM + r"\s*(?P<u>[件条项次个份])")
+_AMONG = re.compile(r"\s*[。，,；;]?\s*其中\s*[，,：:]?")
+_PART = re.compile(r"(?P<label>[^，,、。；;：:\d]{1,20}?)\s*" + _NUM + r"\s*(?P<u>[件条项次个份])")
+_NESTED = re.compile(r"其中|[（(]")
+#: where an item was published: one item may be counted on several
+_CHANNEL = re.compile(r"网站|网页|门户|微信|微博|公众号|客户端|新媒体|平台|公报|报刊|报纸|电视|广播|APP|抖音|头条|视频号|公开栏|显示屏")
 #: a number written approximately: 406余条, 近百条, 约30件
 _APPROX_AFTER = ("余", "多")
 _APPROX_BEFORE = ("约", "近", "逾", "超过", "达")
-
-#: "本年共收到政府信息公开申请16件", "收到申请5件", "共办理依申请公开0件"
-_APPLICATIONS = [
-    re.compile(r"(?P<verb>收到|接到|受理|接收|新收|办理)[^。；;，,\d]{0,25}?申请[^。；;，,\d]{0,8}?" + _NUM + r"\s*" + _UNIT),
-    re.compile(r"(?P<verb>收到|接到|受理|接收|新收)[^。；;，,\d]{0,6}?" + _NUM + r"\s*" + _UNIT + r"[^。；;，,]{0,14}?申请"),
-]
-_NO_APPLICATIONS = re.compile(r"(?:未|没有|无)(?:收到|接到|受理|接收|发生)[^。；;，,]{0,20}?申请")
-#: "行政复议2件", "行政诉讼1起"; "未发生…行政复议、行政诉讼"
-_LITIGATION = re.compile(r"(?P<what>行政复议|行政诉讼)(?:案件)?[^。；;，,\d]{0,4}?" + _NUM + r"\s*" + _UNIT)
-_NO_LITIGATION = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及|有)[^。；;，,]{0,20}?(?P<what>行政复议(?:[和、及与]行政诉讼)?|行政诉讼)")
-#: "共公开229条，其中工作动态228条，计划总结类1条，其他3条"
-_TOTAL = re.compile(r"(?:共|合计|累计|总计)[^。；;，,\d]{0,12}?" + _NUM + r"\s*(?P<u>[件条项次个份])")
-_AMONG = re.compile(r"\s*[。，,；;]?\s*其中\s*[，,：:]?")
-_PART = re.compile(r"(?P<label>[^，,、。；;：:\d]{1,20}?)\s*" + _NUM + r"\s*[件条项次个份]")
-
-
-@dataclass
-class Statement:
-    number: int
-    text: str
-    line: int | None
-    index: int
 
 
 def _value(match: re.Match, text: str) -> int | None:
@@ -52,10 +61,6 @@ def _value(match: re.Match, text: str) -> int | None:
     if after.lstrip().startswith(_APPROX_AFTER) or before.endswith(_APPROX_BEFORE):
         return None
     return parse_count(match.group("n"))
-
-
-def _number(cell) -> Decimal | None:
-    return cell.number if cell is not None and cell.is_number else None
 
 
 def _in_broken_identity(report) -> set[tuple[str, str, str]]:
@@ -68,8 +73,100 @@ def _in_broken_identity(report) -> set[tuple[str, str, str]]:
     return cells
 
 
+def _blank(table, row: str, column: str) -> bool:
+    cell = table.cell(row, column)
+    return cell is not None and cell.status == "blank"
+
+
+def _row_total(table, row: str) -> tuple[Decimal, bool] | None:
+    """A row's 总计, and whether it was summed: as written, or, where the
+    report left it blank, the sum of the row's other cells (blanks read as 0)."""
+    total = number_at(table, row, TOTAL)
+    if total is not None:
+        return total, False
+    cell = table.cell(row, TOTAL)
+    others = [c for c in table.spec.columns if c.id != TOTAL]
+    values = [table.cell(row, c.id) for c in others]
+    if cell is None or cell.status != "blank" or any(v is None or v.status not in ("number", "blank") for v in values):
+        return None
+    if not any(v.status == "number" for v in values):
+        return None
+    return sum((v.as_number() for v in values), Decimal(0)), True
+
+
+@dataclass
+class Expected:
+    """What the tables say of one quantity, and how a message names it."""
+
+    value: Decimal
+    name: str
+    table: object
+    row: str
+    column: str
+
+
+def _expected(report) -> dict[tuple[str, str], Expected]:
+    """(quantity, subject) → the table's figure, for every figure that is
+    readable and not part of an identity already broken (GZ301–GZ304)."""
+    broken = _in_broken_identity(report)
+    out: dict[tuple[str, str], Expected] = {}
+
+    def put(key, table, row, column, name, value=None, also=()):
+        """The figure at (row, column), or ``value`` made of it and the rows ``also``."""
+        for r in (row, *also):
+            # a blank 总计 breaks its identity by being blank: its row sum still reads
+            if (table.spec.id, r, column) in broken and not _blank(table, r, column):
+                return
+        value = number_at(table, row, column) if value is None else value
+        if value is not None:
+            out[key] = Expected(value, name, table, row, column)
+
+    def label(table, row):
+        return f"{table.spec.title}「{table.spec.row(row).label.text}」"
+
+    apps = report.tables.get(APPLICATIONS)
+    if apps is not None:
+        for quantity, row in ((q.RECEIVED, NEW), (q.HANDLED, HANDLED), (q.CARRIED_OUT, CARRIED_OUT)):
+            put((quantity, ""), apps, row, TOTAL, f"{label(apps, row)}总计")
+        disclosed, partial = _row_total(apps, DISCLOSED), _row_total(apps, PARTIAL)
+        if disclosed is not None:
+            put((q.DISCLOSED, ""), apps, DISCLOSED, TOTAL, f"{label(apps, DISCLOSED)}总计{_ROW_SUM * disclosed[1]}",
+                disclosed[0])
+        if disclosed is not None and partial is not None:
+            partial_label = _PARENTHESIS.sub("", apps.spec.row(PARTIAL).label.text)
+            put((q.DISCLOSED_OR_PARTIAL, ""), apps, DISCLOSED, TOTAL,
+                f"{label(apps, DISCLOSED)}总计{format_number(disclosed[0])} + 「{partial_label}」总计"
+                f"{format_number(partial[0])}{_ROW_SUM * (disclosed[1] or partial[1])}", disclosed[0] + partial[0],
+                also=(PARTIAL,))
+    lit = report.tables.get(LITIGATION)
+    if lit is not None:
+        put((q.REVIEW, ""), lit, REVIEW, TOTAL, f"{lit.spec.title}「行政复议」总计")
+        direct, after = number_at(lit, DIRECT, TOTAL), number_at(lit, AFTER_REVIEW, TOTAL)
+        if direct is not None and after is not None:
+            put((q.SUITS, ""), lit, DIRECT, TOTAL,
+                f"{lit.spec.title}「行政诉讼」（未经复议直接起诉总计{format_number(direct)} + 复议后起诉总计"
+                f"{format_number(after)}）", direct + after, also=(AFTER_REVIEW,))
+    docs = report.tables.get(ACTIVE_DOCUMENTS)
+    if docs is not None and report.form.format == FORMAT_2021:
+        for subject, row in DOCUMENT_ROWS.items():
+            if row in docs.rows:
+                for quantity, column in ((q.IN_FORCE, IN_FORCE), (q.ISSUED, ISSUED)):
+                    name = f"{docs.spec.title}「{docs.spec.row(row).label.text}」{docs.spec.column(column).label.text}"
+                    put((quantity, subject), docs, row, column, name)
+    return out
+
+
 class ProseDisagreesWithTables(Rule):
     """A number stated in the prose disagrees with the tables.
+
+    Each count is compared with the figure it states: applications received
+    (一、本年新收), handled (（七）总计) or carried over (四) with table 三;
+    行政复议 and 行政诉讼 cases with table 四; documents in force or issued
+    this year with table 二 第（一）项. Slogans and ordinals ("三个一",
+    第一时间), counts of another subject in the same sentence and negations
+    of another thing (未发生…行政复议) are not read as counts. A count equal
+    to 一 + 二 (received plus carried in), or one the sentence may state of a
+    part (清理并集中发布现行有效文件393件), is an info.
 
     Why:
         Readers quote the prose; a count there that differs from the table
@@ -82,6 +179,7 @@ class ProseDisagreesWithTables(Rule):
 
     Good:
         本年共收到政府信息公开申请3件。
+        行政复议2起，行政诉讼3起。          (表四 复议 2; 直接起诉 1 + 复议后起诉 2)
 
     Fix:
         Correct whichever is wrong, the sentence or the table.
@@ -93,75 +191,55 @@ class ProseDisagreesWithTables(Rule):
     summary = "正文所述数字与统计表格不一致"
 
     def check(self, report):
-        yield from self._applications(report)
-        yield from self._litigation(report)
-
-    def _applications(self, report):
-        table = report.tables.get("applications")
-        if table is None:
+        expected = _expected(report)
+        if not expected:
             return
-        new = _number(table.cell("new", "total"))
-        if new is None or ("applications", "new", "total") in _in_broken_identity(report):
-            return
-        carried = _number(table.cell("carried_in", "total")) or Decimal(0)
-        handled = _number(table.cell("total", "total"))
-        spec = table.spec
+        year = report_meta(report).year
         for t in report.prose():
-            seen: set[int] = set()
-            for pattern in _APPLICATIONS:
-                for m in pattern.finditer(t.text):
-                    n = _value(m, t.text)
-                    if n is None or m.start() in seen:
-                        continue
-                    seen.add(m.start())
-                    # 办理/受理 may count carried-over applications, or all handled
-                    accepted = {new}
-                    if m.group("verb") in ("办理", "受理"):
-                        accepted |= {new + carried} | ({handled} if handled is not None else set())
-                    if Decimal(n) not in accepted:
-                        yield self.table_diag(report, spec, f"正文「{_sentence(t.text, m.start(), m.end())}」为{n}件，"
-                                                            f"表三「一、本年新收政府信息公开申请数量」总计为{new}",
-                                              line=t.line, row=spec.row("new"), column=spec.column("total"))
-            m = _NO_APPLICATIONS.search(t.text)
-            if m and new != 0:
-                yield self.table_diag(report, spec, f"正文「{_sentence(t.text, m.start(), m.end())}」，"
-                                                    f"但表三「一、本年新收政府信息公开申请数量」总计为{new}",
-                                      line=t.line, row=spec.row("new"), column=spec.column("total"))
+            section = report.section_of(t.index)
+            in_four = section is not None and section.spec.number == LITIGATION_SECTION
+            for statement in q.find_counts(t.text, year, litigation_section=in_four):
+                exp = expected.get((statement.quantity, statement.subject))
+                if exp is not None:
+                    yield from self._compare(report, t, statement, exp, expected)
 
-    def _litigation(self, report):
-        table = report.tables.get("litigation")
-        if table is None:
+    def _compare(self, report, t, s: q.CountStatement, exp: Expected, expected):
+        n = Decimal(s.number)
+        if n == exp.value:
             return
-        broken = _in_broken_identity(report)
-
-        def total(row: str) -> Decimal | None:
-            return None if ("litigation", row, "total") in broken else _number(table.cell(row, "total"))
-
-        review, direct, after = total("review"), total("direct"), total("after_review")
-        suits = direct + after if direct is not None and after is not None else None
-        expected = {"行政复议": (review, "review", "「行政复议」总计"),
-                    "行政诉讼": (suits, "direct", "「行政诉讼」两项总计之和")}
-        spec = table.spec
-        for t in report.prose():
-            for m in _LITIGATION.finditer(t.text):
-                n = _value(m, t.text)
-                value, row, name = expected[m.group("what")]
-                if n is not None and value is not None and Decimal(n) != value:
-                    yield self.table_diag(report, spec, f"正文「{_sentence(t.text, m.start(), m.end())}」为{n}件，"
-                                                        f"表四{name}为{value}",
-                                          line=t.line, row=spec.row(row), column=spec.column("total"))
-            for m in _NO_LITIGATION.finditer(t.text):
-                for what in ("行政复议", "行政诉讼"):
-                    value, row, name = expected[what]
-                    if what in m.group("what") and value:
-                        yield self.table_diag(report, spec, f"正文「{_sentence(t.text, m.start(), m.end())}」，"
-                                                            f"但表四{name}为{value}",
-                                              line=t.line, row=spec.row(row), column=spec.column("total"))
+        said = f"正文「{_sentence(t.text, s.start, s.end)}」"
+        where = dict(line=t.line, row=exp.table.spec.row(exp.row), column=exp.table.spec.column(exp.column))
+        if s.negated:
+            yield self.table_diag(report, exp.table.spec, f"{said}，但{exp.name}为{format_number(exp.value)}", **where)
+            return
+        info = None
+        if s.quantity == q.RECEIVED:
+            handled = expected.get((q.HANDLED, ""))
+            if s.verb in _LOOSE_VERBS and handled is not None and n == handled.value:
+                return
+            carried = number_at(exp.table, CARRIED_IN, TOTAL)
+            if carried and n == exp.value + carried and s.verb == _HANDLING_VERB:
+                return  # 办理 naturally counts the applications carried in
+            if carried and n == exp.value + carried:
+                info = (f"{said}为{n}件，等于{exp.name}{format_number(exp.value)}加"
+                        f"「{exp.table.spec.row(CARRIED_IN).label.text}」总计{format_number(carried)}"
+                        f"（含上年结转），而非本年新收数量")
+        if info is None and s.hedged:
+            info = f"{said}为{n}件，{exp.name}为{format_number(exp.value)}（若正文所述即为该项总数，则两者不一致）"
+        if info is not None:
+            diag = self.table_diag(report, exp.table.spec, info, **where)
+            diag.severity = Severity.INFO
+            yield diag
+            return
+        yield self.table_diag(report, exp.table.spec, f"{said}为{n}件，{exp.name}为{format_number(exp.value)}", **where)
 
 
 class ProseCountDoesNotAddUp(Rule):
     """A count in the prose does not add up: the parts listed after 其中 sum
     to more than the total, or a list closed by 其他 does not reach it.
+
+    Only plain lists are read: parts in the total's unit, no list within the
+    list, and no channels (网站, 微信 …), whose counts overlap.
 
     Why:
         "共公开229条，其中工作动态228条，计划总结类1条，其他3条" cannot all be
@@ -190,13 +268,16 @@ class ProseCountDoesNotAddUp(Rule):
                 if total is None or among is None:
                     continue
                 end = min([i for i in (t.text.find(p, among.end()) for p in "。；;") if i >= 0] or [len(t.text)])
+                if _NESTED.search(t.text, among.end(), end):
+                    continue  # a list within the list: which parts add up to what is not clear
                 parts = []
                 for p in _PART.finditer(t.text, among.end(), end):
                     value = _value(p, t.text)
-                    if value is None:
+                    if value is None or p.group("u") != m.group("u"):
                         break
                     parts.append((p.group("label").strip(), value))
-                if len(parts) < 2:
+                # channels overlap (one item on the website and on WeChat): their counts need not add up
+                if len(parts) < 2 or any(_CHANNEL.search(label) for label, _ in parts):
                     continue
                 added = sum(v for _, v in parts)
                 closed = any(label.startswith(("其他", "其余", "另")) for label, _ in parts)

@@ -1,8 +1,9 @@
-"""GZ0xx: files that cannot be read, or are not annual reports."""
+"""GZ0xx: files that cannot be read, are not annual reports, or hold tables that cannot be read."""
 
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..form.labels import key
 from ..hookspec import hookimpl
 from ..rule import Rule
 
@@ -105,6 +106,9 @@ class NotAReport(Rule):
     Fix:
         Exclude the file in configuration, or restore the report's title,
         section headings and tables.
+
+    A Markdown file that is not a report (a README beside the reports) is
+    skipped without this warning.
     """
 
     code = "GZ004"
@@ -114,12 +118,79 @@ class NotAReport(Rule):
     needs_form = False
 
     def applies_to(self, report) -> bool:
-        return report.readable and not report.recognised
+        # Markdown beside the reports is mostly documentation (README.md): a
+        # Markdown file that is not a report is not worth a warning
+        return report.readable and not report.recognised and report.document.source_format != "md"
 
     def check(self, report):
         yield self.diag(report, "未找到报告标题、六个部分的标题或统计表格，不像政府信息公开工作年度报告，已跳过其他检查")
 
 
+def run_together_sections(report) -> set[str]:
+    """Sections whose form tables are there only as run-together text: the
+    table checks skip them (no "missing table" for a table that is there)."""
+    doc = report.document
+    return {region.section for region in doc.run_together} if doc is not None else set()
+
+
+def run_together_tables(report):
+    """(form table, region) for each form table whose cells ran together. A
+    section with several small tables (二's 第二十条 items) names the items its
+    text holds; where none is named, the section's first table stands for it."""
+    if report.document is None:
+        return
+    for region in report.document.run_together:
+        specs = [t for t in report.expected_tables if t.section == region.section]
+        if not specs:
+            continue
+        text = key(region.text)
+        named = [t for t in specs if t.caption and key(t.caption) in text]
+        for spec in named or specs[:1]:
+            yield spec, region
+
+
+class RunTogetherTable(Rule):
+    """A form table is in the file, but its cells ran together and cannot be
+    told apart: a web archiver's text dump writes "…申请数量230 000023" for
+    23, 0, 0, 0, 0, 0, 23. The table checks are skipped for it; the title,
+    sections, period and prose are still checked.
+
+    Why:
+        Nobody can read the numbers back reliably, neither a reader nor a
+        checker: "230 000023" could be 23, 0, 0, 0, 0, 0, 23 or 230, 0, 0, 0, 23.
+
+    Bad:
+        一、本年新收政府信息公开申请数量230 000023二、上年结转…
+
+    Good:
+        the report as published (HTML, .docx, PDF), where each cell is a cell
+
+    Fix:
+        Lint the published page or document instead of the archived text, or
+        save the report with its tables (tab-separated rows at least).
+    """
+
+    code = "GZ005"
+    name = "run-together-table"
+    severity = Severity.WARNING
+    summary = "表格的单元格连在一起无法区分（网页存档的纯文本），已跳过该表的检查"
+
+    def check(self, report):
+        for spec, region in run_together_tables(report):
+            yield self.table_diag(
+                report, spec,
+                f"{spec.title}的单元格连在一起，无法区分各个数值（如「{_excerpt(region.text, spec.caption)}」），已跳过该表的检查",
+                line=region.line,
+            )
+
+
+def _excerpt(text: str, caption: str | None, size: int = 24) -> str:
+    """The start of the table's text (of its item, for 二's tables)."""
+    at = text.find(caption) if caption else -1
+    text = text[max(at, 0):]
+    return text[:size] + ("…" if len(text) > size else "")
+
+
 @hookimpl
 def gzlint_rules():
-    return [UnreadableFile, UndecodableText, NeedsOcr, NotAReport]
+    return [UnreadableFile, UndecodableText, NeedsOcr, NotAReport, RunTogetherTable]

@@ -180,6 +180,11 @@ def _huge_number_text() -> bytes:
     return text.replace("申请16件", f"申请{digits}件").encode("utf-8")
 
 
+def _huge_numeral_text() -> bytes:
+    text = render_text(sample_report().set_cell("litigation", "review", "total", "3"))
+    return text.replace("申请16件", f"申请{'二' * 100_000}").encode("utf-8")
+
+
 def _docx_lying_header() -> bytes:
     xml = body(para("年度报告") * 10 + "<w:p>" + "<w:r><w:t>数据</w:t></w:r>" * (40 * _MB // 30) + "</w:p>")
     return _lie_about_size(docx(xml, level=1), "word/document.xml", 1000)
@@ -281,6 +286,7 @@ def _random(seed: int, head: bytes = b"", size: int = 4000) -> bytes:
 #: file name → builder; every case gets its own diagnostic
 CASES: dict[str, Callable[[], bytes]] = {
     "huge_number.txt": _huge_number_text,
+    "huge_numeral.txt": _huge_numeral_text,
     "docx_lying_header.docx": _docx_lying_header,
     "docx_big_part.docx": _docx_big_part,
     "docx_billion_laughs.docx": _docx_billion_laughs,

@@ -1,0 +1,1 @@
+"""The reviewed real-report harness: expectations and the code that checks them."""
