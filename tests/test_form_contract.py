@@ -224,7 +224,20 @@ def test_every_role_a_rule_asks_for_is_declared():
     rules = all_rules().values()
     assert any(asked_roles(cls) for cls in rules)
     for cls in rules:
-        assert asked_roles(cls) <= set(cls.roles), cls.code
+        assert asked_roles(cls) <= {*cls.roles, *cls.optional_roles}, cls.code
+
+
+def test_every_identity_is_reported_by_exactly_one_rule():
+    """Identities are tied to rules by kind and table role, not by code."""
+    from gzlint.plugins import all_rules
+
+    rules = [cls for cls in all_rules().values() if getattr(cls, "identity_kind", "")]
+    for form in load_forms():
+        for identity in form.identities:
+            reporters = [cls.code for cls in rules
+                         if cls.identity_kind == identity.kind and form.role(cls.roles[0]).table.id == identity.table]
+            assert len(reporters) == 1, (form.format, identity.id, reporters)
+    assert {cls.code for cls in rules} == {"GZ301", "GZ302", "GZ303", "GZ304"}
 
 
 def test_the_contract_check_catches_a_missing_role():
@@ -241,13 +254,22 @@ def test_the_contract_check_catches_a_missing_role():
     problems = missing_roles([NeedsAll, FeeOnly], load_forms())
     assert problems == [f"GZ999 uses role 'active.in_force', which form 2019 ({FORM_2019}) lacks"]
 
+    class MayUse(Rule):
+        code, name = "GZ997", "may-use"
+        optional_roles = ("active.in_force", "active.in_forse")
+
+    # an optional role one form has is fine; one no form has is a typo
+    assert missing_roles([MayUse], load_forms()) == ["GZ997 may use role 'active.in_forse', which no form it applies to has"]
+
 
 def test_converted_rules_name_no_id_and_no_year():
     """Rules ask the form for roles; they do not name format years or table ids."""
-    for name in ("structure", "content", "crossreport", "period"):
-        text = (ROOT / "src" / "gzlint" / "rules" / f"{name}.py").read_text(encoding="utf-8")
+    for name in ("rules/structure", "rules/content", "rules/crossreport", "rules/period", "rules/prose",
+                 "rules/arithmetic", "rules/cells", "metadata/counts"):
+        text = (ROOT / "src" / "gzlint" / f"{name}.py").read_text(encoding="utf-8")
         code = re.sub(r'"""[\s\S]*?"""', "", text)  # docstrings may speak of the 2021 form
-        assert not re.search(r"\.format\s*[!=]=|tables\.get\(\"|\.cell\(\"|number\s*==\s*\"", code), name
+        # an id is named by a literal or a module constant: tables.get("active.1"), .cell(CARRIED_IN, TOTAL)
+        assert not re.search(r"\.format\s*[!=]=|tables\.get\([A-Z\"]|\.(?:cell|row|column)\([A-Z\"]|number\s*==\s*\"", code), name
         assert not re.search(r'"20\d\d"', code), name
 
 
@@ -302,7 +324,8 @@ def test_a_plugin_form_lints_like_the_builtin_form_it_copies(tmp_path, form_plug
 
     examples = _examples()
     builtin = _findings(examples)
-    assert {f[1] for f in builtin} >= {"GZ114", "GZ301", "GZ101"}  # the examples do find things
+    # the examples do find things, by identity, by role and by form check
+    assert {f[1] for f in builtin} >= {"GZ114", "GZ301", "GZ101", "GZ307", "GZ309"}
 
     copy = write_form(tmp_path, renamed_copy(form_dict()), "local.toml")
     form_plugin(copy, builtin=("2019",))

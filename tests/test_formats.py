@@ -137,3 +137,223 @@ def test_table_over_three_pages_is_read_as_one(tmp_path):
     table = doc.tables()[[s == want["applications"] for s in shapes].index(True)]
     assert table.page == min(pages)
     assert len(table.rows) == 28
+
+
+# -- reading by (row, column), not by order ------------------------------------
+
+#: table layouts a grid reader must read as the official one
+_LAYOUTS = {
+    # 自然人 ↔ 总计 and 商业企业 ↔ 法律服务机构, headers and values together
+    "swapped": lambda: writers.swap_columns("applications", ("natural", "total"), ("business", "legal")),
+    # two <table>s, the group labels over the cut left empty in the second (a PDF page break)
+    "two-tables": lambda: writers.cut_table("applications", "unable.2"),
+    # the same with the header repeated on the second piece
+    "two-tables-header": lambda: writers.cut_table("applications", "declined.1", header=True),
+    # （七）总计 read one column to the left (its label's second column holds a value)
+    "shifted-row": lambda: writers.shift_row("applications", "total"),
+    # one table, the header rows repeated mid-table (a reader joining pages)
+    "repeated-header": lambda: writers.cut_table("applications", "withheld.1", pieces=False, header=True),
+    # the header in a <table> of its own, the data rows in the next
+    "header-table": lambda: writers.cut_table("applications", "new"),
+    # one table, 三、本年度办理结果 and （四）无法提供 written again mid-table (a Word page break)
+    "repeated-group": lambda: writers.cut_table("applications", "unable.2", pieces=False, repeat=True),
+}
+
+
+def _grid_findings(tmp_path: Path, report: SampleReport, fmt: str, layout: writers.Layout) -> tuple[list[tuple], object]:
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    path = writers.write(report, fmt, tmp_path / fmt, layout=layout)
+    return _findings(path), match(read_file(path), load_forms()).tables["applications"]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+@pytest.mark.parametrize("name", list(_LAYOUTS))
+def test_table_three_is_read_by_row_and_column(tmp_path, fmt, name):
+    if name == "two-tables-header" and fmt == "xlsx":
+        pytest.skip("a spreadsheet has no page break to repeat a header at")
+    report = _report("clean")
+    findings, table = _grid_findings(tmp_path, report, fmt, _LAYOUTS[name]())
+    assert findings == []
+    assert len(table.rows) == len(table.spec.data_rows)
+    for row_id, values in report.cells["applications"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id
+        # each value knows its grid cell
+        assert all(c.source is not None for c in table.rows[row_id].cells), row_id
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_wrong_total_in_the_second_piece_is_found(tmp_path, fmt):
+    """（七）总计 on the second piece of a cut table is still checked against （一）–（六）."""
+    report = _report("clean").set_cell("applications", "total", "natural", "11")
+    findings, _ = _grid_findings(tmp_path, report, fmt, writers.cut_table("applications", "unable.2"))
+    assert ("GZ302", "自然人") in [(f[0], f[3]) for f in findings]
+
+
+def test_values_record_their_grid_cell(tmp_path):
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    path = writers.write(report, "html", tmp_path, layout=writers.cut_table("applications", "unable.2"))
+    doc = read_file(path)
+    table = match(doc, load_forms()).tables["applications"]
+    for row_id in ("new", "unable.1", "unable.2", "total"):
+        cell = table.rows[row_id].cells[0]
+        n, r, c = cell.source
+        grid = {(g.row, g.col): g.text for g in doc.tables()[n].cells()}
+        assert grid[(r, c)] == cell.text == report.cells["applications"][row_id][0]
+    pieces = {table.rows[r].cells[0].source[0] for r in ("new", "total")}
+    assert len(pieces) == 2
+
+
+def test_unknown_column_header_leaves_missing_cells_not_a_shift(tmp_path):
+    report = _report("clean")
+    report.column_labels[("applications", "business")] = "备注"
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    codes = {f[0] for f in findings}
+    assert "GZ115" in codes and not codes & {"GZ301", "GZ302", "GZ303"}
+    new = table.rows["new"]
+    assert new.cells[1].status == "missing"
+    assert [new.cells[i].text for i in (0, 2, 6)] == ["12", "0", "16"]
+
+
+@pytest.mark.parametrize("layout", ["two-tables", "two-tables-header"])
+def test_table_cut_by_a_page_break_in_a_pdf_is_read_whole(tmp_path, layout):
+    """Whether the PDF reader joins the pages (the header repeated mid-table)
+    or gives two tables, table 三 is read whole."""
+    if writers.soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot render the PDF fixture")
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    pdf = writers.write_converted({"cut": report}, "pdf", tmp_path, page_break=True, layout=_LAYOUTS[layout]())["cut"]
+    assert _findings(pdf) == []
+    table = match(read_file(pdf), load_forms()).tables["applications"]
+    assert len(table.rows) == len(table.spec.data_rows)
+    assert table.rows["total"].cells[6].text == "16"
+
+
+@pytest.mark.parametrize("column, header", [("other_org", "其他组织"), ("natural", "")])
+def test_column_worded_otherwise_is_read_by_elimination(tmp_path, column, header):
+    """A header close to the form's (其他组织 for 其他) or left empty, the one
+    column left over for the one form column left over: read, and the wording
+    reported (GZ113) when there is one."""
+    report = _report("clean")
+    report.column_labels[("applications", column)] = header
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    assert [f[0] for f in findings] == (["GZ113"] if header else [])
+    for row_id, values in report.cells["applications"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
+def test_table_four_is_read_by_its_headers(tmp_path, fmt):
+    """四 with 结果维持 and 总计 exchanged under 行政复议 and the two 行政诉讼
+    groups exchanged: each value is read by the headers above it."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    order = [4, 1, 2, 3, 0, *range(10, 15), *range(5, 10)]
+    path = writers.write(report, fmt, tmp_path, layout=writers.permute_columns("litigation", order))
+    assert _findings(path) == []
+    table = match(read_file(path), load_forms()).tables["litigation"]
+    for row_id, values in report.cells["litigation"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id
+        assert all(c.source is not None for c in table.rows[row_id].cells)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_caption_table_is_read_by_its_headers(tmp_path, fmt):
+    """二 第二十条第（一）项 with 本年制发件数 and 现行有效件数 exchanged."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    path = writers.write(report, fmt, tmp_path, layout=writers.swap_columns("active.1", ("issued", "in_force")))
+    assert _findings(path) == []
+    table = match(read_file(path), load_forms()).tables["active.1"]
+    for row_id, values in report.cells["active.1"].items():
+        assert [c.text for c in table.rows[row_id].cells] == values, row_id
+        assert all(c.source is not None for c in table.rows[row_id].cells)
+
+
+@pytest.mark.parametrize("name", ["official", "swapped", "repeated-group"])
+def test_grid_without_spans_is_read_the_same(name):
+    """A grid from tab-separated text (no spans, merged cells as empty cells):
+    the grid matcher does not depend on the source format."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    layout = writers.official_layout if name == "official" else _LAYOUTS[name]()
+    matched = match(writers.grid_document(report, layout, spans=False), load_forms())
+    for tid in ("applications", "litigation", "active.1"):
+        table = matched.tables[tid]
+        for row_id, values in report.cells[tid].items():
+            assert [c.text for c in table.rows[row_id].cells] == values, (tid, row_id)
+            assert all(c.source is not None for c in table.rows[row_id].cells), (tid, row_id)
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_row_read_a_column_off_is_put_back(overlap):
+    """（七）总计 placed one column to the left by a reader, its first value in
+    its label's last column or on top of the label's span."""
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    doc = writers.grid_document(report, writers.shift_row("applications", "total", overlap=overlap))
+    table = match(doc, load_forms()).tables["applications"]
+    assert [c.text for c in table.rows["total"].cells] == report.cells["applications"]["total"]
+
+
+def test_sub_row_written_without_its_number_is_read_by_its_group(tmp_path):
+    """属于国家秘密 beside （三）不予公开 is row 1.属于国家秘密; the wording is
+    reported (GZ113), the row is not missing."""
+    report = _report("clean")
+    report.row_labels[("applications", "withheld.1")] = "属于国家秘密"
+    report.row_labels[("applications", "declined.2")] = "重复申请"
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    assert [(f[0], f[2]) for f in findings] == [("GZ113", "1.属于国家秘密"), ("GZ113", "2.重复申请")]
+    assert [c.text for c in table.rows["declined.2"].cells] == report.cells["applications"]["declined.2"]
+
+
+def test_one_grid_holding_several_tables():
+    """三 and 四 in one grid, one under the other: each read whole, 三 ends
+    where 四 begins."""
+    from gzlint.document import Table
+    from gzlint.form.spec import load_forms
+    from gzlint.matcher import match
+
+    report = _report("clean")
+    doc = writers.grid_document(report)
+    tables = doc.tables()
+    three, four = tables[-2], tables[-1]
+    offset = len(three.rows)
+    for row in four.rows:
+        for cell in row:
+            cell.row += offset
+    merged = Table(three.rows + four.rows, "grid", three.line)
+    doc.blocks = [b for b in doc.blocks if b is not four]
+    doc.blocks[doc.blocks.index(three)] = merged
+    matched = match(doc, load_forms())
+    for tid in ("applications", "litigation"):
+        table = matched.tables[tid]
+        assert not table.extra_rows
+        for row_id, values in report.cells[tid].items():
+            assert [c.text for c in table.rows[row_id].cells] == values, (tid, row_id)
+
+
+def test_empty_column_worded_otherwise_is_read_by_elimination(tmp_path):
+    """科研 over a column nobody filled in: read as 科研机构, its cells blank (GZ201), not missing (GZ115)."""
+    report = _report("clean")
+    report.column_labels[("applications", "research")] = "科研"
+    for row_id in report.cells["applications"]:
+        report.blank_cell("applications", row_id, "research")
+    findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
+    assert {f[0] for f in findings} == {"GZ113", "GZ201"}
+    assert {c.status for c in (table.rows[r].cells[2] for r in report.cells["applications"])} == {"blank"}

@@ -222,6 +222,17 @@ def test_gz308_closed_list_short_of_total():
     assert "=100" in d.message
 
 
+def test_gz308_bracketed_list_is_read_to_its_bracket():
+    text = "共公布信息100条，(其中工作动态50条，政策、文件类信息20条，其他信息20条)对于主动公开的信息，通过网站发布5条。"
+    (d,) = lint(with_para("二", text), "GZ308")
+    assert "50+20+20=90" in d.message and "100" in d.message and d.section == "二、主动公开政府信息情况"
+
+
+def test_gz308_bracketed_list_that_adds_up():
+    text = "共公布信息90条，（其中工作动态50条，其他信息40条）对于主动公开的信息，通过网站发布5条。"
+    assert lint(with_para("二", text), "GZ308") == []
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_no_seed_gets_a_false_prose_arithmetic_complaint(prefix):
     diags = lint_text(seed_path(prefix).read_text(encoding="utf-8"), name=f"{prefix}.txt")

@@ -17,8 +17,9 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Callable
 
-from gzlint.testing.sample import SampleReport, official_grid, paragraphs, render_text
+from gzlint.testing.sample import GridCell, SampleReport, official_grid, paragraphs, render_text
 
 #: every format, in the order tests list them; those needing LibreOffice last
 FORMATS = ("txt", "docx", "html", "html-gb18030", "xlsx", "pdf", "doc")
@@ -28,27 +29,132 @@ _HEADING = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
 _NUMERALS = "一二三四五六七八九十"
 
 
+#: how a table is printed: the official grid as one or more tables ("pieces")
+Layout = Callable[[SampleReport, str], list[list[list[GridCell]]]]
+
+
+def official_layout(report: SampleReport, tid: str) -> list[list[list[GridCell]]]:
+    return [official_grid(report, tid)]
+
+
+def _on_table(tid: str, transform: Callable[[SampleReport, list[list[GridCell]]], list[list[list[GridCell]]]]) -> Layout:
+    """A layout that prints table ``tid`` as ``transform`` makes it, the others as the form does."""
+
+    def layout(report: SampleReport, table: str) -> list[list[list[GridCell]]]:
+        grid = official_grid(report, table)
+        return transform(report, grid) if table == tid else [grid]
+
+    return layout
+
+
+def _grid_row(report: SampleReport, tid: str, row: str, grid: list[list[GridCell]]) -> int:
+    """The grid row holding the label of data row ``row``."""
+    label = report.table(tid).row(row).label.text
+    return next(g.row for cells in grid for g in cells if g.text == label)
+
+
+def _permuted(grid: list[list[GridCell]], order: list[int]) -> list[list[GridCell]]:
+    where = {old: new for new, old in enumerate(order)}
+    moved = []
+    for row in grid:
+        cells = []
+        for g in row:
+            span = sorted(where[c] for c in range(g.col, g.col + g.colspan))
+            assert span == list(range(span[0], span[0] + g.colspan)), "a merged cell would be torn apart"
+            cells.append(GridCell(g.text, g.row, span[0], g.rowspan, g.colspan))
+        moved.append(sorted(cells, key=lambda g: g.col))
+    return moved
+
+
+def permute_columns(tid: str, order: list[int]) -> Layout:
+    """Table ``tid`` with its grid columns printed in ``order`` (old column
+    numbers, left to right); a merged cell keeps its columns together."""
+    return _on_table(tid, lambda report, grid: [_permuted(grid, order)])
+
+
+def swap_columns(tid: str, *pairs: tuple[str, str]) -> Layout:
+    """Table ``tid`` with the columns of each pair of column ids exchanged,
+    headers and values together (each column one grid column wide)."""
+
+    def transform(report: SampleReport, grid: list[list[GridCell]]) -> list[list[list[GridCell]]]:
+        spec = report.table(tid)
+        where = {g.text: g.col for row in grid for g in row if g.colspan == 1}
+        order = list(range(max(g.col + g.colspan for row in grid for g in row)))
+        for a, b in pairs:
+            ca, cb = where[spec.column(a).label.text], where[spec.column(b).label.text]
+            order[ca], order[cb] = order[cb], order[ca]
+        return [_permuted(grid, order)]
+
+    return _on_table(tid, transform)
+
+
+def shift_row(tid: str, row: str, *, overlap: bool = False) -> Layout:
+    """Table ``tid`` with the values of data row ``row`` one column to the left,
+    into its label's last column, as a PDF reader can misplace a row;
+    ``overlap`` keeps the label's span, so the first value lies on top of it."""
+
+    def transform(report: SampleReport, grid: list[list[GridCell]]) -> list[list[list[GridCell]]]:
+        k = _grid_row(report, tid, row, grid)
+        label = report.table(tid).row(row).label.text
+        shifted = []
+        for g in grid[k]:
+            if g.text == label:
+                shifted.append(GridCell(g.text, k, g.col, g.rowspan, g.colspan - (0 if overlap else 1)))
+            elif g.col >= 3:
+                shifted.append(GridCell(g.text, k, g.col - 1, g.rowspan, g.colspan))
+            else:
+                shifted.append(g)
+        return [grid[:k] + [shifted] + grid[k + 1:]]
+
+    return _on_table(tid, transform)
+
+
+def cut_table(tid: str, before: str, *, pieces: bool = True, repeat: bool = False, header: bool = False) -> Layout:
+    """Table ``tid`` cut before the grid row of data row ``before``, as a page
+    break does: labels spanning the cut go on below it, empty or (``repeat``)
+    written again. ``pieces`` makes two tables of it (else one table with the
+    labels restarted mid-table); ``header`` repeats the three header rows of 三
+    after the cut."""
+
+    def transform(report: SampleReport, grid: list[list[GridCell]]) -> list[list[list[GridCell]]]:
+        k = _grid_row(report, tid, before, grid)
+        top = [[GridCell(g.text, g.row, g.col, min(g.rowspan, k - g.row), g.colspan) for g in row] for row in grid[:k]]
+        carried = [GridCell(g.text if repeat else "", k, g.col, g.row + g.rowspan - k, g.colspan)
+                   for row in grid[:k] for g in row if g.row + g.rowspan > k]
+        bottom = [sorted(carried + grid[k], key=lambda g: g.col)] + grid[k + 1:]
+        head = grid[:3] if header else []
+        at = 0 if pieces else k  # where the second part starts
+        second = [[GridCell(g.text, g.row + at, g.col, g.rowspan, g.colspan) for g in row] for row in head]
+        second += [[GridCell(g.text, g.row + at + len(head) - k, g.col, g.rowspan, g.colspan) for g in row] for row in bottom]
+        return [top, second] if pieces else [top + second]
+
+    return _on_table(tid, transform)
+
+
 def soffice() -> str | None:
     """The LibreOffice binary, or None when it is not installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def write(report: SampleReport, fmt: str, folder: Path, name: str = "report") -> Path:
-    """Write ``report`` as ``fmt`` into ``folder``; return the file."""
+def write(report: SampleReport, fmt: str, folder: Path, name: str = "report", layout: Layout = official_layout) -> Path:
+    """Write ``report`` as ``fmt`` into ``folder``; return the file. ``layout``
+    (not for .txt) prints tables otherwise than the official grid."""
     folder.mkdir(parents=True, exist_ok=True)
     if fmt in NEEDS_SOFFICE:
-        return write_converted({name: report}, fmt, folder)[name]
+        return write_converted({name: report}, fmt, folder, layout=layout)[name]
     path = folder / f"{name}{_SUFFIX.get(fmt, '.' + fmt)}"
     if fmt == "txt":
+        if layout is not official_layout:
+            raise ValueError("render_text prints the official layout only")
         path.write_text(render_text(report), encoding="utf-8")
     elif fmt == "docx":
-        write_docx(report, path)
+        write_docx(report, path, layout=layout)
     elif fmt == "html":
-        path.write_bytes(render_html(report).encode("utf-8"))
+        path.write_bytes(render_html(report, layout=layout).encode("utf-8"))
     elif fmt == "html-gb18030":
-        path.write_bytes(render_html(report, charset="gb2312").encode("gb18030"))
+        path.write_bytes(render_html(report, charset="gb2312", layout=layout).encode("gb18030"))
     elif fmt == "xlsx":
-        write_xlsx(report, path)
+        write_xlsx(report, path, layout=layout)
     else:
         raise ValueError(fmt)
     return path
@@ -82,11 +188,47 @@ def write_converted(reports: dict[str, SampleReport], fmt: str, folder: Path, **
     return out
 
 
+# -- a tab-separated text, as a grid ------------------------------------------
+
+def grid_document(report: SampleReport, layout: Layout = official_layout, *, spans: bool = True):
+    """The report as a grid reader gives it, without a file in between: every
+    table a ``grid`` of the layout's cells. ``spans=False`` gives it as a reader
+    of tab-separated text would: no spans, a merged cell written once and the
+    positions it covers left as empty cells."""
+    from gzlint.document import Cell, Document, Paragraph, Table
+
+    doc = Document(path="report.txt", source_format="txt")
+    line = 1
+    for kind, item in paragraphs(report):
+        if kind == "p":
+            doc.blocks.append(Paragraph(str(item), line))
+            line += 1
+            continue
+        for grid in layout(report, str(item)):
+            if spans:
+                rows = [[Cell(g.text, line + g.row, g.row, g.col, g.rowspan, g.colspan) for g in row] for row in grid]
+            else:
+                texts: dict[tuple[int, int], str] = {}
+                for row in grid:
+                    for g in row:
+                        for r in range(g.row, g.row + g.rowspan):
+                            for c in range(g.col, g.col + g.colspan):
+                                texts[(r, c)] = g.text if (r, c) == (g.row, g.col) else ""
+                height, width = max(r for r, _ in texts) + 1, max(c for _, c in texts) + 1
+                rows = [[Cell(texts.get((r, c), ""), line + r, r, c) for c in range(width)] for r in range(height)]
+            doc.blocks.append(Table(rows, "grid", line))
+            line += len(rows) + 1
+    return doc
+
+
 # -- .docx ---------------------------------------------------------------------
 
-def write_docx(report: SampleReport, path: Path, *, row_height_cm: float | None = None, font_pt: float | None = None) -> None:
-    """``row_height_cm`` makes table rows tall (a table over several PDF pages)."""
+def write_docx(report: SampleReport, path: Path, *, row_height_cm: float | None = None, font_pt: float | None = None,
+               layout: Layout = official_layout, page_break: bool = False) -> None:
+    """``row_height_cm`` makes table rows tall (a table over several PDF pages);
+    ``page_break`` puts a page break between the pieces of a table cut by ``layout``."""
     import docx
+    from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
 
     document = docx.Document()
@@ -103,23 +245,26 @@ def write_docx(report: SampleReport, path: Path, *, row_height_cm: float | None 
             else:
                 document.add_paragraph(text)
             continue
-        grid = official_grid(report, str(item))
-        nrows = len(grid)
-        ncols = max(c.col + c.colspan for row in grid for c in row)
-        table = document.add_table(rows=nrows, cols=ncols)
-        table.style = "Table Grid"
-        cells = [list(row.cells) for row in table.rows]
-        for row in grid:
-            for g in row:
-                cell = cells[g.row][g.col]
-                if g.rowspan > 1 or g.colspan > 1:
-                    cell = cell.merge(cells[g.row + g.rowspan - 1][g.col + g.colspan - 1])
-                cell.text = g.text
-        for tr in table.rows:
-            _cant_split(tr)
-            if row_height_cm:
-                tr.height = Cm(row_height_cm)
-        document.add_paragraph("")
+        grids = layout(report, str(item))
+        for n, grid in enumerate(grids):
+            if n and page_break:
+                document.add_paragraph("").add_run().add_break(WD_BREAK.PAGE)
+            nrows = len(grid)
+            ncols = max(c.col + c.colspan for row in grid for c in row)
+            table = document.add_table(rows=nrows, cols=ncols)
+            table.style = "Table Grid"
+            cells = [list(row.cells) for row in table.rows]
+            for row in grid:
+                for g in row:
+                    cell = cells[g.row][g.col]
+                    if g.rowspan > 1 or g.colspan > 1:
+                        cell = cell.merge(cells[g.row + g.rowspan - 1][g.col + g.colspan - 1])
+                    cell.text = g.text
+            for tr in table.rows:
+                _cant_split(tr)
+                if row_height_cm:
+                    tr.height = Cm(row_height_cm)
+            document.add_paragraph("")
     document.save(str(path))
 
 
@@ -172,7 +317,7 @@ def _cant_split(tr) -> None:
 
 # -- HTML ----------------------------------------------------------------------
 
-def render_html(report: SampleReport, charset: str = "utf-8") -> str:
+def render_html(report: SampleReport, charset: str = "utf-8", layout: Layout = official_layout) -> str:
     """A government-site page: navigation, scripts and footer around the report."""
     esc = html.escape
     nav = "".join(f'<li><a href="/col/col{i}/index.html">栏目{i}</a></li>' for i in range(60))
@@ -187,15 +332,16 @@ def render_html(report: SampleReport, charset: str = "utf-8") -> str:
             else:
                 body.append(f"<p style=\"text-indent:2em\">&nbsp;&nbsp;{esc(text)}</p>")
             continue
-        rows = []
-        for row in official_grid(report, str(item)):
-            tds = []
-            for g in row:
-                span = (f' rowspan="{g.rowspan}"' if g.rowspan > 1 else "") + (f' colspan="{g.colspan}"' if g.colspan > 1 else "")
-                inner = "&nbsp;" if not g.text else "<br>\n\t\t".join(esc(part) for part in g.text.split("\n"))
-                tds.append(f'<td{span} valign="middle">\n\t\t<p class="MsoNormal">{inner}</p>\n\t</td>')
-            rows.append("<tr>" + "".join(tds) + "</tr>")
-        body.append('<table border="1" cellspacing="0" width="100%">\n' + "\n".join(rows) + "\n</table>")
+        for grid in layout(report, str(item)):
+            rows = []
+            for row in grid:
+                tds = []
+                for g in row:
+                    span = (f' rowspan="{g.rowspan}"' if g.rowspan > 1 else "") + (f' colspan="{g.colspan}"' if g.colspan > 1 else "")
+                    inner = "&nbsp;" if not g.text else "<br>\n\t\t".join(esc(part) for part in g.text.split("\n"))
+                    tds.append(f'<td{span} valign="middle">\n\t\t<p class="MsoNormal">{inner}</p>\n\t</td>')
+                rows.append("<tr>" + "".join(tds) + "</tr>")
+            body.append('<table border="1" cellspacing="0" width="100%">\n' + "\n".join(rows) + "\n</table>")
     return f"""<!DOCTYPE html>
 <html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
 <title>{esc(report.title or '')}_青山县人民政府</title>
@@ -221,7 +367,7 @@ def render_html(report: SampleReport, charset: str = "utf-8") -> str:
 
 # -- .xlsx ---------------------------------------------------------------------
 
-def write_xlsx(report: SampleReport, path: Path) -> None:
+def write_xlsx(report: SampleReport, path: Path, layout: Layout = official_layout) -> None:
     """Paragraphs in column A, each table as a merged grid, blank rows between."""
     import openpyxl
 
@@ -234,14 +380,14 @@ def write_xlsx(report: SampleReport, path: Path) -> None:
             ws.cell(row=r, column=1, value=str(item))
             r += 2
             continue
-        grid = official_grid(report, str(item))
-        for row in grid:
-            for g in row:
-                ws.cell(row=r + g.row, column=1 + g.col, value=_xlsx_value(g.text))
-                if g.rowspan > 1 or g.colspan > 1:
-                    ws.merge_cells(start_row=r + g.row, start_column=1 + g.col,
-                                   end_row=r + g.row + g.rowspan - 1, end_column=g.col + g.colspan)
-        r += len(grid) + 1
+        for grid in layout(report, str(item)):
+            for row in grid:
+                for g in row:
+                    ws.cell(row=r + g.row, column=1 + g.col, value=_xlsx_value(g.text))
+                    if g.rowspan > 1 or g.colspan > 1:
+                        ws.merge_cells(start_row=r + g.row, start_column=1 + g.col,
+                                       end_row=r + g.row + g.rowspan - 1, end_column=g.col + g.colspan)
+            r += len(grid) + 1
     wb.save(str(path))
 
 

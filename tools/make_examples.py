@@ -40,6 +40,24 @@ def _structure() -> SampleReport:
     return r
 
 
+def _prose_and_documents() -> SampleReport:
+    r = sample_report("2021", body="青山县卫生健康委员会")
+    r.set_cell("active.1", "normative", "in_force", "1")  # issued 3 − repealed 1 = 2 still in force
+    heading, paras = r.sections["二"]
+    r.sections["二"] = (heading, [*paras, "本年度制发规范性文件5件。"])  # the table says 3
+    for number in ("一", "四"):  # received and 行政复议 one more than the tables say
+        heading, paras = r.sections[number]
+        r.sections[number] = (heading, [_one_more(p) for p in paras])
+    return r
+
+
+def _one_more(text: str) -> str:
+    """「申请N件」 and 「行政复议N件」 become N + 1."""
+    import re
+
+    return re.sub(r"(申请|行政复议)(\d+)件", lambda m: f"{m.group(1)}{int(m.group(2)) + 1}件", text)
+
+
 EXAMPLES = {
     "clean-2019.txt": (lambda: sample_report("2019", body="青山县交通运输局"), []),
     "clean-2021.txt": (lambda: sample_report("2021", body="青山县交通运输局"), []),
@@ -47,6 +65,7 @@ EXAMPLES = {
     "blank-and-text-cells-2021.txt": (_blank_and_text, ["GZ201", "GZ202"]),
     "old-format-2021.txt": (_old_format, ["GZ114"]),
     "structure-2021.txt": (_structure, ["GZ101", "GZ102", "GZ113"]),
+    "prose-and-documents-2021.txt": (_prose_and_documents, ["GZ307", "GZ309"]),
 }
 
 

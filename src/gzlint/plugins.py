@@ -67,14 +67,16 @@ def all_forms() -> tuple[FormSpec, ...]:
 def missing_roles(rules: Iterable[type[Rule]] | None = None,
                   forms: Iterable[FormSpec] | None = None) -> list[str]:
     """The form contract: each role a rule declares that a form the rule
-    applies to lacks, as messages. Empty when every rule finds its roles."""
+    applies to lacks, and each optional role none of them has, as messages.
+    Empty when every rule finds its roles."""
     rules = list(rules) if rules is not None else list(all_rules().values())
     forms = list(forms) if forms is not None else list(all_forms())
     problems = []
     for cls in rules:
-        for form in forms:
-            if cls.form_check and not form.applies(cls.form_check):
-                continue
+        fitting = [f for f in forms if not cls.form_check or f.applies(cls.form_check)]
+        for form in fitting:
             problems += [f"{cls.code} uses role {role!r}, which form {form.format} ({form.source}) lacks"
                          for role in cls.roles if not form.has_role(role)]
+        problems += [f"{cls.code} may use role {role!r}, which no form it applies to has"
+                     for role in cls.optional_roles if fitting and not any(f.has_role(role) for f in fitting)]
     return problems

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .form.spec import ColumnSpec, RowSpec, TableSpec
     from .form.values import CellValue
     from .matcher.model import Report
+    from .matcher.stream import Token
 
 
 class Rule:
@@ -33,6 +34,10 @@ class Rule:
     #: section: a report whose form lacks one is skipped, and a test checks
     #: every built-in form the rule applies to has them
     roles: ClassVar[tuple[str, ...]] = ()
+    #: roles the rule reads where the form has them and does without where
+    #: it lacks them (the 2019 form has no 现行有效件数): a test checks each
+    #: is in some built-in form the rule applies to, so a typo cannot hide
+    optional_roles: ClassVar[tuple[str, ...]] = ()
     #: a check only some forms call for (``processing-fee``): the rule runs on
     #: a report only where its form lists the check (``form.applies``)
     form_check: ClassVar[str | None] = None
@@ -69,6 +74,12 @@ class Rule:
             path=report.path, code=self.code, severity=self.severity, message=message, line=line,
             section=section, table=table, row=row, column=column, extra=extra,
         )
+
+    def prose_diag(self, report: "Report", token: "Token", message: str, **extra) -> Diagnostic:
+        """A diagnostic on a paragraph of the prose, located by its line and
+        the section it stands in."""
+        sec = report.section_of(token.index)
+        return self.diag(report, message, line=token.line, section=sec.spec.official if sec else None, **extra)
 
     def table_diag(self, report: "Report", spec: "TableSpec", message: str, *, line: int | None = None,
                    row: "RowSpec | None" = None, column: "ColumnSpec | None" = None, **extra) -> Diagnostic:

@@ -10,14 +10,23 @@ import re
 
 #: CJK unified ideographs (the characters of labels and prose)
 CJK_IDEOGRAPHS = "\u4e00-\u9fff"
+#: CJK punctuation: 、。〈〉「」【】〇 and the ideographic space
+CJK_PUNCTUATION = "\u3000-\u303f"
+#: full-width forms: （），：；０-９Ａ-Ｚ
+FULL_WIDTH = "\uff00-\uffef"
 #: everything typeset full-width in Chinese text: radicals, ideographs,
 #: compatibility ideographs, full-width forms and CJK punctuation
-CJK_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+CJK_WIDE = f"\u2e80-\u9fff\uf900-\ufaff{FULL_WIDTH}{CJK_PUNCTUATION}"
 #: one CJK ideograph
 CJK = re.compile(f"[{CJK_IDEOGRAPHS}]")
+#: what ordinary Chinese text is made of besides ASCII: ideographs, CJK
+#: punctuation and full-width forms (not kana, hangul or rare symbols)
+CHINESE_TEXT = re.compile(f"[{CJK_IDEOGRAPHS}{CJK_PUNCTUATION}{FULL_WIDTH}]")
 
 #: the Chinese numerals enumeration marks use
 CN_NUMERALS = "一二三四五六七八九十"
+#: the Chinese numerals prose writes counts with: 十六件, 两起, 一百零五条
+CN_COUNT_NUMERALS = "零〇一二两三四五六七八九十百千"
 #: what follows a number in a mark: 一、 1. 1、 1．
 MARK_SEPARATORS = "、.．"
 
@@ -29,6 +38,14 @@ ITEM_MARK = re.compile(f"^[（(]([{CN_NUMERALS}]+)[)）]")
 NUMBER_MARK = re.compile(f"^(\\d+)[{MARK_SEPARATORS}]")
 #: any of the three at the start of a text, after spaces
 ANY_MARK = re.compile(f"^\\s*(?:[{CN_NUMERALS}]+[{MARK_SEPARATORS}]|[（(][{CN_NUMERALS}\\d]+[)）]|\\d+[{MARK_SEPARATORS}])")
+
+#: a note in brackets closing a label: （二）部分公开（区分处理的…） → （二）部分公开
+_CLOSING_NOTE = re.compile(r"(?<=.)（[^（）]*）$")
+
+
+def strip_note(label: str) -> str:
+    """A label without the note in brackets it ends with, if any."""
+    return _CLOSING_NOTE.sub("", label)
 
 
 def cjk_count(text: str) -> int:

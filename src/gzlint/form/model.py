@@ -100,8 +100,10 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class IdentitySpec:
+    """An identity (勾稽关系) of one table. The rule that reports it is the one
+    for its ``kind`` in its table (rules/arithmetic.py), not named here."""
+
     id: str
-    code: str
     table: str
     along: str  # column | row
     left: tuple[str, ...]

@@ -38,7 +38,7 @@ _SECTION_KEYS = {"number", "title", "keywords", "topics", "topic_words"}
 _TABLE_KEYS = {"id", "section", "name", "locate", "caption", "header", "columns", "rows"}
 _COLUMN_KEYS = {"id", "label", "variants", "kind", "group", "unit", "unit_printed"}
 _ROW_KEYS = {"id", "label", "variants", "group", "parent"}
-_IDENTITY_KEYS = {"id", "code", "kind", "description", "table", "along", "left", "right"}
+_IDENTITY_KEYS = {"id", "kind", "description", "table", "along", "left", "right"}
 _ROLE_TABLE_KEYS = {"table", "rows", "columns"}
 _ROLE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CHOICES = {"locate": ("caption", "rows", "header"), "kind": ("count", "signed", "money"),
@@ -172,7 +172,7 @@ def _identity(r: _Reader, d: Any, where: str, tables: dict[str, TableSpec]) -> I
             if term not in ids:
                 raise r.fail(f"{where}.{side}", f"no {what} {term!r} in table {tid!r}")
         sides[side] = terms
-    return IdentitySpec(iid, r.get(d, "code", where, str), tid, along, sides["left"], sides["right"],
+    return IdentitySpec(iid, tid, along, sides["left"], sides["right"],
                         r.get(d, "description", where, str, ""),
                         r.choice(r.get(d, "kind", where, str, "row-sum" if along == "row" else "column-sum"),
                                  "identity kind", f"{where}.kind"))

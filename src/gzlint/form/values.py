@@ -32,6 +32,8 @@ class CellValue:
     unit: str | None = None
     #: odd ways of writing the number (GZ203): leading-zero, full-width, separator, unit
     oddities: list[str] = field(default_factory=list)
+    #: where the value was read: (table ordinal in the document, grid row, grid column); None off a grid
+    source: tuple[int, int, int] | None = None
 
     @property
     def is_number(self) -> bool:

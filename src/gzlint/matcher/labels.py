@@ -10,10 +10,32 @@ from ..form.labels import similarity, strip_note
 from ..form.spec import Label
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_UNIT_NOTE = re.compile(r"单位[:：]?\s*(万元|亿元|元)")
 _ENUM_PREFIX = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
+
+#: words reports write in a cell instead of a number (GZ202), never row labels
+_NOT_LABELS = {"无", "若干", "不详", "暂无", "没有", "未统计", "不适用"}
 
 #: below this similarity a label is not taken for a form label
 FUZZY_THRESHOLD = 0.8
+
+
+def looks_like_row_label(text: str) -> bool:
+    """Could this text label a row the form does not have (其他执法事项), rather
+    than be a non-numeric cell (若干) or a sentence?"""
+    text = text.strip()
+    return not (len(_CJK.findall(text)) < 3 or len(text) > 30 or text in _NOT_LABELS or text.endswith(("。", "：", ":")))
+
+
+def without_enumeration(key: str) -> str:
+    """A label key without its enumeration mark: 1.属于国家秘密 → 属于国家秘密."""
+    return _ENUM_PREFIX.sub("", key, count=1)
+
+
+def unit_note(text: str) -> str | None:
+    """The unit a header declares: 采购总金额(单位:万元) → 万元."""
+    m = _UNIT_NOTE.search(text)
+    return m.group(1) if m else None
 
 
 @dataclass
@@ -39,6 +61,10 @@ class LabelSet:
         self._exact.setdefault(label.key, []).append(entry)
         for vk in label.variant_keys:
             self._variant.setdefault(vk, []).append(entry)
+
+    def items(self, kind: str) -> list[Any]:
+        """The items of one kind (row, column, header), in form order."""
+        return [item for item, _, k in self._entries if k == kind]
 
     def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
         """Best hit for ``key``; ``exclude`` holds ids of items already taken."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, ReadFailure
-from ..form.spec import ColumnSpec, FormSpec, RowSpec, SectionSpec, TableSpec
+from ..form.spec import FormSpec, RowSpec, SectionSpec, TableSpec
 from ..form.values import CellValue
 from .stream import Token
 

@@ -30,6 +30,8 @@ class Token:
     table: int | None = None  # which document table
     row: int | None = None  # which row of that table
     layout: str | None = None  # the table's layout
+    #: (row, col, rowspan, colspan) of the cell in a ``grid`` table: the grid matcher reads by position
+    grid: tuple[int, int, int, int] | None = None
 
     @property
     def blank(self) -> bool:
@@ -39,6 +41,14 @@ class Token:
     def cell(self) -> CellValue:
         """The text read as a cell value; parsed once, the walkers ask often."""
         return parse_cell(self.text)
+
+    def cell_value(self) -> CellValue:
+        """The token as a cell of a matched table: its own value (the walkers'
+        ``cell`` is shared), its line and, in a grid, where it lies."""
+        value = parse_cell(self.text, self.line)
+        if self.grid is not None and self.table is not None:
+            value.source = (self.table, self.grid[0], self.grid[1])
+        return value
 
     @property
     def row_id(self) -> tuple[int, int] | None:
@@ -72,8 +82,9 @@ def tokenize(doc: Document) -> list[Token]:
             continue
         for r, row in enumerate(block.rows):
             for cell in row:
+                grid = (cell.row, cell.col, cell.rowspan, cell.colspan) if block.layout == "grid" else None
                 tokens.append(
-                    Token(len(tokens), cell.text, label_key(cell.text), cell.line, "cell", table_no, r, block.layout)
+                    Token(len(tokens), cell.text, label_key(cell.text), cell.line, "cell", table_no, r, block.layout, grid)
                 )
         table_no += 1
     return tokens

@@ -6,6 +6,11 @@ Three ways to find a table, named by ``locate`` in the form data:
 ``caption`` by its caption (二: 第二十条第（一）项);
 ``header``  by its header labels, values following as one flat run (四).
 
+Where the reader kept cell positions (a ``grid`` table), grid.py reads each
+value by its row label and the header over its column; reading by order below
+is kept for text layouts, and as the fallback when a grid's header cannot be
+trusted.
+
 Values belong to the row label before them. Where the stream knows rows (a
 table cell), only values in the label's own row count; where it does not (one
 cell per paragraph), values run up to the next label. A row with fewer values
@@ -20,13 +25,12 @@ from functools import lru_cache
 
 from ..form.labels import key as label_key
 from ..form.spec import Label, TableSpec
-from ..form.values import CellValue, parse_cell
-from .labels import LabelSet
+from ..form.values import CellValue
+from .grid import GridReader
+from .labels import LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
 from .stream import Token
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_UNIT_NOTE = re.compile(r"单位[:：]?\s*(万元|亿元|元)")
 #: how far (in tokens) a table's labels may lie from its anchor
 _WINDOW = 40
 CAPTION = re.compile(r"^第二十条第\(([一二三四五六七八九十]+)\)项$")
@@ -60,7 +64,7 @@ def place_values(values: list[Token], ncols: int, layout: str | None, anchor_lin
         vals.pop()
     extra = vals[ncols:]
     vals = vals[:ncols]
-    cells = [parse_cell(t.text, t.line) for t in vals]
+    cells = [t.cell_value() for t in vals]
     line = vals[-1].line if vals else anchor_line
     cells += [CellValue(None, line, "missing") for _ in range(ncols - len(vals))]
     return cells, len(vals), extra
@@ -70,16 +74,11 @@ def _same_row(a: Token, b: Token) -> bool:
     return a.row_id == b.row_id
 
 
-#: words reports write in a cell instead of a number (GZ202), never row labels
-_NOT_LABELS = {"无", "若干", "不详", "暂无", "没有", "未统计", "不适用"}
-
-
 def _is_extra_row_label(tokens: list[Token], i: int) -> bool:
     """Text that starts a row of its own and is followed by numbers: a row the
     form does not have (其他执法事项 5), not a non-numeric cell (若干)."""
     t = tokens[i]
-    text = t.text.strip()
-    if len(_CJK.findall(text)) < 3 or len(text) > 30 or text in _NOT_LABELS or text.endswith(("。", "：", ":")):
+    if not looks_like_row_label(t.text):
         return False
     if t.row_id is not None:
         first = next((u for u in tokens[max(0, i - 20) : i + 1] if u.row_id == t.row_id and not u.blank), t)
@@ -109,9 +108,9 @@ class _Walker:
             if hit:
                 table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
                 if hit.kind == "column":
-                    unit = _UNIT_NOTE.search(t.text)
+                    unit = unit_note(t.text)
                     if unit:
-                        table.header_units[hit.item.id] = unit.group(1)
+                        table.header_units[hit.item.id] = unit
         current: tuple | None = None  # (row spec or None for an extra row, label token, values)
 
         def close():
@@ -175,8 +174,18 @@ def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable 
         near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if labels.match(u.key, ("row",)))
         if near < 2:
             continue
-        return _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
+        walked = _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
+        if t.grid is not None:
+            return _prefer_grid(GridReader(tokens, spec, labels, stop).read(t), walked)
+        return walked
     return None
+
+
+def _prefer_grid(grid: MatchedTable | None, walked: MatchedTable) -> MatchedTable:
+    """Where cell positions are known, the table read by (row, column) rather
+    than by order; unless the grid is too garbled to give the rows that reading
+    by order finds."""
+    return grid if grid is not None and len(grid.rows) >= len(walked.rows) else walked
 
 
 def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
@@ -227,6 +236,8 @@ def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tu
         else:
             table = _Walker(tokens, spec, labels, part_stop).walk(t.index + 1, first)
             table.start = t.index
+        if t.grid is not None:
+            table = _prefer_grid(GridReader(tokens, spec, labels).read_captioned(t, caption_ids), table)
         table.labels.insert(0, LabelMatch(spec.caption or "", t.text, t.line, "exact", "caption"))
         found[spec.id] = table
     return found, foreign
@@ -243,6 +254,11 @@ def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTabl
         following = [u for u in tokens[i + 1 : i + 20] if not u.blank][:4]
         if not any(labels.match(u.key) for u in following):
             continue
+        if t.grid is not None:
+            # cell positions known: each value by the headers above it
+            table = GridReader(tokens, spec, labels).read_flat(t)
+            if table is not None:
+                return table
         return _read_flat(tokens, i, spec, labels, stop)
     return None
 

@@ -16,21 +16,23 @@ import re
 from dataclasses import dataclass
 
 from ..readers.limits import MAX_DIGITS
+from ..text import CN_COUNT_NUMERALS
 from .numerals import parse_count
 
-#: the quantities a statement may count
+#: the quantities a statement may count (rules.prose knows where the tables
+#: give each; this module knows only the wording)
 RECEIVED, HANDLED, CARRIED_OUT = "received", "handled", "carried_out"
 #: outcomes: 予以公开, and 予以公开及部分公开 together
 DISCLOSED, DISCLOSED_OR_PARTIAL = "disclosed", "disclosed_or_partial"
 REVIEW, SUITS = "review", "suits"
 IN_FORCE, ISSUED = "in_force", "issued"
-#: the document kinds of table 二 第（一）项, as statements name them
-NORMATIVE, RULES = "行政规范性文件", "规章"
+#: the document kinds of table 二 第（一）项 a statement names: 行政规范性文件, 规章
+NORMATIVE, RULES = "normative", "rules"
 
-_CN = "零〇一二两三四五六七八九十百千"
-#: a whole number, at most MAX_DIGITS long: the look-behind and the bound keep a
-#: 100,000-digit run from being retried at every position (quadratic)
-_NUM = rf"(?P<n>(?<!\d)\d{{1,{MAX_DIGITS}}}|(?<![{_CN}])[{_CN}]{{1,{MAX_DIGITS}}})"
+#: a count, in digits or in Chinese numerals, read whole and at most MAX_DIGITS
+#: long: the look-behind and the bound keep a 100,000-digit run from being
+#: retried at every position (quadratic)
+_NUM = rf"(?P<n>(?<!\d)\d{{1,{MAX_DIGITS}}}|(?<![{CN_COUNT_NUMERALS}])[{CN_COUNT_NUMERALS}]{{1,{MAX_DIGITS}}})"
 _UNIT = r"\s*(?P<u>[件条项次个份起宗])"
 #: a stretch of one clause without digits
 _GAP = r"[^。；;，,\d]"

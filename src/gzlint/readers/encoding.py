@@ -11,6 +11,7 @@ import codecs
 import re
 
 from ..document import ReadFailure
+from ..text import CHINESE_TEXT
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -68,7 +69,7 @@ def looks_like_chinese(text: str) -> bool:
     letters = [ch for ch in sample if not ch.isspace()]
     if not letters:
         return True
-    common = sum(1 for ch in letters if ch < "\u0080" or "\u4e00" <= ch <= "\u9fa5" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    common = sum(1 for ch in letters if ch < "\u0080" or CHINESE_TEXT.match(ch))
     return common / len(letters) >= 0.85
 
 

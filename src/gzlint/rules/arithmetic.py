@@ -4,22 +4,19 @@ report's table 二 第（一）项 sets on its own 现行有效件数."""
 
 from __future__ import annotations
 
-import re
+from typing import ClassVar
 
 from ..diagnostics import Severity
 from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import IdentityResult, Term, identity_results
+from ..matcher.roles import role_place, role_value
 from ..rule import Rule, cell_name
-from .numbers import number_at
+from ..text import SECTION_MARK, strip_note
+from .numbers import role_number
 
-#: the 2021 form's table 二 第（一）项 and its columns (GZ309)
-FORMAT_2021 = "2021"
-ACTIVE_DOCUMENTS = "active.1"
-ISSUED, REPEALED, IN_FORCE = "issued", "repealed", "in_force"
 #: a sum with more terms than this is named by its description, not term by term
 _MAX_TERMS = 6
-_SHORT = re.compile(r"^([一二三四五六七八九十]+)、")
 
 
 def short_label(term: Term, along_column: bool) -> str:
@@ -27,10 +24,10 @@ def short_label(term: Term, along_column: bool) -> str:
     if not along_column:
         return term.column.label.text
     text = term.row.label.text
-    m = _SHORT.match(text)
+    m = SECTION_MARK.match(text)
     if m:
         return m.group(1)
-    return re.sub(r"（[^（）]*）$", "", text) if text.startswith("（") else text
+    return strip_note(text) if text.startswith("（") else text
 
 
 def describe_side(terms: list[Term], along_column: bool, description: str) -> str:
@@ -42,18 +39,24 @@ def describe_side(terms: list[Term], along_column: bool, description: str) -> st
 
 
 class _IdentityRule(Rule):
-    """Reports the instances of one identity that break on readable cells.
+    """Reports the broken instances, on readable cells, of the form's
+    identities of one ``identity_kind`` in the table its one role names.
 
     Instances with a non-number or a missing cell are left to GZ202/GZ115, and
     those with a blank are folded into GZ201."""
 
     severity = Severity.ERROR
+    #: balance, column-sum or row-sum (the identity's kind in the form file)
+    identity_kind: ClassVar[str] = ""
 
     def check(self, report):
+        (table_role,) = self.roles
+        table = role_place(report, table_role).table
         for result in identity_results(report):
-            if result.spec.code != self.code or result.holds or result.unreadable or result.blanks:
+            if result.spec.kind != self.identity_kind or result.table.id != table.id:
                 continue
-            yield self._report(report, result)
+            if not (result.holds or result.unreadable or result.blanks):
+                yield self._report(report, result)
 
     def _report(self, report, result: IdentityResult):
         along_column = result.spec.along == "column"
@@ -61,12 +64,15 @@ class _IdentityRule(Rule):
         right = describe_side(result.right, along_column, result.spec.description)
         where = f"「{result.along.label.text}」{'列' if along_column else '行'}"
         anchor = result.left[0]
+        # where one side is a single cell (the （七）总计 of a column sum, the 总计
+        # of a row sum) the finding is that cell's; a balance of sums has none
+        single = next((side[0] for side in (result.left, result.right) if len(side) == 1), None)
         return self.table_diag(
             report, result.table,
             f"{result.table.title}{where}：{left} ≠ {right}",
             line=anchor.cell.line,
-            row=None if along_column else result.along,
-            column=result.along if along_column else None,
+            row=result.along if not along_column else (single.row if single else None),
+            column=result.along if along_column else (single.column if single else None),
             identity=result.spec.id, left=float(result.left_sum), right=float(result.right_sum),
         )
 
@@ -93,6 +99,7 @@ class ApplicationsBalance(_IdentityRule):
 
     code = "GZ301"
     name = "applications-balance"
+    identity_kind, roles = "balance", ("applications",)
     summary = "表三各列：一 + 二 ≠ 三（七）总计 + 四（表中印明的勾稽关系）"
 
 
@@ -116,6 +123,7 @@ class OutcomesTotal(_IdentityRule):
 
     code = "GZ302"
     name = "outcomes-total"
+    identity_kind, roles = "column-sum", ("applications",)
     summary = "表三各列：（七）总计 ≠ （一）至（六）各项之和"
 
 
@@ -139,6 +147,7 @@ class ApplicantsTotal(_IdentityRule):
 
     code = "GZ303"
     name = "applicants-total"
+    identity_kind, roles = "row-sum", ("applications",)
     summary = "表三各行：总计 ≠ 自然人 + 法人或其他组织各列之和"
 
 
@@ -161,11 +170,12 @@ class LitigationTotal(_IdentityRule):
 
     code = "GZ304"
     name = "litigation-total"
+    identity_kind, roles = "row-sum", ("litigation",)
     summary = "表四各组：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
 
 
 class InForceBelowIssued(Rule):
-    """2021 table 二 第（一）项: 现行有效件数 is below 本年制发件数 −
+    """Table 二 第（一）项 (2021 form): 现行有效件数 is below 本年制发件数 −
     本年废止件数. Needs no other report (GZ305 checks the exact balance
     against last year's report).
 
@@ -191,18 +201,19 @@ class InForceBelowIssued(Rule):
     severity = Severity.ERROR
     summary = "现行有效件数少于本年制发件数减本年废止件数（表二第（一）项）"
 
+    roles = ("active.issued", "active.repealed", "active.in_force")
+    form_check = "in-force-arithmetic"
+
     def check(self, report):
-        table = report.tables.get(ACTIVE_DOCUMENTS)
-        if report.form is None or report.form.format != FORMAT_2021 or table is None:
-            return
-        column = table.spec.column(IN_FORCE)
-        for row in table.spec.data_rows:
-            issued, repealed, in_force = (number_at(table, row.id, c) for c in (ISSUED, REPEALED, IN_FORCE))
+        for row_role in report.form.row_roles("active"):
+            role = f"active.{row_role}"
+            issued, repealed, in_force = (role_number(report, role, c) for c in ("issued", "repealed", "in_force"))
             if None in (issued, repealed, in_force) or in_force >= issued - repealed:
                 continue
+            where = role_place(report, f"{role}.in_force")
             yield self.cell_diag(
-                report, table.spec, row, column, table.cell(row.id, IN_FORCE),
-                f"{cell_name(table.spec, row, column)}为{format_number(in_force)}，少于本年制发"
+                report, where.table, where.row, where.column, role_value(report, role, "in_force"),
+                f"{cell_name(where.table, where.row, where.column)}为{format_number(in_force)}，少于本年制发"
                 f"{format_number(issued)} − 本年废止{format_number(repealed)} = {format_number(issued - repealed)}"
                 f"（本年制发且未废止的文件仍现行有效）")
 

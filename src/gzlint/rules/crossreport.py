@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Iterable
 
 from ..diagnostics import Diagnostic, Severity
@@ -21,6 +20,7 @@ from ..metadata import report_meta
 from ..matcher.roles import role_place, role_value
 from ..metadata.body import body_key, same_body
 from ..rule import Rule, cell_name
+from .numbers import role_number
 
 
 @dataclass
@@ -63,13 +63,6 @@ def previous_years(reports: Iterable) -> list[tuple[Entry, Entry]]:
     return pairs
 
 
-def _num(report, role: str, column: str) -> Decimal | None:
-    """The number in a row role's cell of a column role; None where the form
-    lacks the role, the report the cell, or the cell a number."""
-    cell = role_value(report, role, column)
-    return cell.number if cell is not None and cell.is_number else None
-
-
 class InForceAcrossYears(Rule):
     """2021 table 二 第（一）项: 现行有效件数 ≠ last year's 现行有效件数 +
     本年制发件数 − 本年废止件数 (needs last year's report of the same body in the run).
@@ -106,8 +99,8 @@ class InForceAcrossYears(Rule):
                 continue
             for row_role in cur.report.form.row_roles("active"):
                 role = f"active.{row_role}"
-                last = _num(prev.report, role, "in_force")
-                issued, repealed, in_force = (_num(cur.report, role, c) for c in ("issued", "repealed", "in_force"))
+                last = role_number(prev.report, role, "in_force")
+                issued, repealed, in_force = (role_number(cur.report, role, c) for c in ("issued", "repealed", "in_force"))
                 if None in (last, issued, repealed, in_force) or last + issued - repealed == in_force:
                     continue
                 where = role_place(cur.report, f"{role}.in_force")
@@ -151,8 +144,8 @@ class CarryOverAcrossYears(Rule):
                 continue
             out_label = role_place(prev.report, "applications.carry_over").row.label.text
             for col in cur.report.form.column_roles("applications"):
-                carried_in = _num(cur.report, "applications.carried_in", col)
-                carried_out = _num(prev.report, "applications.carry_over", col)
+                carried_in = role_number(cur.report, "applications.carried_in", col)
+                carried_out = role_number(prev.report, "applications.carry_over", col)
                 if carried_in is None or carried_out is None or carried_in == carried_out:
                     continue
                 where = role_place(cur.report, f"applications.carried_in.{col}")

@@ -10,41 +10,43 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..diagnostics import Severity
+from ..form.spec import Place
 from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import identity_results
+from ..matcher.roles import role_place, role_section_spec, role_table, role_value
 from ..metadata import report_meta
 from ..metadata import counts as q
 from ..metadata.numerals import parse_count
 from ..metadata.period import sentence_around as _sentence
 from ..rule import Rule
-from .arithmetic import ACTIVE_DOCUMENTS, FORMAT_2021, IN_FORCE, ISSUED
-from .numbers import number_at
+from ..text import CN_COUNT_NUMERALS, strip_note
+from .numbers import role_number
 
-#: table 三 and the rows and column the prose is compared with
-APPLICATIONS = "applications"
-NEW, CARRIED_IN, HANDLED, CARRIED_OUT, TOTAL = "new", "carried_in", "total", "carried_out", "total"
-DISCLOSED, PARTIAL = "disclosed", "partial"
-#: table 四: 行政复议 and the two 行政诉讼 groups
-LITIGATION = "litigation"
-REVIEW, DIRECT, AFTER_REVIEW = "review", "direct", "after_review"
-#: table 二 第（一）项 rows, by the document kind a statement names
-DOCUMENT_ROWS = {q.NORMATIVE: "normative", q.RULES: "rules"}
+#: the form roles (docs/forms.md) the prose is compared with: a row's 总计 in
+#: table 三 and table 四, and the documents of table 二 第（一）项
+TOTAL = "total"
+NEW, CARRIED_IN, HANDLED, CARRY_OVER = ("applications.new", "applications.carried_in", "applications.handled",
+                                        "applications.carry_over")
+DISCLOSED, PARTIAL = "applications.disclosed", "applications.partial"
+REVIEW, DIRECT, AFTER_REVIEW = "litigation.review", "litigation.direct", "litigation.after_review"
+#: the row of each document kind and the column of each quantity a statement names
+DOCUMENT_ROWS = {q.NORMATIVE: "active.normative", q.RULES: "active.rules"}
+DOCUMENT_COLUMNS = {q.IN_FORCE: "in_force", q.ISSUED: "issued"}
+#: the section whose prose speaks of 行政复议/行政诉讼 of this body
+LITIGATION_SECTION = "section.litigation"
 #: said of a 总计 the report left blank and that was read as its row's sum
 _ROW_SUM = "（总计为空，按本行各列之和）"
-#: （二）部分公开（区分处理的…） → （二）部分公开
-_PARENTHESIS = re.compile(r"(?<=.)（[^（）]*）$")
-#: the section whose prose speaks of 行政复议/行政诉讼 of this body
-LITIGATION_SECTION = "四"
 
 #: verbs that may count all applications handled (（七）总计)
 _LOOSE_VERBS = ("办理", "受理")
 #: the verb that may count the applications carried in as well (一 + 二)
 _HANDLING_VERB = "办理"
 #: "共公开229条，其中工作动态228条，计划总结类1条，其他3条"
-_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)"
+_NUM = rf"(?P<n>\d+|[{CN_COUNT_NUMERALS}]+)"
 _TOTAL = re.compile(r"(?:共|合计|累计|总计)[^。；;，,\d]{0,12}?" + _NUM + r"\s*(?P<u>[件条项次个份])")
-_AMONG = re.compile(r"\s*[。，,；;]?\s*其中\s*[，,：:]?")
+#: 其中 right after the total, or opening a bracket: "共公布2599条，(其中…856条)"
+_AMONG = re.compile(r"\s*[。，,；;]?\s*(?P<open>[（(])?\s*其中\s*[，,：:]?")
 _PART = re.compile(r"(?P<label>[^，,、。；;：:\d]{1,20}?)\s*" + _NUM + r"\s*(?P<u>[件条项次个份])")
 _NESTED = re.compile(r"其中|[（(]")
 #: where an item was published: one item may be counted on several
@@ -73,21 +75,22 @@ def _in_broken_identity(report) -> set[tuple[str, str, str]]:
     return cells
 
 
-def _blank(table, row: str, column: str) -> bool:
-    cell = table.cell(row, column)
+def _blank(report, row: str, column: str) -> bool:
+    cell = role_value(report, row, column)
     return cell is not None and cell.status == "blank"
 
 
-def _row_total(table, row: str) -> tuple[Decimal, bool] | None:
-    """A row's 总计, and whether it was summed: as written, or, where the
+def _row_total(report, row: str) -> tuple[Decimal, bool] | None:
+    """A row role's 总计, and whether it was summed: as written, or, where the
     report left it blank, the sum of the row's other cells (blanks read as 0)."""
-    total = number_at(table, row, TOTAL)
+    total = role_number(report, row, TOTAL)
     if total is not None:
         return total, False
-    cell = table.cell(row, TOTAL)
-    others = [c for c in table.spec.columns if c.id != TOTAL]
-    values = [table.cell(row, c.id) for c in others]
-    if cell is None or cell.status != "blank" or any(v is None or v.status not in ("number", "blank") for v in values):
+    where, table, cell = role_place(report, f"{row}.{TOTAL}"), role_table(report, row), role_value(report, row, TOTAL)
+    if where is None or table is None or cell is None or cell.status != "blank":
+        return None
+    values = [table.cell(where.row.id, c.id) for c in where.table.columns if c is not where.column]
+    if any(v is None or v.status not in ("number", "blank") for v in values):
         return None
     if not any(v.status == "number" for v in values):
         return None
@@ -96,13 +99,11 @@ def _row_total(table, row: str) -> tuple[Decimal, bool] | None:
 
 @dataclass
 class Expected:
-    """What the tables say of one quantity, and how a message names it."""
+    """What the tables say of one quantity, where, and how a message names it."""
 
     value: Decimal
     name: str
-    table: object
-    row: str
-    column: str
+    place: Place
 
 
 def _expected(report) -> dict[tuple[str, str], Expected]:
@@ -111,48 +112,47 @@ def _expected(report) -> dict[tuple[str, str], Expected]:
     broken = _in_broken_identity(report)
     out: dict[tuple[str, str], Expected] = {}
 
-    def put(key, table, row, column, name, value=None, also=()):
-        """The figure at (row, column), or ``value`` made of it and the rows ``also``."""
+    def put(key, row, name, column=TOTAL, value=None, also=()):
+        """The figure of row role ``row`` in ``column``, or ``value`` made of it
+        and of the rows ``also``."""
+        place = role_place(report, f"{row}.{column}")
         for r in (row, *also):
+            where = role_place(report, f"{r}.{column}")
             # a blank 总计 breaks its identity by being blank: its row sum still reads
-            if (table.spec.id, r, column) in broken and not _blank(table, r, column):
+            if where is None or (where.ids in broken and not _blank(report, r, column)):
                 return
-        value = number_at(table, row, column) if value is None else value
+        value = role_number(report, row, column) if value is None else value
         if value is not None:
-            out[key] = Expected(value, name, table, row, column)
+            out[key] = Expected(value, name, place)
 
-    def label(table, row):
-        return f"{table.spec.title}「{table.spec.row(row).label.text}」"
+    def label(row):
+        where = role_place(report, row)
+        return f"{where.table.title}「{where.row.label.text}」" if where else ""
 
-    apps = report.tables.get(APPLICATIONS)
-    if apps is not None:
-        for quantity, row in ((q.RECEIVED, NEW), (q.HANDLED, HANDLED), (q.CARRIED_OUT, CARRIED_OUT)):
-            put((quantity, ""), apps, row, TOTAL, f"{label(apps, row)}总计")
-        disclosed, partial = _row_total(apps, DISCLOSED), _row_total(apps, PARTIAL)
-        if disclosed is not None:
-            put((q.DISCLOSED, ""), apps, DISCLOSED, TOTAL, f"{label(apps, DISCLOSED)}总计{_ROW_SUM * disclosed[1]}",
-                disclosed[0])
-        if disclosed is not None and partial is not None:
-            partial_label = _PARENTHESIS.sub("", apps.spec.row(PARTIAL).label.text)
-            put((q.DISCLOSED_OR_PARTIAL, ""), apps, DISCLOSED, TOTAL,
-                f"{label(apps, DISCLOSED)}总计{format_number(disclosed[0])} + 「{partial_label}」总计"
-                f"{format_number(partial[0])}{_ROW_SUM * (disclosed[1] or partial[1])}", disclosed[0] + partial[0],
-                also=(PARTIAL,))
-    lit = report.tables.get(LITIGATION)
-    if lit is not None:
-        put((q.REVIEW, ""), lit, REVIEW, TOTAL, f"{lit.spec.title}「行政复议」总计")
-        direct, after = number_at(lit, DIRECT, TOTAL), number_at(lit, AFTER_REVIEW, TOTAL)
-        if direct is not None and after is not None:
-            put((q.SUITS, ""), lit, DIRECT, TOTAL,
-                f"{lit.spec.title}「行政诉讼」（未经复议直接起诉总计{format_number(direct)} + 复议后起诉总计"
-                f"{format_number(after)}）", direct + after, also=(AFTER_REVIEW,))
-    docs = report.tables.get(ACTIVE_DOCUMENTS)
-    if docs is not None and report.form.format == FORMAT_2021:
-        for subject, row in DOCUMENT_ROWS.items():
-            if row in docs.rows:
-                for quantity, column in ((q.IN_FORCE, IN_FORCE), (q.ISSUED, ISSUED)):
-                    name = f"{docs.spec.title}「{docs.spec.row(row).label.text}」{docs.spec.column(column).label.text}"
-                    put((quantity, subject), docs, row, column, name)
+    for quantity, row in ((q.RECEIVED, NEW), (q.HANDLED, HANDLED), (q.CARRIED_OUT, CARRY_OVER)):
+        put((quantity, ""), row, f"{label(row)}总计")
+    disclosed, partial = _row_total(report, DISCLOSED), _row_total(report, PARTIAL)
+    if disclosed is not None:
+        put((q.DISCLOSED, ""), DISCLOSED, f"{label(DISCLOSED)}总计{_ROW_SUM * disclosed[1]}", value=disclosed[0])
+    if disclosed is not None and partial is not None:
+        partial_label = strip_note(role_place(report, PARTIAL).row.label.text)
+        put((q.DISCLOSED_OR_PARTIAL, ""), DISCLOSED,
+            f"{label(DISCLOSED)}总计{format_number(disclosed[0])} + 「{partial_label}」总计"
+            f"{format_number(partial[0])}{_ROW_SUM * (disclosed[1] or partial[1])}", value=disclosed[0] + partial[0],
+            also=(PARTIAL,))
+    put((q.REVIEW, ""), REVIEW, f"{label(REVIEW)}总计")
+    direct, after = role_number(report, DIRECT, TOTAL), role_number(report, AFTER_REVIEW, TOTAL)
+    if direct is not None and after is not None:
+        lit = role_place(report, DIRECT)
+        put((q.SUITS, ""), DIRECT,
+            f"{lit.table.title}「行政诉讼」（{lit.row.label.text}总计{format_number(direct)} + "
+            f"{role_place(report, AFTER_REVIEW).row.label.text}总计{format_number(after)}）",
+            value=direct + after, also=(AFTER_REVIEW,))
+    for subject, row in DOCUMENT_ROWS.items():
+        for quantity, column in DOCUMENT_COLUMNS.items():
+            where = role_place(report, f"{row}.{column}")  # the 2019 form counts no documents in force
+            if where is not None:
+                put((quantity, subject), row, f"{label(row)}{where.column.label.text}", column=column)
     return out
 
 
@@ -190,14 +190,19 @@ class ProseDisagreesWithTables(Rule):
     severity = Severity.ERROR
     summary = "正文所述数字与统计表格不一致"
 
+    roles = (NEW, CARRIED_IN, HANDLED, CARRY_OVER, DISCLOSED, PARTIAL, "applications.total")
+    optional_roles = (REVIEW, DIRECT, AFTER_REVIEW, "litigation.total", LITIGATION_SECTION, *DOCUMENT_ROWS.values(),
+                      *(f"active.{c}" for c in DOCUMENT_COLUMNS.values()))
+
     def check(self, report):
         expected = _expected(report)
         if not expected:
             return
         year = report_meta(report).year
+        litigation = role_section_spec(report, LITIGATION_SECTION)
         for t in report.prose():
             section = report.section_of(t.index)
-            in_four = section is not None and section.spec.number == LITIGATION_SECTION
+            in_four = section is not None and litigation is not None and section.spec.number == litigation.number
             for statement in q.find_counts(t.text, year, litigation_section=in_four):
                 exp = expected.get((statement.quantity, statement.subject))
                 if exp is not None:
@@ -208,30 +213,30 @@ class ProseDisagreesWithTables(Rule):
         if n == exp.value:
             return
         said = f"正文「{_sentence(t.text, s.start, s.end)}」"
-        where = dict(line=t.line, row=exp.table.spec.row(exp.row), column=exp.table.spec.column(exp.column))
+        table, where = exp.place.table, dict(line=t.line, row=exp.place.row, column=exp.place.column)
         if s.negated:
-            yield self.table_diag(report, exp.table.spec, f"{said}，但{exp.name}为{format_number(exp.value)}", **where)
+            yield self.table_diag(report, table, f"{said}，但{exp.name}为{format_number(exp.value)}", **where)
             return
         info = None
         if s.quantity == q.RECEIVED:
             handled = expected.get((q.HANDLED, ""))
             if s.verb in _LOOSE_VERBS and handled is not None and n == handled.value:
                 return
-            carried = number_at(exp.table, CARRIED_IN, TOTAL)
+            carried = role_number(report, CARRIED_IN, TOTAL)
             if carried and n == exp.value + carried and s.verb == _HANDLING_VERB:
                 return  # 办理 naturally counts the applications carried in
             if carried and n == exp.value + carried:
                 info = (f"{said}为{n}件，等于{exp.name}{format_number(exp.value)}加"
-                        f"「{exp.table.spec.row(CARRIED_IN).label.text}」总计{format_number(carried)}"
+                        f"「{role_place(report, CARRIED_IN).row.label.text}」总计{format_number(carried)}"
                         f"（含上年结转），而非本年新收数量")
         if info is None and s.hedged:
             info = f"{said}为{n}件，{exp.name}为{format_number(exp.value)}（若正文所述即为该项总数，则两者不一致）"
         if info is not None:
-            diag = self.table_diag(report, exp.table.spec, info, **where)
+            diag = self.table_diag(report, table, info, **where)
             diag.severity = Severity.INFO
             yield diag
             return
-        yield self.table_diag(report, exp.table.spec, f"{said}为{n}件，{exp.name}为{format_number(exp.value)}", **where)
+        yield self.table_diag(report, table, f"{said}为{n}件，{exp.name}为{format_number(exp.value)}", **where)
 
 
 class ProseCountDoesNotAddUp(Rule):
@@ -267,7 +272,8 @@ class ProseCountDoesNotAddUp(Rule):
                 among = _AMONG.match(t.text, m.end())
                 if total is None or among is None:
                     continue
-                end = min([i for i in (t.text.find(p, among.end()) for p in "。；;") if i >= 0] or [len(t.text)])
+                stops = "）)" if among.group("open") else "。；;"  # a bracketed list ends at its bracket
+                end = min([i for i in (t.text.find(p, among.end()) for p in stops) if i >= 0] or [len(t.text)])
                 if _NESTED.search(t.text, among.end(), end):
                     continue  # a list within the list: which parts add up to what is not clear
                 parts = []
@@ -283,8 +289,8 @@ class ProseCountDoesNotAddUp(Rule):
                 closed = any(label.startswith(("其他", "其余", "另")) for label, _ in parts)
                 if added > total or (closed and added != total):
                     listed = "+".join(str(v) for _, v in parts)
-                    yield self.diag(report, f"「{t.text[m.start():end].strip()}」：分项之和{listed}={added}，"
-                                            f"与总数{total}不符", line=t.line)
+                    yield self.prose_diag(report, t, f"「{t.text[m.start():end].strip()}」：分项之和{listed}={added}，"
+                                                     f"与总数{total}不符")
 
 
 @hookimpl
