@@ -30,6 +30,14 @@ def _report(case: str) -> SampleReport:
     return CASES[case](sample_report("2021"))
 
 
+#: text other tools write for the same report: (renderer, file suffix)
+TEXT_LAYOUTS = {
+    "tsv-blank": (lambda r: writers.render_tsv(r, repeat=False), ".txt"),  # merged labels at their origin only
+    "tsv-repeat": (lambda r: writers.render_tsv(r, repeat=True), ".txt"),  # merged labels on every row
+    "md": (writers.render_markdown, ".md"),  # a PDF→Markdown conversion
+}
+
+
 class Rendered:
     """Renders each (case, format) once per session; LibreOffice formats in one batch."""
 
@@ -42,7 +50,13 @@ class Rendered:
             pytest.skip(f"LibreOffice (soffice) is not installed: cannot render the .{fmt} fixture "
                         "(Debian: apt-get install libreoffice-writer-nogui fonts-wqy-zenhei)")
         if (case, fmt) not in self.files:
-            if fmt in writers.NEEDS_SOFFICE:
+            if fmt in TEXT_LAYOUTS:
+                render, suffix = TEXT_LAYOUTS[fmt]
+                path = self.folder / fmt / f"{case}{suffix}"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(render(_report(case)), encoding="utf-8")
+                self.files[(case, fmt)] = path
+            elif fmt in writers.NEEDS_SOFFICE:
                 made = writers.write_converted({c: _report(c) for c in CASES}, fmt, self.folder / fmt)
                 self.files.update({(c, fmt): p for c, p in made.items()})
             else:
@@ -60,7 +74,7 @@ def _findings(path: Path) -> list[tuple]:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-@pytest.mark.parametrize("fmt", [f for f in writers.FORMATS if f != "txt"])
+@pytest.mark.parametrize("fmt", [f for f in writers.FORMATS if f != "txt"] + list(TEXT_LAYOUTS))
 def test_same_diagnostics_in_every_format(rendered, fmt, case):
     expected = _findings(rendered.get(case, "txt"))
     if case == "clean":
@@ -217,6 +231,10 @@ def test_unknown_column_header_leaves_missing_cells_not_a_shift(tmp_path):
     new = table.rows["new"]
     assert new.cells[1].status == "missing"
     assert [new.cells[i].text for i in (0, 2, 6)] == ["12", "0", "16"]
+    # read by column: the message names the column whose values are missing
+    path = writers.write(report, "html", tmp_path / "named", layout=writers.official_layout)
+    short = [d for d in lint_paths([path]) if d.code == "GZ115"]
+    assert short and all("缺少「商业企业」列的数值" in d.message for d in short)
 
 
 @pytest.mark.parametrize("layout", ["two-tables", "two-tables-header"])
@@ -357,3 +375,19 @@ def test_empty_column_worded_otherwise_is_read_by_elimination(tmp_path):
     findings, table = _grid_findings(tmp_path, report, "html", writers.official_layout)
     assert {f[0] for f in findings} == {"GZ113", "GZ201"}
     assert {c.status for c in (table.rows[r].cells[2] for r in report.cells["applications"])} == {"blank"}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+def test_swapped_columns_of_table_three_give_no_arithmetic_finding(tmp_path, fmt):
+    """自然人 ↔ 总计 and 商业企业 ↔ 法律服务机构, labels and values together: each value
+    is read under its own header, so every identity still holds (txt: a tab grid)."""
+    report = _report("clean")
+    layout = _LAYOUTS["swapped"]()
+    if fmt == "txt":
+        path = tmp_path / "swapped.txt"
+        path.write_text(writers.render_tsv(report, repeat=False, layout=layout), encoding="utf-8")
+    else:
+        path = writers.write(report, fmt, tmp_path, name="swapped", layout=layout)
+    found = _findings(path)
+    assert not [f for f in found if f[0].startswith("GZ3")], found
+    assert found == []

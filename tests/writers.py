@@ -402,10 +402,11 @@ def _xlsx_value(text: str):
 
 # -- text layouts other tools write (tab matrices, Markdown, web-archive dumps) --
 
-def full_matrix(report: SampleReport, tid: str, *, repeat: bool) -> list[list[str]]:
-    """The table with every position filled: a merged cell's text repeated on
-    each position it covers (``repeat``), or only at its origin."""
-    grid = official_grid(report, tid)
+def full_matrix(report: SampleReport, tid: str, *, repeat: bool, grid: list[list[GridCell]] | None = None) -> list[list[str]]:
+    """The table (or ``grid``, one piece of it) with every position filled: a
+    merged cell's text repeated on each position it covers (``repeat``), or only
+    at its origin."""
+    grid = grid if grid is not None else official_grid(report, tid)
     nrows = max(c.row + c.rowspan for row in grid for c in row)
     ncols = max(c.col + c.colspan for row in grid for c in row)
     matrix = [[""] * ncols for _ in range(nrows)]
@@ -418,15 +419,17 @@ def full_matrix(report: SampleReport, tid: str, *, repeat: bool) -> list[list[st
     return matrix
 
 
-def render_tsv(report: SampleReport, *, repeat: bool = True) -> str:
+def render_tsv(report: SampleReport, *, repeat: bool = True, layout: Layout = official_layout) -> str:
     """Spreadsheet "copy as text": one row per line, fields separated by tabs,
-    merged labels repeated on every row (``repeat``) or left blank."""
+    merged labels repeated on every row (``repeat``) or left blank; each piece
+    of a ``layout`` after the last."""
     lines: list[str] = []
     for kind, item in paragraphs(report):
         if kind == "p":
             lines.append(str(item))
         else:
-            lines += ["\t".join(row) for row in full_matrix(report, str(item), repeat=repeat)]
+            for grid in layout(report, str(item)):
+                lines += ["\t".join(row) for row in full_matrix(report, str(item), repeat=repeat, grid=grid)]
     return "\n".join(lines) + "\n"
 
 

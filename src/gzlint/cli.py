@@ -108,7 +108,8 @@ def _main_check(argv: list[str]) -> int:
         "fail-level": args.fail_level,
     })
     if args.show_settings:
-        sys.stdout.write(show_settings(settings, list(all_rules())))
+        runs = [c for c, cls in all_rules().items() if cls.default_enabled or settings.names(c)]
+        sys.stdout.write(show_settings(settings, runs))
         return 0
     return _check(args, settings)
 

@@ -59,6 +59,11 @@ class Settings:
                     best_len, enabled = plen, value
         return enabled
 
+    def names(self, code: str) -> bool:
+        """Whether ``code`` itself is selected (not through ALL or a prefix):
+        what turns on a rule that is off by default."""
+        return code in self.select + self.extend_select and self.enabled(code)
+
     def _file_ignores(self, path: str | None) -> list[str]:
         if not path or not self.per_file_ignores:
             return []

@@ -68,7 +68,8 @@ def build_report(path: str, data: bytes | None = None) -> Report:
 
 def active_rules(settings: Settings) -> list[Rule]:
     # per-file ignores only narrow: a rule off globally is off everywhere
-    return [cls(settings) for code, cls in all_rules().items() if settings.enabled(code)]
+    return [cls(settings) for code, cls in all_rules().items()
+            if settings.enabled(code) and (cls.default_enabled or settings.names(code))]
 
 
 def lint_reports(reports: list[Report], settings: Settings) -> LintResult:

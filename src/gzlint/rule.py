@@ -41,6 +41,9 @@ class Rule:
     #: a check only some forms call for (``processing-fee``): the rule runs on
     #: a report only where its form lists the check (``form.applies``)
     form_check: ClassVar[str | None] = None
+    #: False for an opt-in rule: it runs only when selected by its full code
+    #: (select / extend-select), never through ALL or a prefix
+    default_enabled: ClassVar[bool] = True
 
     def __init__(self, settings: "Settings | None" = None) -> None:
         from .config import Settings

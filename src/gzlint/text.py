@@ -39,6 +39,13 @@ NUMBER_MARK = re.compile(f"^(\\d+)[{MARK_SEPARATORS}]")
 #: any of the three at the start of a text, after spaces
 ANY_MARK = re.compile(f"^\\s*(?:[{CN_NUMERALS}]+[{MARK_SEPARATORS}]|[（(][{CN_NUMERALS}\\d]+[)）]|\\d+[{MARK_SEPARATORS}])")
 
+#: the start of an enumerated label or heading in a table cell or a line of a
+#: PDF: 一、 （一） 1. 1、 (1) ① — not 1.5 (a number)
+LABEL_START = re.compile(
+    f"^\\s*([{CN_NUMERALS}]+[{MARK_SEPARATORS}]|[（(][{CN_NUMERALS}\\d]+[)）]|\\d+[{MARK_SEPARATORS}](?!\\d)|[①-⑳])")
+#: a label key's enumeration mark, as label keys write it (1. (一) 一、)
+KEY_MARK = re.compile(f"^(\\d+\\.|\\([{CN_NUMERALS}]+\\)|[{CN_NUMERALS}]+、)")
+
 #: a note in brackets closing a label: （二）部分公开（区分处理的…） → （二）部分公开
 _CLOSING_NOTE = re.compile(r"(?<=.)（[^（）]*）$")
 

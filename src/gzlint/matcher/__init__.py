@@ -62,7 +62,7 @@ def _match_tables(report: Report, form: FormSpec) -> None:
 
     caption_specs = [t for t in form.tables if t.locate == "caption"]
     if caption_specs:
-        found, foreign = find_caption_tables(tokens, caption_specs, stop_for(caption_specs[0]))
+        found, foreign = find_caption_tables(tokens, caption_specs, stop_for(caption_specs[0]), caption)
         report.tables.update(found)
         report.foreign_captions = foreign
     for spec in form.tables:

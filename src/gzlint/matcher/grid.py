@@ -363,7 +363,7 @@ class GridReader:
             state.used_labels.add(id(label))
             line = label.line
             cells = [values.get(cid) or CellValue(None, line, "missing") for cid in order]
-            table.rows[row_spec.id] = MatchedRow(row_spec, label, cells, len(values), extra)
+            table.rows[row_spec.id] = MatchedRow(row_spec, label, cells, len(values), extra, by_column=True)
         return None
 
     def _row_for(self, label_cells: list[Token], table: MatchedTable, state: "_State") -> tuple[RowSpec | None, Token | None]:

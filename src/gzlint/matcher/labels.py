@@ -8,10 +8,9 @@ from typing import Any
 
 from ..form.labels import similarity, strip_note
 from ..form.spec import Label
+from ..text import KEY_MARK, cjk_count
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _UNIT_NOTE = re.compile(r"单位[:：]?\s*(万元|亿元|元)")
-_ENUM_PREFIX = re.compile(r"^(\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)")
 
 #: words reports write in a cell instead of a number (GZ202), never row labels
 _NOT_LABELS = {"无", "若干", "不详", "暂无", "没有", "未统计", "不适用"}
@@ -24,12 +23,12 @@ def looks_like_row_label(text: str) -> bool:
     """Could this text label a row the form does not have (其他执法事项), rather
     than be a non-numeric cell (若干) or a sentence?"""
     text = text.strip()
-    return not (len(_CJK.findall(text)) < 3 or len(text) > 30 or text in _NOT_LABELS or text.endswith(("。", "：", ":")))
+    return not (cjk_count(text) < 3 or len(text) > 30 or text in _NOT_LABELS or text.endswith(("。", "：", ":")))
 
 
 def without_enumeration(key: str) -> str:
     """A label key without its enumeration mark: 1.属于国家秘密 → 属于国家秘密."""
-    return _ENUM_PREFIX.sub("", key, count=1)
+    return KEY_MARK.sub("", key, count=1)
 
 
 def unit_note(text: str) -> str | None:
@@ -68,7 +67,7 @@ class LabelSet:
 
     def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
         """Best hit for ``key``; ``exclude`` holds ids of items already taken."""
-        if len(_CJK.findall(key)) < 2:
+        if cjk_count(key) < 2:
             return None
 
         def ok(entry) -> bool:
@@ -83,13 +82,16 @@ class LabelSet:
             for entry in table.get(k, ()):
                 if ok(entry):
                     return Hit(entry[0], entry[1], entry[2], how)
+        glued = self._after_header(key, kinds, exclude)
+        if glued is not None:
+            return glued
         best: tuple[float, tuple] | None = None
-        prefix = _ENUM_PREFIX.match(key)
+        prefix = KEY_MARK.match(key)
         for entry in self._entries:
             if not ok(entry):
                 continue
             official = entry[1].key
-            other = _ENUM_PREFIX.match(official)
+            other = KEY_MARK.match(official)
             # enumerated labels (1. （三） 一、) only match labels with the same mark
             if (prefix.group(0) if prefix else None) != (other.group(0) if other else None):
                 continue
@@ -99,4 +101,15 @@ class LabelSet:
         if best:
             item, label, kind = best[1]
             return Hit(item, label, kind, "fuzzy")
+        return None
+
+    def _after_header(self, key: str, kinds: tuple[str, ...] | None, exclude: set[int] | None) -> Hit | None:
+        """A header cell and a label run together by a conversion (信息内容本年处理决定数量):
+        the official header followed by an official label is the form's own wording."""
+        for item, label, kind in self._entries:
+            if kind == "header" and key.startswith(label.key) and len(key) > len(label.key):
+                rest = key[len(label.key):]
+                hit = self.match(rest, kinds, exclude)
+                if hit is not None and hit.how in ("exact", "note"):
+                    return hit
         return None

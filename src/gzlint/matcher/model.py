@@ -34,6 +34,9 @@ class MatchedRow:
     found: int
     #: values beyond the form's columns
     extra: list[Token] = field(default_factory=list)
+    #: each value was read under its column's header (a grid), so a ``missing``
+    #: cell is known to be that column's; reading by order pads at the end
+    by_column: bool = False
 
 
 @dataclass

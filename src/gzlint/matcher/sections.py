@@ -12,10 +12,11 @@ from ..form.labels import key as label_key
 from ..metadata.body import BODY_TAIL
 from ..metadata.period import first_period, title_year, year_mentions
 from ..form.spec import FormSpec
+from ..text import CN_NUMERALS, MARK_SEPARATORS
 from .model import Report, SectionMatch
 from .stream import Token
 
-_HEADING = re.compile(r"^\s*(?P<num>[一二三四五六七八九十]|[1-9])\s*(?P<sep>[、.．:：]|\s)\s*(?P<title>.+)$", re.S)
+_HEADING = re.compile(f"^\\s*(?P<num>[{CN_NUMERALS}]|[1-9])\\s*(?P<sep>[{MARK_SEPARATORS}:：]|\\s)\\s*(?P<title>.+)$", re.S)
 _ARABIC = {str(i): n for i, n in enumerate("一二三四五六七八九", start=1)}
 _TITLE_WORDS = ("年度报告", "年报", "工作报告", "年度工作报告")
 _MAX_TITLE = 80

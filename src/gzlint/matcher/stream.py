@@ -15,9 +15,10 @@ from functools import cached_property
 from ..document import Document, Paragraph
 from ..form.labels import key as label_key
 from ..form.values import CellValue, parse_cell
+from ..text import CN_NUMERALS, MARK_SEPARATORS
 
-_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+|[0-9]+)\s*[、.．]")
-_SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]")
+_HEADING = re.compile(f"^\\s*([{CN_NUMERALS}]+|[0-9]+)\\s*[{MARK_SEPARATORS}]")
+_SUBHEADING = re.compile(f"^\\s*[（(][{CN_NUMERALS}]+[)）]")
 
 
 @dataclass

@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..form.labels import key as label_key
 from ..form.spec import Label, TableSpec
 from ..form.values import CellValue
+from .gaps import Entry, Orphan, place_orphans
 from .grid import GridReader
 from .labels import LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
@@ -33,7 +34,6 @@ from .stream import Token
 
 #: how far (in tokens) a table's labels may lie from its anchor
 _WINDOW = 40
-CAPTION = re.compile(r"^第二十条第\(([一二三四五六七八九十]+)\)项$")
 
 
 @lru_cache(maxsize=64)
@@ -111,7 +111,9 @@ class _Walker:
                     unit = unit_note(t.text)
                     if unit:
                         table.header_units[hit.item.id] = unit
-        current: tuple | None = None  # (row spec or None for an extra row, label token, values)
+        # (row spec, or None for a row the form rows did not claim; label token or None; values)
+        current: tuple | None = None
+        sequence: list[Entry] = []  # the rows in document order, for place_orphans
 
         def close():
             nonlocal current
@@ -119,10 +121,13 @@ class _Walker:
                 return
             row, label, values = current
             if row is None:
-                table.extra_rows.append((label, values))
+                if any(v.numeric() for v in values):
+                    sequence.append(Orphan(label, values))
+                if label is not None:
+                    table.extra_rows.append((label, values))
             else:
-                cells, found, extra = place_values(values, self.ncols, label.layout, label.line)
-                table.rows[row.id] = MatchedRow(row, label, cells, found, extra)
+                self._add_row(table, row, label, values)
+                sequence.append(row)
             current = None
 
         i = first_row
@@ -145,17 +150,26 @@ class _Walker:
                 i += 1
                 continue
             if t.value_like():
-                if current is not None:
-                    if _same_row(current[1], t):
-                        current[2].append(t)
-                    else:
-                        close()
+                if current is not None and _same_row(current[1] or current[2][0], t):
+                    current[2].append(t)
+                else:
+                    close()
+                    if t.row_id is not None and not t.blank:
+                        current = (None, None, [t])  # values with no label in their row
                 i += 1
                 continue
             break
         close()
+        for orphan, row in place_orphans(sequence, spec.data_rows):
+            if orphan.label is not None:
+                table.extra_rows = [e for e in table.extra_rows if e[0] is not orphan.label]
+            self._add_row(table, row, orphan.label or orphan.values[0], orphan.values)
         table.end = i
         return table
+
+    def _add_row(self, table: MatchedTable, row, label: Token, values: list[Token]) -> None:
+        cells, found, extra = place_values(values, self.ncols, label.layout, label.line)
+        table.rows[row.id] = MatchedRow(row, label, cells, found, extra)
 
 
 def _official(hit) -> str:
@@ -205,14 +219,17 @@ def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
     return j
 
 
-def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tuple[dict[str, MatchedTable], list[Token]]:
+def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop,
+                        caption: re.Pattern[str] | None = None) -> tuple[dict[str, MatchedTable], list[Token]]:
     """The 第二十条 tables of 二, each from its caption to the next caption.
 
-    Returns the tables found and the captions the format does not have."""
+    A caption is a key the form's ``caption`` pattern matches (the form's
+    ``caption_pattern``), or one of the form's own captions. Returns the tables
+    found and the captions the format does not have."""
     by_caption = {label_key(s.caption): s for s in specs if s.caption}
     found: dict[str, MatchedTable] = {}
     foreign: list[Token] = []
-    captions = [t for t in tokens if CAPTION.match(t.key)]
+    captions = [t for t in tokens if t.key in by_caption or (caption is not None and caption.match(t.key))]
     caption_ids = {t.index for t in captions}
     for t in captions:
         spec = by_caption.get(t.key)
@@ -231,10 +248,14 @@ def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tu
                 first = u.index
                 break
         part_stop = lambda u, _s=stop, _c=caption_ids: u.index in _c or _s(u)  # noqa: E731
+        header_start = t.index + 1
+        if first is None:
+            first = _rows_placed_later(tokens, t.index, labels, stop)
+            header_start = _header_start(tokens, first, labels) if first is not None else header_start
         if first is None:
             table = MatchedTable(spec, t.index, t.index + 1, t.line)
         else:
-            table = _Walker(tokens, spec, labels, part_stop).walk(t.index + 1, first)
+            table = _Walker(tokens, spec, labels, part_stop).walk(header_start, first)
             table.start = t.index
         if t.grid is not None:
             table = _prefer_grid(GridReader(tokens, spec, labels).read_captioned(t, caption_ids), table)
@@ -243,11 +264,31 @@ def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop) -> tu
     return found, foreign
 
 
+def _rows_placed_later(tokens: list[Token], caption: int, labels: LabelSet, stop) -> int | None:
+    """A caption with none of its rows under it: a conversion can put the table
+    after the next captions ("第二十条第（一）项" above the text rows of （五）…（八）, its
+    rows further down). The first row label of this table, worded exactly as the
+    form's, before the section ends."""
+    for u in tokens[caption + 1 : caption + 1 + _WINDOW * 3]:
+        if stop(u):
+            return None
+        hit = labels.match(u.key, ("row",))
+        if hit is not None and hit.how == "exact":
+            return u.index
+    return None
+
+
 def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable | None:
     """A table whose values follow its header as one flat run (四)."""
     labels = label_set(spec)
     first_key = label_key(spec.header[0]) if spec.header else None
+    run_together = "".join(label_key(h) for h in spec.header)
     for i, t in enumerate(tokens):
+        if len(spec.header) > 1 and t.key == run_together:
+            # the header line a conversion ran together (行政复议行政诉讼), its cells lost
+            table = _read_one_value_row(tokens, i, spec, stop)
+            if table is not None:
+                return table
         hit = labels.match(t.key, ("header",))
         if not hit or (first_key and label_key(hit.item) != first_key):
             continue
@@ -307,14 +348,41 @@ def _read_flat(tokens: list[Token], start: int, spec: TableSpec, labels: LabelSe
         j += 1
         if sum(1 for v in values if not v.blank) >= ncells and (j >= len(tokens) or tokens[j].row_id != t.row_id or t.row_id is None):
             break
+    _place_flat(table, values, group_labels, tokens[start], tokens[last_label].line)
+    table.end = j
+    return table
+
+
+def _place_flat(table: MatchedTable, values: list[Token], group_labels: dict[str, Token], anchor: Token, line: int | None) -> None:
+    """The flat run of values, in the form's order, into the form's rows."""
+    spec = table.spec
+    ncells = len(spec.rows) * len(spec.columns)
     layout = values[0].layout if values else None
-    cells, found, extra = place_values(values, ncells, layout, tokens[last_label].line)
+    cells, found, extra = place_values(values, ncells, layout, line)
     width = len(spec.columns)
     for r, row in enumerate(spec.rows):
         row_cells = cells[r * width : (r + 1) * width]
-        label = group_labels.get(row.id, tokens[start])
+        label = group_labels.get(row.id, anchor)
         row_found = max(0, min(width, found - r * width))
         table.rows[row.id] = MatchedRow(row, label, row_cells, row_found, extra if r == len(spec.rows) - 1 else [])
     table.flat = (found, ncells)
-    table.end = j
-    return table
+
+
+def _read_one_value_row(tokens: list[Token], start: int, spec: TableSpec, stop) -> MatchedTable | None:
+    """四 under a header whose cells a conversion ran together: its values, if one
+    table row below holds exactly the form's cells (15), all numbers, in the form's
+    order; None otherwise (the table is then not read)."""
+    ncells = len(spec.rows) * len(spec.columns)
+    for j in range(start + 1, min(len(tokens), start + 1 + _WINDOW)):
+        t = tokens[j]
+        if stop(t):
+            return None
+        if t.row_id is None or (j > start + 1 and tokens[j - 1].row_id == t.row_id):
+            continue
+        row = [u for u in tokens[j : j + ncells + 2] if u.row_id == t.row_id]
+        filled = [u for u in row if not u.blank]
+        if len(filled) == ncells and all(u.numeric() for u in filled):
+            table = MatchedTable(spec, start, row[-1].index + 1, tokens[start].line)
+            _place_flat(table, filled, {}, tokens[start], t.line)
+            return table
+    return None

@@ -17,15 +17,17 @@ import re
 from dataclasses import dataclass
 
 from ..document import Paragraph, RunTogether
+from ..text import CN_NUMERALS
 
 #: a dump is a line this long holding at least this many section headings
 MIN_LENGTH = 1000
 MIN_HEADINGS = 3
 
-_NUMERALS = "一二三四五六"
+#: the numbers of the six sections
+_NUMERALS = CN_NUMERALS[:6]
 #: a section heading inside running text: 二、主动公开政府信息情况 (the title ends
 #: in 情况 or 事项; table rows such as 一、本年新收…数量801000081 do not)
-_HEADING = re.compile(r"([一二三四五六])、([^\d\s。；，（(]{2,28}?(?:情况|事项))")
+_HEADING = re.compile(f"([{_NUMERALS}])、([^\\d\\s。；，（(]{{2,28}}?(?:情况|事项))")
 #: where each table's text starts after its section heading
 _TABLE_START = {
     "二": re.compile(r"第二十条第"),
@@ -36,7 +38,7 @@ _TABLE_START = {
 _BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置)[:：]?\s*\S*")
 #: a title run on into the first sentence: …政府信息公开工作年度报告本报告根据《…
 _TITLE = re.compile(r"^\s*[^。，；、《〈\s]{6,60}?(?:年度报告|年报)")
-_SPLIT = re.compile(r"(?<=[。；;])|\s+|(?=[（(][一二三四五六七八九十]{1,2}[）)])")
+_SPLIT = re.compile(f"(?<=[。；;])|\\s+|(?=[（(][{CN_NUMERALS}]{{1,2}}[）)])")
 
 
 @dataclass

@@ -14,12 +14,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Cell, Table
+from ..text import CJK_WIDE, LABEL_START
 from . import limits
 
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_JOIN_TIGHT = re.compile(f"[{_CJK}]")
+_JOIN_TIGHT = re.compile(f"[{CJK_WIDE}]")
 #: the start of an enumerated label or heading: 一、 （一） 1. 1、 (1) ①
-ENUM_START = re.compile(r"^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])")
+ENUM_START = LABEL_START
 #: spaces that are layout, not content (nbsp and the ideographic space included)
 _INLINE_SPACE = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 

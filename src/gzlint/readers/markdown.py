@@ -26,6 +26,7 @@ from statistics import median
 
 from ..document import Block, Cell, Document, Paragraph, Table
 from ..form.values import parse_cell
+from ..text import CJK_IDEOGRAPHS
 from .encoding import decode
 from .grid import join_wrapped
 from .textgrid import grid_from_matrix, values_aligned
@@ -35,7 +36,7 @@ _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: a table row written as text: a label, a space, one value
-_LABEL_VALUE = re.compile(r"^([\u4e00-\u9fff（）()、“”]{2,24})\s+(\S{1,14})$")
+_LABEL_VALUE = re.compile(f"^([{CJK_IDEOGRAPHS}（）()、“”]{{2,24}})\\s+(\\S{{1,14}})$")
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _SENTENCE_END = ("。", "！", "？", "；", "：", ":")
 _TITLE_END = ("年度报告", "年报")

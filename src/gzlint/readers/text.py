@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..document import Cell, Document, Paragraph, Table
+from ..text import CN_NUMERALS, MARK_SEPARATORS
 from .encoding import decode
 from .flattened import is_flattened, split_flattened
 from .textgrid import grid_from_matrix, values_aligned
@@ -117,7 +118,7 @@ def _blocks(lines: list[str]):
         yield para
 
 
-_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+|\d+)[、.．]|^\s*[（(]")
+_HEADING_START = re.compile(f"^\\s*([{CN_NUMERALS}]+|\\d+)[{MARK_SEPARATORS}]|^\\s*[（(]")
 
 
 def _joins(prev: str, line: str) -> bool:

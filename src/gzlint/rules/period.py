@@ -10,12 +10,17 @@ from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta
 from ..metadata.body import canonical_kind
+from ..metadata.datayear import data_year_claims
 from ..metadata.deadlines import deadline
 from ..rule import Rule
 
 #: the prose must name another year this many times, and the report year under
 #: a third as often, before the prose is said to report another year
 _PROSE_MIN = 3
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def _cn(d) -> str:
@@ -29,7 +34,10 @@ class YearMismatch(Rule):
     Why:
         A report whose title says one year and whose period or prose says
         another was usually made from last year's file by changing the title
-        only; its numbers may be last year's.
+        only; its numbers may be last year's. In 二 and 三 a plain statement of
+        counts for an earlier year ("2024年制作、获取政府信息总数467条" in a 2025
+        report) is reported too; comparisons (较2024年), carry-overs (上年结转)
+        and running totals (以来, 累计) are not.
 
     Bad:
         青山县交通运输局2021年政府信息公开工作年度报告
@@ -67,6 +75,9 @@ class YearMismatch(Rule):
                 line = self._first_line(report, f"{other}年")
                 yield self.diag(report, f"正文{times}次写到「{other}年」，只有{own}次写到{where}中的{year}年，"
                                         f"正文所述似为{other}年的情况", line=line)
+        for claim in data_year_claims(report, year):
+            yield self.diag(report, f"{where}中的报告年度为{year}年，正文却报告{claim.year}年的数据：「{_clip(claim.sentence)}」",
+                            line=claim.line, section=claim.section)
 
     @staticmethod
     def _first_line(report, text: str) -> int | None:

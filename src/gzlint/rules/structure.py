@@ -402,7 +402,7 @@ class RowValueCount(Rule):
                 if row.found < ncols:
                     yield self.table_diag(
                         report, spec,
-                        f"{spec.title}「{row.spec.label.text}」行只有{row.found}个数值，表格有{ncols}列（缺少的数值无法确定属于哪一列）",
+                        f"{spec.title}「{row.spec.label.text}」行只有{row.found}个数值，表格有{ncols}列（{_missing_columns(spec, row)}）",
                         line=row.label.line, row=row.spec, found=row.found, expected=ncols,
                     )
                 elif row.extra:
@@ -411,6 +411,15 @@ class RowValueCount(Rule):
                         f"{spec.title}「{row.spec.label.text}」行有{row.found + len(row.extra)}个数值，表格只有{ncols}列",
                         line=row.label.line, row=row.spec, found=row.found + len(row.extra), expected=ncols,
                     )
+
+
+def _missing_columns(spec, row) -> str:
+    """Which values a short row lacks: named where each value was read under its
+    column's header, else unknown (reading by order cannot tell)."""
+    if not row.by_column:
+        return "缺少的数值无法确定属于哪一列"
+    names = [col.label.text for col, cell in zip(spec.columns, row.cells) if cell.status == "missing"]
+    return f"缺少「{'」「'.join(names)}」列的数值" if names else "缺少的数值无法确定属于哪一列"
 
 
 @hookimpl
