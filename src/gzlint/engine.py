@@ -28,6 +28,8 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     #: internal errors (a rule or plugin raised): not the report's fault
     errors: list[str] = field(default_factory=list)
+    #: the matched reports, for reporters that say what was read
+    reports: list[Report] = field(default_factory=list)
 
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
@@ -73,7 +75,7 @@ def active_rules(settings: Settings) -> list[Rule]:
 
 
 def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
-    result = LintResult(files=[r.path for r in reports])
+    result = LintResult(files=[r.path for r in reports], reports=reports)
     result.errors += [r.error for r in reports if r.error]
     rules = active_rules(settings)
     for rule in rules:
