@@ -52,7 +52,8 @@ def lint_capped(paths: list[str], cap_mb: int, timeout: float) -> tuple[int, lis
                           text=True, timeout=timeout, preexec_fn=_capped(cap_mb), stdin=subprocess.DEVNULL)
     seconds = time.monotonic() - start
     try:
-        diagnostics = json.loads(proc.stdout) if proc.stdout.strip() else []
+        data = json.loads(proc.stdout) if proc.stdout.strip() else []
+        diagnostics = data["diagnostics"] if isinstance(data, dict) else data
     except ValueError:
         diagnostics = []
     peak = -1

@@ -152,8 +152,10 @@ def _check(args, settings: Settings) -> int:
             diagnostics = filter_new(diagnostics, args.baseline)
         except BaselineError as exc:
             return _error(str(exc))
-    # a report for a file is rendered whole first, then written in one go
-    out: TextIO = io.StringIO() if args.output_file else sys.stdout
+    # a report for a file is rendered whole in memory first (a text stream over
+    # bytes, as a file would be: --format xlsx writes to its buffer), then written in one go
+    out: TextIO = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace") \
+        if args.output_file else sys.stdout
     fmt = args.format or ("full" if out.isatty() else "concise")
     if args.statistics:
         from .reporters.statistics import report as statistics
@@ -163,8 +165,9 @@ def _check(args, settings: Settings) -> int:
         options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, reports=reports)
         get_reporter(fmt)(diagnostics, files, out, options)
     if args.output_file:
+        out.flush()
         try:
-            write_atomic(args.output_file, out.getvalue())
+            write_atomic(args.output_file, out.buffer.getvalue())
         except OutputError as exc:
             return _error(str(exc))
     for error in errors:

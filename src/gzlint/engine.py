@@ -95,6 +95,8 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
         d.path = display_path(d.path)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
     result.files = [display_path(f) for f in result.files]
+    for report in reports:  # the reporters that say what was read look them up by path
+        report.path = display_path(report.path)
     return result
 
 

@@ -47,10 +47,11 @@ def _identity(path: str | Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` all at once, or not at all."""
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) to ``path`` all at once, or not at all."""
     path = Path(path)
-    data = text.encode("utf-8", "backslashreplace")  # a stray surrogate must not lose the whole report
+    # a stray surrogate must not lose the whole report
+    data = content.encode("utf-8", "backslashreplace") if isinstance(content, str) else content
     if path.is_dir():
         raise OutputError(f"无法写入 {path}：这是一个文件夹")
     folder = path.parent if str(path.parent) else Path(".")
