@@ -13,6 +13,8 @@ something was, 2 for a usage or configuration error or an internal failure.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -91,6 +93,9 @@ def chosen_lang(argv: Sequence[str], config: str | None = None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = _lang_after_command(list(sys.argv[1:] if argv is None else argv))
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 must not end the run
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if argv and argv[0] == "rules":
             return _rules(argv[1:])
@@ -148,21 +153,30 @@ def _main_check(argv: list[str]) -> int:
 
 
 def _check(args, settings: Settings) -> int:
-    from .engine import run
+    from .engine import discover, run
+    from .reporters.output import OutputError, refuse_inputs, write_atomic
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         return _error(text("cli.missing-paths", settings.lang, paths=", ".join(missing)))
     paths = args.paths
     if args.force_exclude and settings.exclude:
         paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
-    result = run(paths, settings) if paths else None
+    files = discover(paths, settings) if paths else []
+    try:  # before anything runs: never write over a report being linted
+        refuse_inputs({"-o": args.output_file, "--write-baseline": args.write_baseline}, files)
+    except OutputError as exc:
+        return _error(str(exc))
+    result = run(files, settings) if files else None
     diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
     reports = result.reports if result else []
     if args.write_baseline:
         from .baseline import write_baseline
 
-        n = write_baseline(args.write_baseline, diagnostics)
+        try:
+            n = write_baseline(args.write_baseline, diagnostics)
+        except OutputError as exc:
+            return _error(str(exc))
         print(text("cli.recorded", settings.lang, n=n, path=args.write_baseline), file=sys.stderr)
         return 2 if errors else 0
     if args.baseline:
@@ -174,20 +188,24 @@ def _check(args, settings: Settings) -> int:
             return _error(str(exc))
     # rendered in the chosen language after the baseline, whose fingerprints never read the wording
     diagnostics = [d.localised(settings.lang) for d in diagnostics]
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
-    try:
-        fmt = args.format or ("full" if out.isatty() else "concise")
-        if args.statistics:
-            from .reporters.statistics import report as statistics
+    # a report for a file is rendered whole in memory first (a text stream over
+    # bytes, as a file would be: --format xlsx writes to its buffer), then written in one go
+    out: TextIO = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace") \
+        if args.output_file else sys.stdout
+    fmt = args.format or ("full" if out.isatty() else "concise")
+    if args.statistics:
+        from .reporters.statistics import report as statistics
 
-            statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"), lang=settings.lang)
-        else:
-            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, lang=settings.lang,
-                                    reports=reports)
-            get_reporter(fmt)(diagnostics, files, out, options)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"), lang=settings.lang)
+    else:
+        options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, lang=settings.lang, reports=reports)
+        get_reporter(fmt)(diagnostics, files, out, options)
+    if args.output_file:
+        out.flush()
+        try:
+            write_atomic(args.output_file, out.buffer.getvalue())
+        except OutputError as exc:
+            return _error(str(exc))
     for error in errors:
         print(f"gzlint: {error}", file=sys.stderr)
     if errors:

@@ -20,7 +20,7 @@ from .matcher import match
 from .matcher.model import Report
 from .packs import use_local_packs
 from .plugins import all_forms, all_rules, plugin_manager
-from .readers import REPORT_SUFFIXES, read_bytes, read_file
+from .readers import REPORT_SUFFIXES, limits, read_bytes
 from .rule import Rule
 
 
@@ -54,7 +54,11 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     """Read and match one file; reading problems end up in ``report.failure``."""
     pm = plugin_manager()
     try:
-        doc = read_bytes(path, data, pm.hook) if data is not None else read_file(path, pm.hook)
+        # only regular files, and only as much of them as the limits allow
+        data = data if data is not None else limits.read_input(path)
+        limits.check_markup(data, Path(path).suffix.lower())
+        doc = read_bytes(path, data, pm.hook)
+        limits.check_text(doc)
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down
@@ -89,8 +93,27 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
             continue
         d.severity = settings.severity_of(d.code, d.severity)
         kept.append(d)
+    for d in kept:
+        d.path = display_path(d.path)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    result.files = [display_path(f) for f in result.files]
+    for report in reports:  # the reporters that say what was read look them up by path
+        report.path = display_path(report.path)
     return result
+
+
+def display_path(path: str) -> str:
+    """A file name every output can write: bytes that are not UTF-8 (kept by
+    the OS as surrogate escapes) are shown as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _run(rule: Rule, call, what: str, result: LintResult) -> list[Diagnostic]:
@@ -117,7 +140,8 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintRe
     settings = settings or Settings()
     prepare(settings)
     files = discover(paths, settings)
-    reports = [build_report(str(f)) for f in files]
+    with limits.using(settings.limits):
+        reports = [build_report(str(f)) for f in files]
     return lint_reports(reports, settings)
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from ..messages import msg
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import ENUM_START, clean_text, is_cjk, join_wrapped, make_table
+from . import limits
 from .guard import guarded
 from .pdfgrid import Box, Fragment, continues, stitch
 
@@ -60,6 +61,7 @@ def read_pdf(path: str, data: bytes) -> Document:
         raise ReadFailure("GZ001", msg("GZ001.needs-pdfplumber")) from None
     # pdfminer logs every damaged operator as a warning; the diagnostic is ours to give
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    limits.bound_pdf_streams()
     with guarded("PDF "):
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
@@ -68,6 +70,7 @@ def read_pdf(path: str, data: bytes) -> Document:
                 raise ReadFailure("GZ001", msg("GZ001.pdf-encrypted")) from None
             raise
         with pdf:
+            limits.check_pages(len(pdf.pages))
             pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
             metadata = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if k in ("Title", "CreationDate", "ModDate") and v}
     if not any(chars for chars, _items in pages):
