@@ -59,7 +59,7 @@ def test_folder_and_python_dash_m(sample_files):
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 1, proc.stderr
     assert "bad.txt:" in proc.stdout and "good.txt:" not in proc.stdout
-    assert "in 1 of 2 files" in proc.stdout
+    assert "涉及 2 个文件中的 1 个" in proc.stdout
 
 
 def test_help_mentions_subcommands(capsys):

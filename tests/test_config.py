@@ -204,15 +204,15 @@ def test_baseline_says_what_it_hid_and_prunes_stale_entries(sample_files, tmp_pa
     assert main([str(bad), "--baseline", str(base), "--format", "json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["diagnostics"] == []
-    assert f"hid {recorded} diagnostics" in captured.err and "no longer found" not in captured.err
+    assert f"隐藏了 {recorded} 条已记录的问题" in captured.err and "不再出现" not in captured.err
 
     # 表四 fixed: its entry is stale, listed, then pruned (the file rewritten without it)
     bad.write_text(render_text(sample_report("2021").set_cell("applications", "total", "total", "99")), encoding="utf-8")
     assert main([str(bad), "--baseline", str(base)]) == 0
     err = capsys.readouterr().err
-    assert "1 baseline entry no longer found" in err and "GZ304" in err and "--baseline-prune" in err
+    assert "基线中有 1 条记录已不再出现" in err and "GZ304" in err and "--baseline-prune" in err
     assert main([str(bad), "--baseline", str(base), "--baseline-prune"]) == 0
-    assert "1 baseline entry removed" in capsys.readouterr().err
+    assert "已从基线中删去 1 条不再出现的记录" in capsys.readouterr().err
     entries = json.loads(base.read_text(encoding="utf-8"))["diagnostics"]
     assert len(entries) == recorded - 1 and "GZ304" not in {e["code"] for e in entries}
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
@@ -220,14 +220,14 @@ def test_baseline_says_what_it_hid_and_prunes_stale_entries(sample_files, tmp_pa
     other = tmp_path / "other.txt"
     other.write_text(render_text(sample_report("2021")), encoding="utf-8")
     assert main([str(other), "--baseline", str(base)]) == 0
-    assert "no longer found" not in capsys.readouterr().err
+    assert "不再出现" not in capsys.readouterr().err
 
 
 def test_baseline_never_overwrites_an_input(sample_files, capsys):
     good, _ = sample_files
     before = good.read_bytes()
     assert main([str(good), "--write-baseline", str(good)]) == 2
-    assert "refusing to overwrite" in capsys.readouterr().err and good.read_bytes() == before
+    assert "不会覆盖它" in capsys.readouterr().err and good.read_bytes() == before
     assert main([str(good), "--baseline-prune"]) == 2
 
 

@@ -3,11 +3,18 @@
 Reports are not source code, so there is no inline ``noqa``. Instead
 ``gzlint --write-baseline FILE`` records every diagnostic by a fingerprint
 and ``gzlint --baseline FILE`` drops the diagnostics whose fingerprint is in
-it. The fingerprint survives reformatting: it is made of the code, the file
-(relative to the baseline file's folder), the section/table/row/column labels
-and the message with line references, digits and spacing normalised — never
-the line number. A fingerprint recorded N times absorbs at most N
-diagnostics, so a second identical problem in the same place is still new.
+it. The fingerprint survives reformatting and rewording: it is made of the
+code, the file (relative to the baseline file's folder), the
+section/table/row/column labels, the message's catalogue id and its
+arguments that are not numbers (quoted text with its digits normalised) —
+never the rendered wording, never the line number. A plugin's plain-text
+message, which has no id, stands in with its text normalised. A fingerprint
+recorded N times absorbs at most N diagnostics, so a second identical problem
+in the same place is still new.
+
+Baselines of version 1 fingerprinted the Chinese wording; they are still read
+(by that fingerprint, so they keep absorbing until a message is reworded), and
+gzlint says once how to rewrite them as version 2.
 
 A baseline written with ``--baseline-values`` keeps the message's numbers in
 the fingerprint: a cell re-submitted with a different wrong total is then new,
@@ -22,15 +29,20 @@ import hashlib
 import json
 import os
 import re
+import sys
 import unicodedata
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from .diagnostics import Diagnostic
+from .document import ReadFailure
+from .readers.limits import read_input
+from .reporters.output import write_atomic
 
-VERSION = 1
+VERSION = 2
+#: versions read: 1 fingerprinted the rendered Chinese message
+READABLE = (1, 2)
 _LINE_REF = re.compile(r"(第\s*\d+\s*行|\bline\s+\d+\b|:\d+\b)", re.IGNORECASE)
 
 
@@ -56,40 +68,36 @@ def _rel(path: str, root: Path | None) -> str:
         return Path(path).as_posix()
 
 
-def fingerprint(d: Diagnostic, root: Path | None = None, values: bool = False) -> str:
-    """A stable hash of what and where, without line numbers (and, unless
-    ``values``, without the numbers the message quotes)."""
-    parts = [d.code, _rel(d.path, root), d.section or "", d.table or "", d.row or "", d.column or "",
-             normalise_message(d.message, values)]
+def fingerprint(d: Diagnostic, root: Path | None = None, version: int = VERSION, values: bool = False) -> str:
+    """A stable hash of what and where, without line numbers or wording (and,
+    unless ``values``, without the numbers the message quotes)."""
+    if version == 1 or d.msg is None:
+        what = [normalise_message(d.message, values)]
+    else:
+        what = [normalise_message(part, values) for part in d.msg.stable_parts()]
+        if values:
+            what += [f"{k}={v}" for k, v in d.msg.args if isinstance(v, (int, float))]
+    parts = [d.code, _rel(d.path, root), d.section or "", d.table or "", d.row or "", d.column or "", *what]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def _entry(d: Diagnostic, root: Path, values: bool) -> dict[str, Any]:
-    return {"fingerprint": fingerprint(d, root, values), "code": d.code, "path": _rel(d.path, root),
-            "message": d.message,
+    return {"fingerprint": fingerprint(d, root, values=values), "code": d.code, "path": _rel(d.path, root),
+            "message": d.message, **({"message_id": d.msg.id} if d.msg else {}),
             **{k: v for k, v in (("table", d.table), ("row", d.row), ("column", d.column)) if v}}
 
 
-def _dump(path: Path, entries: list[dict[str, Any]], values: bool) -> None:
-    """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    data: dict[str, Any] = {"tool": "gzlint", "version": VERSION}
+def _dump(path: Path, entries: list[dict[str, Any]], values: bool, version: int = VERSION) -> None:
+    data: dict[str, Any] = {"tool": "gzlint", "version": version}
     if values:
         data["values"] = True
     data["diagnostics"] = entries
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def write_baseline(path: str | Path, diagnostics: Iterable[Diagnostic], values: bool = False) -> int:
     path = Path(path)
-    root = path.resolve().parent
-    entries = [_entry(d, root, values) for d in diagnostics]
+    entries = [_entry(d, path.resolve().parent, values) for d in diagnostics]
     _dump(path, entries, values)
     return len(entries)
 
@@ -99,6 +107,7 @@ class Baseline:
     path: Path
     #: entries as recorded, in file order
     entries: list[dict[str, Any]] = field(default_factory=list)
+    version: int = VERSION
     #: whether the fingerprints keep the message's numbers
     values: bool = False
 
@@ -113,36 +122,48 @@ class BaselineMatch:
     new: list[Diagnostic]
     #: how many diagnostics the baseline hid
     hidden: int
-    #: entries that matched no diagnostic (fixed since)
+    #: entries of the files linted that matched no diagnostic (fixed since)
     stale: list[dict[str, Any]]
 
 
 def load_baseline(path: str | Path) -> Baseline:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BaselineError(f"无法读取基线文件 {path}：{exc.strerror or exc}") from None
+        data = json.loads(read_input(str(path)).decode("utf-8"))  # a regular file only, of bounded size
+    except ReadFailure as failure:
+        raise BaselineError(f"无法读取基线文件 {path}：{failure.message}") from None
+    except UnicodeDecodeError:
+        raise BaselineError(f"基线文件 {path} 不是 UTF-8 编码的 JSON") from None
     except ValueError as exc:
         raise BaselineError(f"基线文件 {path} 不是 JSON：{exc}") from None
+    except RecursionError:
+        raise BaselineError(f"基线文件 {path} 嵌套过深，不是 gzlint 基线文件") from None
     if not isinstance(data, dict) or data.get("tool") != "gzlint" or not isinstance(data.get("diagnostics"), list):
         raise BaselineError(f"{path} 不是 gzlint 基线文件（用 --write-baseline 生成）")
-    if data.get("version") != VERSION:
-        raise BaselineError(f"{path}: 不支持的基线版本 {data.get('version')!r}（应为 {VERSION}）")
-    entries = [e for e in data["diagnostics"] if isinstance(e, dict)]
-    return Baseline(path, entries, bool(data.get("values")))
+    if data.get("version") not in READABLE:
+        raise BaselineError(f"{path}: 不支持的基线版本 {str(data.get('version'))[:40]!r}（应为 {VERSION}）")
+    entries = data["diagnostics"]
+    for n, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
+            raise BaselineError(f"{path}: 第 {n} 条记录不是 gzlint 基线记录（缺少字符串 fingerprint），请重新生成基线")
+    return Baseline(path, entries, data["version"], bool(data.get("values")))
 
 
 def match_baseline(diagnostics: list[Diagnostic], baseline: Baseline, files: Iterable[str]) -> BaselineMatch:
-    """Split ``diagnostics`` into new and hidden; the entries left over are stale.
-    Only entries for ``files`` (those linted) can be stale: a partial run is not a fix."""
+    """Split ``diagnostics`` (rendered in Chinese, as the rules make them: a
+    version 1 baseline fingerprinted that wording) into new and hidden; the
+    entries left over are stale. Only entries for ``files`` (those linted)
+    can be stale: a partial run is not a fix."""
+    if baseline.version < VERSION:
+        print(f"gzlint: 基线文件 {baseline.path} 为旧版本 {baseline.version}，改写消息后会失效；"
+              f"用 --write-baseline 重新生成为版本 {VERSION}", file=sys.stderr)
     root = baseline.root
     unused: dict[str, list[int]] = {}
     for i, e in enumerate(baseline.entries):
-        unused.setdefault(e.get("fingerprint"), []).append(i)
+        unused.setdefault(e["fingerprint"], []).append(i)
     new, hidden = [], 0
     for d in diagnostics:
-        slots = unused.get(fingerprint(d, root, baseline.values))
+        slots = unused.get(fingerprint(d, root, baseline.version, baseline.values))
         if slots:
             slots.pop(0)
             hidden += 1
@@ -154,10 +175,11 @@ def match_baseline(diagnostics: list[Diagnostic], baseline: Baseline, files: Ite
 
 
 def prune(baseline: Baseline, stale: list[dict[str, Any]]) -> int:
-    """Rewrite the baseline without ``stale`` entries; how many were removed."""
+    """Rewrite the baseline (atomically, in its own version) without the
+    ``stale`` entries; how many were removed."""
     drop = {id(e) for e in stale}
     kept = [e for e in baseline.entries if id(e) not in drop]
-    _dump(baseline.path, kept, baseline.values)
+    _dump(baseline.path, kept, baseline.values, baseline.version)
     return len(baseline.entries) - len(kept)
 
 

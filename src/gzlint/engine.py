@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .messages import msg
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
 from .matcher import match
 from .matcher.model import Report
+from .packs import use_local_packs
 from .plugins import all_forms, all_rules, plugin_manager
-from .readers import REPORT_SUFFIXES, read_bytes, read_file
+from .readers import REPORT_SUFFIXES, limits, read_bytes
 from .rule import Rule
 
 
@@ -59,11 +61,15 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     """Read and match one file; reading problems end up in ``report.failure``."""
     pm = plugin_manager()
     try:
-        doc = read_bytes(path, data, pm.hook) if data is not None else read_file(path, pm.hook)
+        # only regular files, and only as much of them as the limits allow
+        data = data if data is not None else limits.read_input(path)
+        limits.check_markup(data, Path(path).suffix.lower())
+        doc = read_bytes(path, data, pm.hook)
+        limits.check_text(doc)
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down
-        return Report(path=path, failure=ReadFailure("GZ001", f"读取文件时出错：{type(exc).__name__}: {exc}"))
+        return Report(path=path, failure=ReadFailure("GZ001", msg("GZ001.internal", error=f"{type(exc).__name__}: {exc}")))
     forms = all_forms()  # a malformed form file is the run's error, not this file's
     try:
         return match(doc, forms)
@@ -97,8 +103,27 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
             continue
         d.severity = settings.severity_of(d.code, d.severity)
         kept.append(d)
+    for d in kept:
+        d.path = display_path(d.path)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    result.files = [display_path(f) for f in result.files]
+    for report in reports:  # the reporters that say what was read look them up by path
+        report.path = display_path(report.path)
     return result
+
+
+def display_path(path: str) -> str:
+    """A file name every output can write: bytes that are not UTF-8 (kept by
+    the OS as surrogate escapes) are shown as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _run(rule: Rule, call, what: str, result: LintResult, path: str | None = None) -> list[Diagnostic]:
@@ -114,24 +139,37 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
     return run(paths, settings).diagnostics
 
 
+def prepare(settings: Settings) -> None:
+    """Load the run's rule packs and forms: a malformed form or pack file
+    stops the run before any file is read."""
+    use_local_packs(settings.pack_folders())
+    all_forms()
+
+
 def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
     settings = settings or Settings()
+    prepare(settings)
     return run_files(discover(paths, settings), settings)
 
 
 def run_files(files: Iterable[str | Path], settings: Settings) -> LintResult:
     """Lint files already found by :func:`discover`; a missing one is GZ001."""
-    all_forms()  # a malformed form file stops the run before any file is read
-    return lint_reports([build_report(str(f)) for f in files], settings)
+    prepare(settings)
+    with limits.using(settings.limits):
+        reports = [build_report(str(f)) for f in files]
+    return lint_reports(reports, settings)
 
 
-def stdin_report(name: str, data: bytes) -> Report:
+def stdin_report(name: str, data: bytes, settings: Settings) -> Report:
     """One report read from standard input, named ``name`` (``--stdin-filename``)."""
-    all_forms()
-    return build_report(name, data) if data else Report(path=name, failure=ReadFailure("GZ001", "标准输入为空"))
+    prepare(settings)
+    with limits.using(settings.limits):
+        return build_report(name, data)
 
 
 def lint_text(text: str, name: str = "report.txt", settings: Settings | None = None) -> list[Diagnostic]:
     """Lint a report given as a string (for tests of rules)."""
+    settings = settings or Settings()
+    prepare(settings)
     report = build_report(name, text.encode("utf-8"))
-    return lint_reports([report], settings or Settings()).diagnostics
+    return lint_reports([report], settings).diagnostics

@@ -29,10 +29,12 @@ import re
 import lxml.html
 from lxml import etree
 
+from ..messages import msg
 from ..document import Block, Document, Paragraph, ReadFailure
 from ..metadata.period import title_year
 from .encoding import decode, declared_charset, is_utf8, normalise_label
 from .grid import RawCell, clean_text, make_table, place_rows, unwrap_source
+from . import limits
 from .guard import guarded
 
 _DROP = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside",
@@ -72,7 +74,7 @@ def read_mht(path: str, data: bytes) -> Document:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
         if part is None:
-            raise ReadFailure("GZ001", "MHT 文件中没有 HTML 正文")
+            raise ReadFailure("GZ001", msg("GZ001.mht-no-html"))
         payload = part.get_payload(decode=True) or b""
         charset = part.get_content_charset() or declared_charset(payload)
     text, encoding = decode(payload, charset)
@@ -83,8 +85,9 @@ def read_mht(path: str, data: bytes) -> Document:
 def parse_html(path: str, text: str, encoding: str | None, source_format: str) -> Document:
     text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
     if not text.strip():
-        raise ReadFailure("GZ001", "HTML 文件没有内容")
+        raise ReadFailure("GZ001", msg("GZ001.html-empty"))
     root = lxml.html.document_fromstring(text)
+    limits.check_depth(root, "HTML ")
     metadata = _metadata(root)
     _strip(root)
     body = root.find("body")
@@ -261,7 +264,9 @@ def _is_layout(table) -> bool:
 
 def _table(table):
     rows: list[list[RawCell]] = []
-    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+    trs = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    limits.check_table(len(trs), 0)  # before reading 20,000 rows of cells
+    for tr in trs:
         row = []
         for td in tr.xpath("./td|./th"):
             row.append(RawCell(_cell_text(td), 0, 0, _span(td, "rowspan"), _span(td, "colspan"), td.sourceline))

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, fold_groups
+from ..messages import DEFAULT_LANG, text
 
 
 def location(d: Diagnostic) -> str:
@@ -22,18 +23,13 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
     for d in diagnostics:
         out.write(line(d) + "\n")
     if diagnostics and not (options and options.quiet):
-        out.write(f"{summary_line(diagnostics, files)}\n")
+        out.write(f"{summary_line(diagnostics, files, options.lang if options else DEFAULT_LANG)}\n")
 
 
-def plural(n: int, word: str) -> str:
-    """``1 file``, ``2 files``, ``2 entries`` (info has no plural)."""
-    if n == 1 or word == "info":
-        return f"{n} {word}"
-    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
-
-
-def summary_line(diagnostics: list[Diagnostic], files: list[str]) -> str:
+def summary_line(diagnostics: list[Diagnostic], files: list[str], lang: str = DEFAULT_LANG) -> str:
     counts = Counter(d.severity.label for d in diagnostics)
-    parts = [plural(counts[k], k) for k in ("error", "warning", "info") if counts[k]]
+    parts = [text(f"summary.{k}" + (".one" if counts[k] == 1 else ""), lang, n=counts[k])
+             for k in ("error", "warning", "info") if counts[k]]
     affected = len({d.path for d in diagnostics})
-    return f"Found {plural(len(diagnostics), 'diagnostic')} ({', '.join(parts)}) in {affected} of {plural(len(files), 'file')}."
+    return text("summary.found", lang, n=len(diagnostics), counts=text("list.sep", lang).join(parts),
+                affected=affected, files=len(files))

@@ -14,11 +14,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+from .. import packs
 from ..diagnostics import Diagnostic, Severity
 from ..hookspec import hookimpl
 from ..metadata import report_meta
 from ..matcher.roles import role_place, role_value
 from ..metadata.body import body_key, same_body
+from ..messages import msg
 from ..rule import Rule, cell_name
 from .numbers import role_number
 
@@ -106,8 +108,9 @@ class InForceAcrossYears(Rule):
                 where = role_place(cur.report, f"{role}.in_force")
                 yield self.cell_diag(
                     cur.report, where.table, where.row, where.column, role_value(cur.report, role, "in_force"),
-                    f"{cell_name(where.table, where.row, where.column)}为{in_force}，按上一年度报告 {prev.report.path} 的"
-                    f"现行有效件数{last} + 本年制发{issued} − 本年废止{repealed}，应为{last + issued - repealed}",
+                    msg("GZ305.in-force", cell=cell_name(where.table, where.row, where.column), in_force=str(in_force),
+                        other=prev.report.path, last=str(last), issued=str(issued), repealed=str(repealed),
+                        expected=str(last + issued - repealed)),
                     other=prev.report.path)
 
 
@@ -151,28 +154,26 @@ class CarryOverAcrossYears(Rule):
                 where = role_place(cur.report, f"applications.carried_in.{col}")
                 yield self.cell_diag(
                     cur.report, where.table, where.row, where.column, role_value(cur.report, "applications.carried_in", col),
-                    f"{cell_name(where.table, where.row, where.column)}为{carried_in}，与上一年度（{prev.year}年）报告 "
-                    f"{prev.report.path} 的「{out_label}」{carried_out}不一致",
+                    msg("GZ306.carried", cell=cell_name(where.table, where.row, where.column), carried_in=str(carried_in),
+                        year=prev.year, other=prev.report.path, out_label=out_label, carried_out=str(carried_out)),
                     other=prev.report.path)
 
 
 # -- near copies -----------------------------------------------------------------
 
-#: share of a report's shingles found in last year's report of the same body:
-#: reviewers mark down reports repeating 50% or more of last year's
-SAME_BODY_OVERLAP = 0.5
-#: another body's report: higher, since bodies of one place share stock phrases
-OTHER_BODY_OVERLAP = 0.7
+#: the shares of a report's shingles found in last year's report of the same
+#: body, or in another body's, that make it a near copy; and the stock phrasing
+#: shared by several bodies: rules/national/thresholds.toml [near-copy]
+def _near_copy(key: str):
+    return packs.value("thresholds", "near-copy", key)
+
+
 #: MinHash LSH candidate threshold (Jaccard). Two texts of similar length where
 #: one repeats half of the other have Jaccard ≈ 1/3, so 0.3 lets every pair that
-#: may reach SAME_BODY_OVERLAP through; candidates are then checked exactly
+#: may reach the same-body share of 0.5 through; candidates are then checked exactly
 LSH_THRESHOLD = 0.3
 NUM_PERM = 128
 SHINGLE = 5
-#: text shared by this many bodies (or 2% of the bodies in the run, if more) is
-#: stock phrasing or a common template, not one unit copying another
-STOCK_BODIES = 3
-STOCK_SHARE = 0.02
 #: runs up to this size are compared exactly, pair by pair
 EXACT_MAX = 50
 #: without datasketch, exact comparison is still bearable up to this size
@@ -222,7 +223,7 @@ def candidate_pairs(sets: list[set[str]], force_lsh: bool = False) -> Iterable[t
 
 
 def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> set[str]:
-    """The shingles of ``shared`` that at least STOCK_BODIES distinct bodies use.
+    """The shingles of ``shared`` that at least near-copy.stock-bodies distinct bodies use.
 
     Only shingles some candidate pair shares are counted, which keeps memory
     bounded by what could matter rather than by the whole run's vocabulary."""
@@ -232,7 +233,7 @@ def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> s
     per_body: dict[str, set[str]] = {}
     for s, k in zip(sets, keys):
         per_body.setdefault(k, set()).update(s & shared)
-    limit = max(STOCK_BODIES, ceil(STOCK_SHARE * len(per_body)))
+    limit = max(_near_copy("stock-bodies"), ceil(_near_copy("stock-share") * len(per_body)))
     counts: Counter = Counter()
     for s in per_body.values():
         counts.update(s)
@@ -288,14 +289,14 @@ class NearCopy(Rule):
         last_year = {(index[id(p.report)], index[id(c.report)]) for p, c in previous_years(reports)}
         found = near_copies(sets, [e.key for e in items], last_year)
         if found is None:
-            yield Diagnostic(items[0].report.path, self.code, Severity.INFO,
-                             f"未安装 datasketch，本次{len(items)}份报告未做雷同检查（pip install 'gzlint[nearcopy]'）")
+            message = msg("GZ506.no-datasketch", reports=len(items))
+            yield Diagnostic(items[0].report.path, self.code, Severity.INFO, str(message), msg=message)
             return
         for ci, (share, oi, how) in sorted(found.items()):
             cur, other = items[ci], items[oi]
             body = report_meta(other.report).body
-            yield self.diag(cur.report, f"正文有{share:.0%}与{how}的报告 {other.report.path}"
-                                        f"（{body}，{other.year}年）相同，疑似照抄", other=other.report.path,
+            yield self.diag(cur.report, msg("GZ506.copy", share=share, how=msg(f"GZ506.{how}"), other=other.report.path,
+                                            body=body or "", year=other.year), other=other.report.path,
                             share=round(share, 3))
 
 
@@ -318,9 +319,9 @@ def near_copies(sets: list[set[str]], keys: list[str], last_year: set[tuple[int,
     for i, j in pairs:
         for ci, oi in ((i, j), (j, i)):
             if (oi, ci) in last_year:
-                limit, how = SAME_BODY_OVERLAP, "同一机关上一年度"
+                limit, how = _near_copy("same-body"), "same-body"
             elif not same_body(keys[ci], keys[oi]):
-                limit, how = OTHER_BODY_OVERLAP, "其他机关"
+                limit, how = _near_copy("other-body"), "other-body"
             else:
                 continue  # the same body in another year: only last year's counts
             share = overlap(sets[ci], sets[oi], stock)
