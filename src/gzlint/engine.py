@@ -3,6 +3,11 @@
 One file's failure never stops the others: a file that cannot be read is a
 GZ001–GZ003 diagnostic, and a rule that raises is reported as an internal
 error (exit status 2) while the other rules and files go on.
+
+Each file is read, matched and checked by the per-report rules on its own
+(``Linter.lint_file``), in worker processes when there are several
+(gzlint.pool); what the rules over the whole run need is kept as a small
+summary per file (gzlint.summary), so memory does not grow with whole reports.
 """
 
 from __future__ import annotations
@@ -10,16 +15,19 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
-from .matcher import match
-from .matcher.model import Report
-from .plugins import all_forms, all_rules, plugin_manager
-from .readers import REPORT_SUFFIXES, read_bytes, read_file
-from .rule import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .matcher.model import Report
+    from .rule import Rule
+    from .summary import Summary
+
+#: seconds one file may take in a worker before it is given up (GZ001)
+FILE_BUDGET = 60.0
 
 
 @dataclass
@@ -30,8 +38,21 @@ class LintResult:
     errors: list[str] = field(default_factory=list)
 
 
+@dataclass
+class FileResult:
+    """One file's outcome, picklable: its diagnostics (not yet filtered by the
+    settings' per-file ignores), internal errors, and its summary."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    errors: list[str]
+    summary: "Summary"
+
+
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
     """Files named on the command line, and report files found in folders."""
+    from .readers import REPORT_SUFFIXES
+
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -46,8 +67,13 @@ def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def build_report(path: str, data: bytes | None = None) -> Report:
+def build_report(path: str, data: bytes | None = None) -> "Report":
     """Read and match one file; reading problems end up in ``report.failure``."""
+    from .matcher import match
+    from .matcher.model import Report
+    from .plugins import all_forms, plugin_manager
+    from .readers import read_bytes, read_file
+
     pm = plugin_manager()
     try:
         doc = read_bytes(path, data, pm.hook) if data is not None else read_file(path, pm.hook)
@@ -62,23 +88,78 @@ def build_report(path: str, data: bytes | None = None) -> Report:
         return Report(path=path, error=f"internal error matching {path}:\n{traceback.format_exc()}")
 
 
-def active_rules(settings: Settings) -> list[Rule]:
+def active_rules(settings: Settings) -> "list[Rule]":
+    from .plugins import all_rules
+
     # per-file ignores only narrow: a rule off globally is off everywhere
     return [cls(settings) for code, cls in all_rules().items()
             if settings.enabled(code) and (cls.default_enabled or settings.names(code))]
 
 
-def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
-    result = LintResult(files=[r.path for r in reports])
-    result.errors += [r.error for r in reports if r.error]
-    rules = active_rules(settings)
-    for rule in rules:
-        if rule.scope == "run":
-            result.diagnostics += _run(rule, lambda: rule.check_run(reports), rule.code, result)
-            continue
-        for report in reports:
+class Linter:
+    """The rules of one run, built once per process."""
+
+    def __init__(self, settings: Settings) -> None:
+        from .summary import summary_tables
+
+        self.settings = settings
+        rules = active_rules(settings)
+        self.report_rules = [r for r in rules if r.scope != "run"]
+        self.run_rules = [r for r in rules if r.scope == "run"]
+        self.tables = summary_tables(type(r) for r in self.run_rules)
+
+    def lint_file(self, path: str, data: bytes | None = None) -> FileResult:
+        return self.lint_report(build_report(path, data))
+
+    def lint_report(self, report: "Report") -> FileResult:
+        from .summary import Summary, summarise
+
+        errors = [report.error] if report.error else []
+        diagnostics: list[Diagnostic] = []
+        for rule in self.report_rules:
             if rule.applies_to(report):
-                result.diagnostics += _run(rule, lambda: rule.check(report), f"{rule.code} on {report.path}", result)
+                diagnostics += _call(lambda: rule.check(report), f"{rule.code} on {report.path}", errors)
+        try:
+            summary = summarise(report, self.tables)
+        except Exception:
+            errors.append(f"internal error summarising {report.path}:\n{traceback.format_exc()}")
+            summary = Summary(path=report.path)
+        return FileResult(report.path, diagnostics, errors, summary)
+
+    def lint_failure(self, path: str, message: str) -> FileResult:
+        """A file given up on (its worker died or ran out of time), as GZ001."""
+        from .matcher.model import Report
+
+        return self.lint_report(Report(path=path, failure=ReadFailure("GZ001", message)))
+
+    def finish(self, results: Iterable[FileResult]) -> LintResult:
+        """The run's result: every file's diagnostics, then the rules over all
+        files' summaries, filtered by the settings and sorted."""
+        result = LintResult()
+        summaries = []
+        for r in results:
+            result.files.append(r.path)
+            result.diagnostics += r.diagnostics
+            result.errors += r.errors
+            summaries.append(r.summary)
+        for rule in self.run_rules:
+            result.diagnostics += _call(lambda: rule.check_run(summaries), rule.code, result.errors)
+        return filter_diagnostics(result, self.settings)
+
+
+def cross_report(summaries: "list[Summary]", settings: Settings | None = None) -> list[Diagnostic]:
+    """The rules over every report of a run (GZ305, GZ306, GZ506), on the
+    summaries ``lint_bytes`` returned: for running them outside gzlint's own
+    pool (a Dask bag, a job queue)."""
+    linter = Linter(settings or Settings())
+    results = [FileResult(s.path, [], [], s) for s in summaries]
+    result = linter.finish(results)
+    if result.errors:
+        raise RuntimeError("\n".join(result.errors))
+    return result.diagnostics
+
+
+def filter_diagnostics(result: LintResult, settings: Settings) -> LintResult:
     kept = []
     for d in result.diagnostics:
         if not settings.enabled(d.code, d.path):
@@ -89,12 +170,18 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
     return result
 
 
-def _run(rule: Rule, call, what: str, result: LintResult) -> list[Diagnostic]:
+def _call(call: Callable[[], Iterable[Diagnostic] | None], what: str, errors: list[str]) -> list[Diagnostic]:
     try:
         return list(call() or ())
     except Exception:
-        result.errors.append(f"internal error in rule {what}:\n{traceback.format_exc()}")
+        errors.append(f"internal error in rule {what}:\n{traceback.format_exc()}")
         return []
+
+
+def lint_reports(reports: "list[Report]", settings: Settings) -> LintResult:
+    """Lint reports already read and matched (``build_report``)."""
+    linter = Linter(settings)
+    return linter.finish(linter.lint_report(r) for r in reports)
 
 
 def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Diagnostic]:
@@ -102,12 +189,60 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
     return run(paths, settings).diagnostics
 
 
-def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
+def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: int | None = None,
+        budget: float = FILE_BUDGET, progress: Callable[[int, int], None] | None = None,
+        cache: "object | None" = None) -> LintResult:
+    """Lint files and folders with ``jobs`` worker processes (default: the
+    machine's cores; 1 lints in this process). ``progress(done, total)`` is
+    called as files finish; ``cache`` is a gzlint.cache.ResultCache or None."""
+    from .plugins import all_forms
+
     settings = settings or Settings()
     all_forms()  # a malformed form file stops the run before any file is read
-    files = discover(paths, settings)
-    reports = [build_report(str(f)) for f in files]
-    return lint_reports(reports, settings)
+    files = [str(f) for f in discover(paths, settings)]
+    linter = Linter(settings)
+    return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache))
+
+
+def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, budget: float = FILE_BUDGET,
+               progress: Callable[[int, int], None] | None = None, cache=None) -> Iterable[FileResult]:
+    """Each file's result, in the order of ``files``, from the cache or workers."""
+    from .pool import default_jobs, lint_in_workers
+
+    jobs = jobs or default_jobs()
+    total = len(files)
+    results: list[FileResult | None] = [None] * total
+    todo: list[int] = []
+    for i, path in enumerate(files):
+        hit = cache.get(path) if cache is not None else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append(i)
+    done = total - len(todo)
+    if progress:
+        progress(done, total)
+    if jobs <= 1 or len(todo) <= 1:
+        stream = ((i, linter.lint_file(files[i])) for i in todo)
+    else:
+        stream = lint_in_workers(linter, [(i, files[i]) for i in todo], jobs=jobs, budget=budget)
+    for i, result in stream:
+        results[i] = result
+        if cache is not None:
+            cache.put(files[i], result)
+        done += 1
+        if progress:
+            progress(done, total)
+    return results
+
+
+def lint_bytes(data: bytes, filename: str, settings: Settings | None = None) -> FileResult:
+    """Lint one report given as bytes: its diagnostics (the per-report rules,
+    filtered by the settings) and its summary for ``cross_report``; picklable."""
+    settings = settings or Settings()
+    result = Linter(settings).lint_file(filename, data)
+    result.diagnostics = filter_diagnostics(LintResult(list(result.diagnostics)), settings).diagnostics
+    return result
 
 
 def lint_text(text: str, name: str = "report.txt", settings: Settings | None = None) -> list[Diagnostic]:

@@ -1,5 +1,10 @@
 """GZ305, GZ306, GZ506: rules over every report of one run.
 
+They read per-report summaries (gzlint.summary.Summary: path, year, body,
+the cells of the tables their roles name, a prose signature), not whole
+reports, so a run keeps only those in memory while files stream through
+worker processes.
+
 Reports are paired across years by the issuing body (metadata.body.body_key
 tolerates 人民政府/办事处 written or not, and a place prefix dropped). Near
 copies are found with MinHash LSH (datasketch, an optional dependency) so a
@@ -9,14 +14,11 @@ datasketch up to a few hundred reports, are compared exactly.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..diagnostics import Diagnostic, Severity
 from ..hookspec import hookimpl
-from ..metadata import report_meta
 from ..matcher.roles import role_place, role_value
 from ..metadata.body import body_key, same_body
 from ..rule import Rule, cell_name
@@ -36,7 +38,7 @@ def entries(reports: Iterable) -> list[Entry]:
     for r in reports:
         if not (r.recognised and r.form):
             continue
-        body, year = report_meta(r).body, r.year
+        body, year = r.body, r.year
         if body and year:
             out.append(Entry(r, year, body_key(body)))
     return out
@@ -168,7 +170,6 @@ OTHER_BODY_OVERLAP = 0.7
 #: may reach SAME_BODY_OVERLAP through; candidates are then checked exactly
 LSH_THRESHOLD = 0.3
 NUM_PERM = 128
-SHINGLE = 5
 #: text shared by this many bodies (or 2% of the bodies in the run, if more) is
 #: stock phrasing or a common template, not one unit copying another
 STOCK_BODIES = 3
@@ -177,25 +178,12 @@ STOCK_SHARE = 0.02
 EXACT_MAX = 50
 #: without datasketch, exact comparison is still bearable up to this size
 EXACT_MAX_WITHOUT_LSH = 300
-_DROP = re.compile(r"[\s\W_]+")
+def shingles(summary) -> set[int]:
+    """The hashed 5-grams of the prose (gzlint.summary.text_signature)."""
+    return set(summary.signature)
 
 
-def shingles(report) -> set[str]:
-    """Character 5-grams of the prose, with the body's name removed and every
-    digit made 0, so a copy with only the year or the name changed matches."""
-    text = "".join(t.text for t in report.prose() if t.line != report.title_line)
-    return text_shingles(text, report_meta(report).body)
-
-
-def text_shingles(text: str, body: str | None = None) -> set[str]:
-    text = unicodedata.normalize("NFKC", text)
-    if body:
-        text = text.replace(body, "")
-    text = re.sub(r"\d", "0", _DROP.sub("", text))
-    return {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
-
-
-def candidate_pairs(sets: list[set[str]], force_lsh: bool = False) -> Iterable[tuple[int, int]] | None:
+def candidate_pairs(sets: list[set[int]], force_lsh: bool = False) -> Iterable[tuple[int, int]] | None:
     """Index pairs that may be near copies; None when there are too many
     reports to compare exactly and datasketch is not installed."""
     n = len(sets)
@@ -209,7 +197,7 @@ def candidate_pairs(sets: list[set[str]], force_lsh: bool = False) -> Iterable[t
         return None
     # Python's str hash is stable within one process, which is all MinHash needs here
     hashes = MinHash.bulk([[s for s in shingle_set] for shingle_set in sets], num_perm=NUM_PERM,
-                          hashfunc=lambda s: hash(s) & 0xFFFFFFFF)
+                          hashfunc=lambda s: s)  # already 32-bit hashes
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for i, mh in enumerate(hashes):
         if sets[i]:
@@ -221,7 +209,7 @@ def candidate_pairs(sets: list[set[str]], force_lsh: bool = False) -> Iterable[t
     return sorted(pairs)
 
 
-def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> set[str]:
+def stock_shingles(sets: list[set[int]], keys: list[str], shared: set[int]) -> set[int]:
     """The shingles of ``shared`` that at least STOCK_BODIES distinct bodies use.
 
     Only shingles some candidate pair shares are counted, which keeps memory
@@ -229,7 +217,7 @@ def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> s
     from collections import Counter
     from math import ceil
 
-    per_body: dict[str, set[str]] = {}
+    per_body: dict[str, set[int]] = {}
     for s, k in zip(sets, keys):
         per_body.setdefault(k, set()).update(s & shared)
     limit = max(STOCK_BODIES, ceil(STOCK_SHARE * len(per_body)))
@@ -239,7 +227,7 @@ def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> s
     return {sh for sh, n in counts.items() if n >= limit}
 
 
-def overlap(a: set[str], b: set[str], stock: set[str] = frozenset()) -> float:
+def overlap(a: set[int], b: set[int], stock: set[int] = frozenset()) -> float:
     """The share of ``a`` also found in ``b``, stock phrasing left out of the
     shared part (but not of ``a``: a report made of stock text is not a copy)."""
     return len((a & b) - stock) / len(a) if a else 0.0
@@ -293,13 +281,13 @@ class NearCopy(Rule):
             return
         for ci, (share, oi, how) in sorted(found.items()):
             cur, other = items[ci], items[oi]
-            body = report_meta(other.report).body
+            body = other.report.body
             yield self.diag(cur.report, f"正文有{share:.0%}与{how}的报告 {other.report.path}"
                                         f"（{body}，{other.year}年）相同，疑似照抄", other=other.report.path,
                             share=round(share, 3))
 
 
-def near_copies(sets: list[set[str]], keys: list[str], last_year: set[tuple[int, int]],
+def near_copies(sets: list[set[int]], keys: list[str], last_year: set[tuple[int, int]],
                 force_lsh: bool = False) -> dict[int, tuple[float, int, str]] | None:
     """For each report that is a near copy: (share, the other report, how).
 
@@ -310,7 +298,7 @@ def near_copies(sets: list[set[str]], keys: list[str], last_year: set[tuple[int,
     if pairs is None:
         return None
     pairs = list(pairs)
-    shared: set[str] = set()
+    shared: set[int] = set()
     for i, j in pairs:
         shared |= sets[i] & sets[j]
     stock = stock_shingles(sets, keys, shared) if shared else set()
