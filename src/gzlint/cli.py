@@ -12,6 +12,7 @@ something was, 2 for a usage or configuration error or an internal failure.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
@@ -21,6 +22,7 @@ from .config import ConfigError, Settings, apply, load_settings, show_settings
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReportOptions, get_reporter
 
+CACHE_DIR = ".gzlint_cache"
 SUBCOMMANDS = ("check", "rules", "explain", "show")
 _EPILOG = """\
 commands:
@@ -55,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
     cfg.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
     cfg.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line too (for pre-commit)")
+    speed = parser.add_argument_group("speed")
+    speed.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores; 1: none)")
+    speed.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    speed.add_argument("--cache-dir", metavar="DIR", help=f"where to keep the result cache (default: {CACHE_DIR} beside the configuration file, or here)")
     base = parser.add_argument_group("baseline")
     base.add_argument("--baseline", metavar="FILE", help="report only diagnostics not recorded in FILE")
     base.add_argument("--write-baseline", metavar="FILE", help="record the current diagnostics in FILE and exit 0")
@@ -118,7 +124,16 @@ def _check(args, settings: Settings) -> int:
     paths = args.paths
     if args.force_exclude and settings.exclude:
         paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
-    result = run(paths, settings) if paths else None
+    if args.jobs is not None and args.jobs < 1:
+        return _error("--jobs must be 1 or more")
+    try:
+        cache = _cache(args, settings)
+    except ValueError as exc:
+        return _error(str(exc))
+    from .progress import progress_bar
+
+    with progress_bar(args.format or "concise") as progress:
+        result = run(paths, settings, jobs=args.jobs, progress=progress, cache=cache) if paths else None
     diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
     if args.write_baseline:
         from .baseline import write_baseline
@@ -153,6 +168,24 @@ def _check(args, settings: Settings) -> int:
     if args.exit_zero:
         return 0
     return 1 if any(d.severity >= settings.fail_level for d in diagnostics) else 0
+
+
+def _cache(args, settings: Settings):
+    """The result cache for this run, or None (--no-cache)."""
+    if args.no_cache:
+        return None
+    from .cache import CacheError, ResultCache
+
+    folder = args.cache_dir or os.environ.get("GZLINT_CACHE_DIR")
+    if not folder:
+        folder = str((settings.path.parent if settings.path else Path.cwd()) / CACHE_DIR)
+    inputs = {Path(p).resolve() for p in args.paths if Path(p).is_file()}
+    if Path(folder).resolve() in inputs:
+        raise ValueError(f"the cache folder {folder} is one of the files to check")
+    try:
+        return ResultCache(folder, settings)
+    except CacheError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _rules(argv: list[str]) -> int:

@@ -47,6 +47,8 @@ class FileResult:
     diagnostics: list[Diagnostic]
     errors: list[str]
     summary: "Summary"
+    #: False for a file given up on (worker died, time ran out): not cached
+    final: bool = True
 
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
@@ -130,7 +132,9 @@ class Linter:
         """A file given up on (its worker died or ran out of time), as GZ001."""
         from .matcher.model import Report
 
-        return self.lint_report(Report(path=path, failure=ReadFailure("GZ001", message)))
+        result = self.lint_report(Report(path=path, failure=ReadFailure("GZ001", message)))
+        result.final = False
+        return result
 
     def finish(self, results: Iterable[FileResult]) -> LintResult:
         """The run's result: every file's diagnostics, then the rules over all
@@ -195,10 +199,11 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: 
     """Lint files and folders with ``jobs`` worker processes (default: the
     machine's cores; 1 lints in this process). ``progress(done, total)`` is
     called as files finish; ``cache`` is a gzlint.cache.ResultCache or None."""
-    from .plugins import all_forms
+    from .plugins import all_forms, configure
 
     settings = settings or Settings()
     all_forms()  # a malformed form file stops the run before any file is read
+    configure(settings)
     files = [str(f) for f in discover(paths, settings)]
     linter = Linter(settings)
     return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache))
@@ -228,7 +233,7 @@ def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, bud
         stream = lint_in_workers(linter, [(i, files[i]) for i in todo], jobs=jobs, budget=budget)
     for i, result in stream:
         results[i] = result
-        if cache is not None:
+        if cache is not None and result.final:
             cache.put(files[i], result)
         done += 1
         if progress:
