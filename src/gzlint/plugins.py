@@ -44,13 +44,13 @@ def plugin_manager() -> pluggy.PluginManager:
         try:
             plugin = ep.load()
         except Exception as exc:
-            raise PluginError(f"plugin {where} failed to load: {type(exc).__name__}: {exc}") from None
+            raise PluginError(f"plugin {where} failed to load: {_one_line(exc)}") from None
         if pm.is_registered(plugin):
             continue
         try:
             pm.register(plugin, name=ep.value)
         except Exception as exc:  # a hook implementation that does not fit its spec
-            raise PluginError(f"plugin {where} cannot be registered: {exc}") from None
+            raise PluginError(f"plugin {where} cannot be registered: {_one_line(exc)}") from None
     return pm
 
 
@@ -66,7 +66,11 @@ def configure(settings) -> None:
     except PluginError:
         raise
     except Exception as exc:
-        raise PluginError(f"a plugin's gzlint_configure failed: {type(exc).__name__}: {exc}") from None
+        raise PluginError(f"a plugin's gzlint_configure failed: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
 
 
 def all_rules(pm: pluggy.PluginManager | None = None) -> dict[str, type[Rule]]:
