@@ -39,7 +39,7 @@ def test_output_file_statistics_quiet(sample_files, tmp_path, capsys):
     out = tmp_path / "out.json"
     assert main([str(good), str(bad), "--format", "json", "-o", str(out)]) == 1
     assert capsys.readouterr().out == ""
-    data = json.loads(out.read_text(encoding="utf-8"))
+    data = json.loads(out.read_text(encoding="utf-8"))["diagnostics"]
     assert {d["code"] for d in data} == {"GZ301", "GZ302", "GZ303"}
 
     assert main([str(bad), "--statistics"]) == 1

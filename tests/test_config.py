@@ -42,7 +42,7 @@ GZ303 = "info"
     other.parent.mkdir()
     shutil.copy(bad, other)
     assert main([str(bad), str(other), "--format", "json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["diagnostics"]
     by_file = {(d["path"].split("/")[-1], d["code"]): d["severity"] for d in data}
     assert by_file == {
         ("bad.txt", "GZ302"): "warning", ("bad.txt", "GZ303"): "info",

@@ -20,7 +20,7 @@ def test_json_fields_and_exit_status(tmp_path):
     (tmp_path / "bad.txt").write_text(render_text(bad), encoding="utf-8")
     proc = _gzlint("--format", "json", tmp_path)
     assert proc.returncode == 1, proc.stderr
-    data = json.loads(proc.stdout)
+    data = json.loads(proc.stdout)["diagnostics"]
     assert data and all({"path", "code", "severity", "message", "line"} <= set(d) for d in data)
     cell = next(d for d in data if d["code"] == "GZ301")
     assert cell["severity"] == "error" and isinstance(cell["line"], int)
@@ -47,7 +47,7 @@ def test_usage_errors_exit_two(tmp_path):
 def test_select_ignore_by_prefix_and_config(tmp_path):
     bad = sample_report().set_cell("applications", "total", "natural", "13").blank_cell("litigation", "direct", "other")
     (tmp_path / "r.txt").write_text(render_text(bad), encoding="utf-8")
-    codes = lambda *a: {d["code"] for d in json.loads(_gzlint("--format", "json", *a, tmp_path).stdout)}  # noqa: E731
+    codes = lambda *a: {d["code"] for d in json.loads(_gzlint("--format", "json", *a, tmp_path).stdout)["diagnostics"]}  # noqa: E731
     assert codes() == {"GZ201", "GZ301", "GZ302", "GZ303"}
     assert codes("--select", "GZ3") == {"GZ301", "GZ302", "GZ303"}
     assert codes("--ignore", "GZ30", "--extend-select", "GZ302") == {"GZ201", "GZ302"}
@@ -60,7 +60,7 @@ def test_unreadable_file_does_not_stop_the_others(tmp_path):
     bad = sample_report().set_cell("litigation", "review", "total", "3")
     bad.sections["四"] = (bad.sections["四"][0], [p.replace("2件", "3件") for p in bad.sections["四"][1]])
     (tmp_path / "b.txt").write_text(render_text(bad), encoding="utf-8")
-    data = json.loads(_gzlint("--format", "json", tmp_path).stdout)
+    data = json.loads(_gzlint("--format", "json", tmp_path).stdout)["diagnostics"]
     assert {(d["code"], d["path"].split("/")[-1]) for d in data} == {("GZ001", "a.docx"), ("GZ304", "b.txt")}
 
 
@@ -73,5 +73,5 @@ def test_examples_match_their_generator(tmp_path):
     for path in make_examples.write_examples(tmp_path):
         shipped = REPO / "examples" / path.name
         assert shipped.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), f"regenerate {shipped}"
-        data = json.loads(_gzlint("--format", "json", shipped).stdout)
+        data = json.loads(_gzlint("--format", "json", shipped).stdout)["diagnostics"]
         assert sorted({d["code"] for d in data}) == make_examples.EXAMPLES[path.name][1]

@@ -16,9 +16,12 @@ from gzlint.reporters import REPORTERS, ReportOptions, get_reporter
 
 
 def render(fmt, diagnostics, files, **options):
-    out = io.StringIO()
+    # a text stream over bytes, as a file opened by -o: xlsx writes to its buffer
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8")
     get_reporter(fmt)(diagnostics, files, out, ReportOptions(**options))
-    return out.getvalue()
+    out.flush()
+    return raw.getvalue().decode("utf-8", errors="replace")
 
 
 @pytest.fixture
@@ -51,7 +54,7 @@ def test_concise_is_path_line_code_message(result):
 
 
 def test_json_lines_match_json(result):
-    as_json = json.loads(render("json", result.diagnostics, result.files))
+    as_json = json.loads(render("json", result.diagnostics, result.files))["diagnostics"]
     lines = [json.loads(x) for x in render("json-lines", result.diagnostics, result.files).splitlines()]
     assert lines == as_json
     for item in lines:

@@ -129,7 +129,7 @@ def test_lint_bytes_and_cross_report_over_pickled_summaries():
     results = [engine.lint_bytes(render_text(r).encode("utf-8"), f"{r.year}.txt") for r in (then, now)]
     results = pickle.loads(pickle.dumps(results))
     assert all(not r.errors for r in results)
-    found = engine.cross_report([r.summary for r in results])
+    found = engine.cross_report([r.facts for r in results])
     assert any(d.code == "GZ306" and d.path == "2022.txt" and d.column == "总计" for d in found)
     # a near copy of last year's text with the year changed
     assert any(d.code == "GZ506" and d.path == "2022.txt" for d in found)

@@ -4,6 +4,7 @@
 ``gzlint rules``             list every rule: code, name, severity, summary
 ``gzlint explain CODE``      a rule's documentation, with a bad and a good example
 ``gzlint show FILE...``      what gzlint read: format, title, year, sections, every table cell
+``gzlint annotate DOCX...``  a copy of each Word report with one comment per finding
 
 Exit status: 0 when nothing at or above the fail level was found, 1 when
 something was, 2 for a usage or configuration error or an internal failure.
@@ -20,16 +21,19 @@ from typing import Sequence, TextIO
 from . import __version__
 from .config import ConfigError, Settings, apply, load_settings, show_settings
 from .plugins import PluginError, all_rules
-from .reporters import REPORTERS, ReportOptions, get_reporter
+from .reporters import REPORTERS, ReporterError, ReportOptions, get_reporter
 
 CACHE_DIR = ".gzlint_cache"
-SUBCOMMANDS = ("check", "rules", "explain", "show")
+SUBCOMMANDS = ("check", "rules", "explain", "show", "annotate")
+#: formats that show the matched reports themselves: the run keeps them whole
+WHOLE_REPORT_FORMATS = ("html",)
 _EPILOG = """\
 commands:
   gzlint [check] PATH...   lint files and folders (default)
   gzlint rules             list the rules
   gzlint explain CODE      explain one rule, with a bad and a good example
   gzlint show FILE...      show what gzlint read from a report (--format json)
+  gzlint annotate DOCX...  write <name>.gzlint.docx: a comment on each finding (-o DIR)
 
 exit status: 0 clean, 1 diagnostics at or above the fail level, 2 usage error"""
 
@@ -77,10 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(argv[1:])
         if argv and argv[0] == "show":
             return _show(argv[1:])
+        if argv and argv[0] == "annotate":
+            return _annotate(argv[1:])
         if argv and argv[0] == "check":
             argv = argv[1:]
         return _main_check(argv)
-    except (ConfigError, PluginError) as exc:
+    except (ConfigError, PluginError, ReporterError) as exc:
         return _error(str(exc))
     except BrokenPipeError:  # gzlint … | head
         sys.stderr.close()
@@ -133,8 +139,10 @@ def _check(args, settings: Settings) -> int:
     from .progress import progress_bar
 
     with progress_bar(args.format or "concise") as progress:
-        result = run(paths, settings, jobs=args.jobs, progress=progress, cache=cache) if paths else None
+        keep = args.format in WHOLE_REPORT_FORMATS and not args.statistics
+        result = run(paths, settings, jobs=args.jobs, progress=progress, cache=cache, keep_reports=keep) if paths else None
     diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
+    reports = result.reports if result else []
     if args.write_baseline:
         from .baseline import write_baseline
 
@@ -154,9 +162,9 @@ def _check(args, settings: Settings) -> int:
         if args.statistics:
             from .reporters.statistics import report as statistics
 
-            statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
+            statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"))
         else:
-            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level)
+            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, reports=reports)
             get_reporter(fmt)(diagnostics, files, out, options)
     finally:
         if out is not sys.stdout:
@@ -238,6 +246,43 @@ def _show(argv: list[str]) -> int:
     from .show import show
 
     return show(args.paths, resolve_settings(args.paths, args.config, {}), args.format, sys.stdout)
+
+
+def _annotate(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="gzlint annotate", description="write a copy of each .docx report, "
+                                     "<name>.gzlint.docx, with one Word comment per finding on the faulty cell or paragraph")
+    parser.add_argument("paths", nargs="+", metavar="DOCX", help=".docx reports (the inputs are never changed)")
+    parser.add_argument("--output-dir", "-o", metavar="DIR", help="write the copies here (default: beside each input)")
+    parser.add_argument("--select", help="codes or prefixes to check, comma-separated")
+    parser.add_argument("--ignore", help="codes or prefixes to skip, comma-separated")
+    parser.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
+    args = parser.parse_args(argv)
+    sources = [Path(p) for p in args.paths]
+    bad = [str(p) for p in sources if p.suffix.lower() != ".docx" or not p.is_file()]
+    if bad:
+        return _error(f"annotate takes .docx files: {', '.join(bad)}")
+    from .annotate import AnnotateError, annotate, output_path
+    from .engine import run
+
+    settings = resolve_settings(args.paths, args.config, {"select": args.select, "ignore": args.ignore})
+    result = run(args.paths, settings)
+    outdir = Path(args.output_dir) if args.output_dir else None
+    status = 0
+    for source in dict.fromkeys(sources):
+        mine = [d for d in result.diagnostics if d.path == str(source)]
+        target = output_path(source, outdir)
+        try:
+            n = annotate(source, mine, target)
+        except AnnotateError as exc:
+            print(f"gzlint: error: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        except Exception as exc:  # python-docx cannot open it (GZ001 says why)
+            print(f"gzlint: error: cannot annotate {source}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        print(f"{target}: {n} 条批注", file=sys.stderr)
+    return 2 if result.errors else status
 
 
 if __name__ == "__main__":  # pragma: no cover

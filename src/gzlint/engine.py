@@ -7,7 +7,8 @@ error (exit status 2) while the other rules and files go on.
 Each file is read, matched and checked by the per-report rules on its own
 (``Linter.lint_file``), in worker processes when there are several
 (gzlint.pool); what the rules over the whole run need is kept as a small
-summary per file (gzlint.summary), so memory does not grow with whole reports.
+set of facts per file (gzlint.reportfacts), so memory does not grow with
+whole reports.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .document import ReadFailure
 if TYPE_CHECKING:  # pragma: no cover
     from .matcher.model import Report
     from .rule import Rule
-    from .summary import Summary
+    from .reportfacts import ReportFacts
 
 #: seconds one file may take in a worker before it is given up (GZ001)
 FILE_BUDGET = 60.0
@@ -36,19 +37,28 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     #: internal errors (a rule or plugin raised): not the report's fault
     errors: list[str] = field(default_factory=list)
+    #: per file what reporters say was read: the facts workers kept
+    #: (gzlint.reportfacts), or the matched reports where the run kept them
+    #: (``keep_reports``, for the HTML findings page)
+    reports: "list[Report | ReportFacts]" = field(default_factory=list)
 
 
 @dataclass
 class FileResult:
     """One file's outcome, picklable: its diagnostics (not yet filtered by the
-    settings' per-file ignores), internal errors, and its summary."""
+    settings' per-file ignores), internal errors, and its facts."""
 
     path: str
     diagnostics: list[Diagnostic]
     errors: list[str]
-    summary: "Summary"
+    facts: "ReportFacts"
     #: False for a file given up on (worker died, time ran out): not cached
     final: bool = True
+    #: the matched report, kept only in-process by a run asked to keep reports
+    report: "Report | None" = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "report": None}
 
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
@@ -101,10 +111,11 @@ def active_rules(settings: Settings) -> "list[Rule]":
 class Linter:
     """The rules of one run, built once per process."""
 
-    def __init__(self, settings: Settings) -> None:
-        from .summary import summary_tables
+    def __init__(self, settings: Settings, keep_reports: bool = False) -> None:
+        from .reportfacts import summary_tables
 
         self.settings = settings
+        self.keep_reports = keep_reports
         rules = active_rules(settings)
         self.report_rules = [r for r in rules if r.scope != "run"]
         self.run_rules = [r for r in rules if r.scope == "run"]
@@ -114,7 +125,7 @@ class Linter:
         return self.lint_report(build_report(path, data))
 
     def lint_report(self, report: "Report") -> FileResult:
-        from .summary import Summary, summarise
+        from .reportfacts import ReportFacts, summarise
 
         errors = [report.error] if report.error else []
         diagnostics: list[Diagnostic] = []
@@ -125,8 +136,8 @@ class Linter:
             summary = summarise(report, self.tables)
         except Exception:
             errors.append(f"internal error summarising {report.path}:\n{traceback.format_exc()}")
-            summary = Summary(path=report.path)
-        return FileResult(report.path, diagnostics, errors, summary)
+            summary = ReportFacts(path=report.path)
+        return FileResult(report.path, diagnostics, errors, summary, report=report if self.keep_reports else None)
 
     def lint_failure(self, path: str, message: str) -> FileResult:
         """A file given up on (its worker died or ran out of time), as GZ001."""
@@ -145,13 +156,14 @@ class Linter:
             result.files.append(r.path)
             result.diagnostics += r.diagnostics
             result.errors += r.errors
-            summaries.append(r.summary)
+            summaries.append(r.facts)
+            result.reports.append(r.report if r.report is not None else r.facts)
         for rule in self.run_rules:
             result.diagnostics += _call(lambda: rule.check_run(summaries), rule.code, result.errors)
         return filter_diagnostics(result, self.settings)
 
 
-def cross_report(summaries: "list[Summary]", settings: Settings | None = None) -> list[Diagnostic]:
+def cross_report(summaries: "list[ReportFacts]", settings: Settings | None = None) -> list[Diagnostic]:
     """The rules over every report of a run (GZ305, GZ306, GZ506), on the
     summaries ``lint_bytes`` returned: for running them outside gzlint's own
     pool (a Dask bag, a job queue)."""
@@ -184,7 +196,7 @@ def _call(call: Callable[[], Iterable[Diagnostic] | None], what: str, errors: li
 
 def lint_reports(reports: "list[Report]", settings: Settings) -> LintResult:
     """Lint reports already read and matched (``build_report``)."""
-    linter = Linter(settings)
+    linter = Linter(settings, keep_reports=True)
     return linter.finish(linter.lint_report(r) for r in reports)
 
 
@@ -195,17 +207,21 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
 
 def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: int | None = None,
         budget: float = FILE_BUDGET, progress: Callable[[int, int], None] | None = None,
-        cache: "object | None" = None) -> LintResult:
+        cache: "object | None" = None, keep_reports: bool = False) -> LintResult:
     """Lint files and folders with ``jobs`` worker processes (default: the
     machine's cores; 1 lints in this process). ``progress(done, total)`` is
-    called as files finish; ``cache`` is a gzlint.cache.ResultCache or None."""
+    called as files finish; ``cache`` is a gzlint.cache.ResultCache or None.
+    ``keep_reports`` keeps every matched report in ``result.reports`` (one
+    process, no cache: memory grows with the run)."""
     from .plugins import all_forms, configure
 
     settings = settings or Settings()
     all_forms()  # a malformed form file stops the run before any file is read
     configure(settings)
     files = [str(f) for f in discover(paths, settings)]
-    linter = Linter(settings)
+    linter = Linter(settings, keep_reports)
+    if keep_reports:
+        jobs, cache = 1, None
     return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache))
 
 

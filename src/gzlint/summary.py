@@ -1,104 +1,81 @@
-"""What the cross-report rules keep of one report: a small picklable summary.
+"""A run in figures: per file what was read (source kind, form version, body,
+year) and how many findings of each severity; and the totals.
 
-A run streams its files through worker processes; each worker reads, matches
-and checks one report, and sends back only this summary for the rules over
-every report of the run (``scope = "run"``: GZ305, GZ306, GZ506). The summary
-quacks like a matched report where those rules read it: ``path``, ``year``,
-``recognised``, ``form`` (looked up by its format name, so forms are never
-pickled), ``tables[id].cell(row, column)`` for the tables the run rules' roles
-name, the issuing ``body`` and a text ``signature`` (hashed prose shingles).
+One place for these facts, shared by the JSON, CSV, XLSX and HTML reporters.
+A file gzlint could not read has only its path and its findings (GZ001–GZ003).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-import zlib
-from array import array
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from collections import Counter
+from typing import TYPE_CHECKING, Any, Iterable
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .form.model import FormSpec, TableSpec
-    from .form.values import CellValue
+from .diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
     from .matcher.model import Report
-    from .rule import Rule
+    from .reportfacts import ReportFacts
 
-#: prose is compared in character 5-grams
-SHINGLE = 5
-_DROP = re.compile(r"[\s\W_]+")
-_DIGIT = re.compile(r"\d")
+SEVERITIES = ("error", "warning", "info")
 
 
-def text_signature(text: str, body: str | None = None) -> array:
-    """Sorted, distinct CRC-32 hashes of the text's 5-grams, with the body's name
-    removed and every digit made 0, so a copy with only the year or the name
-    changed matches. CRC-32, not ``hash()``: workers hash with other seeds."""
-    text = unicodedata.normalize("NFKC", text)
-    if body:
-        text = text.replace(body, "")
-    text = _DIGIT.sub("0", _DROP.sub("", text))
-    grams = {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
-    return array("I", sorted({zlib.crc32(g.encode("utf-8")) for g in grams}))
+def counts(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
+    """Findings by severity, every severity present (0 when none)."""
+    c = Counter(d.severity.label for d in diagnostics)
+    return {s: c.get(s, 0) for s in SEVERITIES}
 
 
-@dataclass
-class CellTable:
-    """The cells of one matched table, by (row id, column id)."""
+def read_facts(report: "Report | None") -> dict[str, Any]:
+    """What was read of one file: source kind, form version, body, year."""
+    facts: dict[str, Any] = {"kind": None, "form_version": None, "body": None, "year": None}
+    if report is not None and report.document is not None:
+        from .metadata import report_meta
 
-    cells: dict[tuple[str, str], "CellValue"] = field(default_factory=dict)
-
-    def cell(self, row_id: str, col_id: str) -> "CellValue | None":
-        return self.cells.get((row_id, col_id))
-
-
-@dataclass
-class Summary:
-    path: str
-    recognised: bool = False
-    form_format: str | None = None
-    year: int | None = None
-    body: str | None = None
-    title_line: int | None = None
-    tables: dict[str, CellTable] = field(default_factory=dict)
-    signature: array = field(default_factory=lambda: array("I"))
-
-    @property
-    def form(self) -> "FormSpec | None":
-        if self.form_format is None:
-            return None
-        from .plugins import all_forms
-
-        return next((f for f in all_forms() if f.format == self.form_format), None)
-
-    @staticmethod
-    def section_name(table: "TableSpec", form: "FormSpec | None") -> str:
-        from .matcher.model import Report
-
-        return Report.section_name(table, form)
+        facts["kind"] = report.document.source_format
+    # not an annual report (GZ004) or a matcher error: what was guessed is not said
+    if report is not None and report.document is not None and report.recognised and report.error is None:
+        facts["form_version"] = report.form.format if report.form else None
+        facts["body"] = report_meta(report).body
+        facts["year"] = report.year
+    return facts
 
 
-def summary_tables(rules: Iterable[type["Rule"]]) -> frozenset[str]:
-    """The table roles the run rules read (``active`` of ``active.issued``)."""
-    return frozenset(role.split(".", 1)[0] for cls in rules if cls.scope == "run"
-                     for role in (*cls.roles, *cls.optional_roles) if not role.startswith("section."))
+def file_facts(path: str, report: "Report | ReportFacts | None", diagnostics: list[Diagnostic],
+               fail_level: Severity = Severity.ERROR) -> dict[str, Any]:
+    """One file: what was read and what was found. ``report`` is a matched
+    report or the facts a worker kept of it (gzlint.reportfacts)."""
+    read = report.read if report is not None and hasattr(report, "read") else read_facts(report)
+    facts: dict[str, Any] = {"path": path, **read}
+    facts["counts"] = counts(diagnostics)
+    facts["codes"] = sorted({d.code for d in diagnostics})
+    facts["clean"] = not diagnostics
+    facts["failing"] = any(d.severity >= fail_level for d in diagnostics)
+    return facts
 
 
-def summarise(report: "Report", table_roles: frozenset[str]) -> Summary:
-    """The summary of a matched report; ``table_roles`` from summary_tables()."""
-    summary = Summary(path=report.path, recognised=report.recognised, year=report.year, title_line=report.title_line)
-    if not (report.recognised and report.form):
-        return summary
-    from .metadata import report_meta
+def run_summary(diagnostics: list[Diagnostic], files: list[str], reports: "Iterable[Report]" = (),
+                fail_level: Severity = Severity.ERROR) -> dict[str, Any]:
+    """Every file checked (clean ones too, in the order checked) and the totals."""
+    by_path = {r.path: r for r in reports}
+    by_file: dict[str, list[Diagnostic]] = {f: [] for f in files}
+    for d in diagnostics:
+        by_file.setdefault(d.path, []).append(d)  # a run-scope finding may name a file only once
+    per_file = [file_facts(p, by_path.get(p), ds, fail_level) for p, ds in by_file.items()]
+    totals = {
+        "files": len(per_file), "clean": sum(f["clean"] for f in per_file),
+        "failing": sum(f["failing"] for f in per_file), "diagnostics": len(diagnostics),
+        **counts(diagnostics),
+        "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
+    }
+    return {"files": per_file, "totals": totals}
 
-    summary.form_format = report.form.format
-    summary.body = report_meta(report).body
-    for role in sorted(table_roles):
-        place = report.form.role(role)
-        matched = report.tables.get(place.table.id) if place else None
-        if matched is not None:
-            summary.tables[place.table.id] = CellTable({(r.id, c.id): v for r, c, v in matched.cells()})
-    text = "".join(t.text for t in report.prose() if t.line != report.title_line)
-    summary.signature = text_signature(text, summary.body)
-    return summary
 
+#: the per-file summary table (--format csv / xlsx): one row per file, these columns
+TABLE_COLUMNS = ("path", "body", "year", "form_version", "kind", "error", "warning", "info", "codes", "clean")
+
+
+def table_rows(summary: dict[str, Any]) -> list[list[Any]]:
+    """The files of :func:`run_summary` as rows of :data:`TABLE_COLUMNS`."""
+    return [[f["path"], f["body"], f["year"], f["form_version"], f["kind"],
+             f["counts"]["error"], f["counts"]["warning"], f["counts"]["info"],
+             " ".join(f["codes"]), f["clean"]] for f in summary["files"]]

@@ -11,8 +11,8 @@ is loaded only for ``full``.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Callable, Optional, TextIO
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional, TextIO
 
 from ..diagnostics import Diagnostic, Severity
 
@@ -23,6 +23,14 @@ class ReportOptions:
     quiet: bool = False
     #: diagnostics at or above it make a file fail (JUnit) and the run exit 1
     fail_level: Severity = Severity.ERROR
+    #: the matched reports (gzlint.matcher.model.Report), for the formats that
+    #: say what was read (json, html, csv, xlsx); empty when not at hand
+    reports: list[Any] = field(default_factory=list)
+
+
+class ReporterError(RuntimeError):
+    """A format that cannot be written here (a missing extra, a binary format
+    to a terminal): a usage error, exit status 2."""
 
 
 ReporterFn = Callable[[list[Diagnostic], list[str], TextIO, Optional[ReportOptions]], None]
@@ -31,10 +39,14 @@ REPORTERS: dict[str, str] = {
     "full": "gzlint.reporters.full:report",
     "concise": "gzlint.reporters.concise:report",
     "json": "gzlint.reporters.json:report",
+    "json-legacy": "gzlint.reporters.json:report_legacy",
     "json-lines": "gzlint.reporters.jsonlines:report",
     "sarif": "gzlint.reporters.sarif:report",
     "github": "gzlint.reporters.github:report",
     "junit": "gzlint.reporters.junit:report",
+    "html": "gzlint.reporters.html:report",
+    "csv": "gzlint.reporters.csv:report",
+    "xlsx": "gzlint.reporters.xlsx:report",
 }
 
 

@@ -1,6 +1,6 @@
 """GZ305, GZ306, GZ506: rules over every report of one run.
 
-They read per-report summaries (gzlint.summary.Summary: path, year, body,
+They read per-report facts (gzlint.reportfacts.ReportFacts: path, year, body,
 the cells of the tables their roles name, a prose signature), not whole
 reports, so a run keeps only those in memory while files stream through
 worker processes.
@@ -179,7 +179,7 @@ EXACT_MAX = 50
 #: without datasketch, exact comparison is still bearable up to this size
 EXACT_MAX_WITHOUT_LSH = 300
 def shingles(summary) -> set[int]:
-    """The hashed 5-grams of the prose (gzlint.summary.text_signature)."""
+    """The hashed 5-grams of the prose (gzlint.reportfacts.text_signature)."""
     return set(summary.signature)
 
 

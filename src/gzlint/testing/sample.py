@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from ..form.layout import GridCell, official_grid as layout_grid
 from ..form.spec import FormSpec, TableSpec, load_forms
 
 # Clean numbers per table, row and column id (see the form TOML files).
@@ -48,14 +49,6 @@ _ACTIVE = {
     },
 }
 
-
-@dataclass
-class GridCell:
-    text: str
-    row: int
-    col: int
-    rowspan: int = 1
-    colspan: int = 1
 
 
 @dataclass
@@ -165,93 +158,12 @@ def sample_report(format: str = "2021", year: int | None = None, body: str = "�
 def official_grid(report: SampleReport, tid: str) -> list[list[GridCell]]:
     """Rows of origin cells (a merged cell appears once, with its spans)."""
     spec = report.table(tid)
-    if spec.locate == "caption":
-        return _caption_grid(report, spec)
-    if spec.locate == "header":
-        return _flat_grid(report, spec)
-    return _rows_grid(report, spec)
-
-
-def _label(report: SampleReport, spec: TableSpec, row) -> str:
-    return report.row_labels.get((spec.id, row.id), row.label.text)
-
-
-def _column(report: SampleReport, spec: TableSpec, col) -> str:
-    return report.column_labels.get((spec.id, col.id), col.label.text)
-
-
-def _caption_grid(report: SampleReport, spec: TableSpec) -> list[list[GridCell]]:
-    n = len(spec.columns) + 1
-    rows = [[GridCell(spec.caption or "", 0, 0, colspan=n)],
-            [GridCell("信息内容", 1, 0)] + [GridCell(_column(report, spec, c), 1, i + 1) for i, c in enumerate(spec.columns)]]
-    for r in report.data_rows(spec):
-        values = report.cells[spec.id][r.id]
-        k = len(rows)
-        rows.append([GridCell(_label(report, spec, r), k, 0)] + [GridCell(v, k, i + 1) for i, v in enumerate(values)])
-    return rows
-
-
-def _rows_grid(report: SampleReport, spec: TableSpec) -> list[list[GridCell]]:
-    """三: 3 label columns and 7 value columns under a 3-row header."""
-    depth = {r.id: _depth(spec, r) for r in spec.rows}
-    cols = spec.columns
-    grouped = [c for c in cols if c.group]
-    first_group = cols.index(grouped[0]) if grouped else len(cols)
-    rows: list[list[GridCell]] = [
-        [GridCell(spec.header[0], 0, 0, rowspan=3, colspan=3), GridCell("申请人情况", 0, 3, colspan=len(cols))],
-        [GridCell(_column(report, spec, c), 1, 3 + i, rowspan=2) for i, c in enumerate(cols[:first_group])]
-        + [GridCell(grouped[0].group or "", 1, 3 + first_group, colspan=len(grouped))] if grouped else [],
-        [GridCell(_column(report, spec, c), 2, 3 + first_group + i) for i, c in enumerate(grouped)],
-    ]
-    after = [c for c in cols[first_group + len(grouped):]]
-    rows[1] += [GridCell(_column(report, spec, c), 1, 3 + first_group + len(grouped) + i, rowspan=2) for i, c in enumerate(after)]
-    # each group label spans the data rows under it
-    present = report.data_rows(spec)
-    data_index = {r.id: i for i, r in enumerate(present)}
-    for r in spec.rows:
-        if r.group or r.id not in data_index:
-            continue
-        k = 3 + data_index[r.id]
-        line: list[GridCell] = []
-        for g in _ancestors(spec, r):
-            under = [d for d in present if g.id in [a.id for a in _ancestors(spec, d)]]
-            if under[0].id == r.id:
-                span = len(under)
-                line.append(GridCell(_label(report, spec, g), k, depth[g.id], rowspan=span, colspan=1))
-        start = depth[r.id]
-        line.append(GridCell(_label(report, spec, r), k, start, colspan=3 - start))
-        line += [GridCell(v, k, 3 + i) for i, v in enumerate(report.cells[spec.id][r.id])]
-        rows.append(line)
-    return rows
-
-
-def _flat_grid(report: SampleReport, spec: TableSpec) -> list[list[GridCell]]:
-    """四: 行政复议 (5 columns) and 行政诉讼 (two groups of 5) over one value row."""
-    w = len(spec.columns)
-    first, rest = spec.rows[0], spec.rows[1:]
-    labels = [_column(report, spec, c) for c in spec.columns]
-    rows = [
-        [GridCell(_label(report, spec, first), 0, 0, colspan=w), GridCell(spec.header[1], 0, w, colspan=w * len(rest))],
-        [GridCell(t, 1, i, rowspan=2) for i, t in enumerate(labels)]
-        + [GridCell(_label(report, spec, r), 1, w * (k + 1), colspan=w) for k, r in enumerate(rest)],
-        [GridCell(t, 2, w * (k + 1) + i) for k in range(len(rest)) for i, t in enumerate(labels)],
-        [GridCell(v, 3, k * w + i) for k, r in enumerate(spec.rows) for i, v in enumerate(report.cells[spec.id][r.id])],
-    ]
-    return rows
-
-
-def _ancestors(spec: TableSpec, row):
-    chain = []
-    parent = row.parent
-    while parent:
-        p = spec.row(parent)
-        chain.insert(0, p)
-        parent = p.parent
-    return chain
-
-
-def _depth(spec: TableSpec, row) -> int:
-    return len(_ancestors(spec, row))
+    return layout_grid(
+        spec, report.data_rows(spec),
+        label=lambda r: report.row_labels.get((spec.id, r.id), r.label.text),
+        column=lambda c: report.column_labels.get((spec.id, c.id), c.label.text),
+        values=lambda r: report.cells[spec.id][r.id],
+    )
 
 
 # -- rendering as text ---------------------------------------------------------
