@@ -209,18 +209,18 @@ def candidate_pairs(sets: list[set[int]], force_lsh: bool = False) -> Iterable[t
     return sorted(pairs)
 
 
-def stock_shingles(sets: list[set[int]], keys: list[str], shared: set[int]) -> set[int]:
-    """The shingles of ``shared`` that at least STOCK_BODIES distinct bodies use.
-
-    Only shingles some candidate pair shares are counted, which keeps memory
-    bounded by what could matter rather than by the whole run's vocabulary."""
+def stock_shingles(sets: list[set[int]], keys: list[str]) -> set[int]:
+    """The shingles at least STOCK_BODIES distinct bodies use (2% of the bodies
+    in large runs): the form's own wording, stock phrases, a common template."""
     from collections import Counter
     from math import ceil
 
     per_body: dict[str, set[int]] = {}
     for s, k in zip(sets, keys):
-        per_body.setdefault(k, set()).update(s & shared)
+        per_body.setdefault(k, set()).update(s)
     limit = max(STOCK_BODIES, ceil(STOCK_SHARE * len(per_body)))
+    if len(per_body) < limit:
+        return set()
     counts: Counter = Counter()
     for s in per_body.values():
         counts.update(s)
@@ -294,14 +294,12 @@ def near_copies(sets: list[set[int]], keys: list[str], last_year: set[tuple[int,
     ``keys`` are body keys; ``last_year`` holds (last year's, this year's)
     index pairs of the same body. None when the run is too large to compare
     without datasketch."""
-    pairs = candidate_pairs(sets, force_lsh)
+    # stock text first: reports from a common template would otherwise all be
+    # candidates of each other, and the search quadratic
+    stock = stock_shingles(sets, keys)
+    pairs = candidate_pairs([s - stock for s in sets] if stock else sets, force_lsh)
     if pairs is None:
         return None
-    pairs = list(pairs)
-    shared: set[int] = set()
-    for i, j in pairs:
-        shared |= sets[i] & sets[j]
-    stock = stock_shingles(sets, keys, shared) if shared else set()
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in pairs:
         for ci, oi in ((i, j), (j, i)):
