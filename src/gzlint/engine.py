@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
+from .matcher import match
+from .plugins import all_forms, plugin_manager
+from .readers import REPORT_SUFFIXES, read_bytes, read_file
 
 if TYPE_CHECKING:  # pragma: no cover
     from .matcher.model import Report
@@ -63,8 +66,6 @@ class FileResult:
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
     """Files named on the command line, and report files found in folders."""
-    from .readers import REPORT_SUFFIXES
-
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -81,10 +82,7 @@ def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
 
 def build_report(path: str, data: bytes | None = None) -> "Report":
     """Read and match one file; reading problems end up in ``report.failure``."""
-    from .matcher import match
     from .matcher.model import Report
-    from .plugins import all_forms, plugin_manager
-    from .readers import read_bytes, read_file
 
     pm = plugin_manager()
     try:
@@ -213,7 +211,7 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: 
     called as files finish; ``cache`` is a gzlint.cache.ResultCache or None.
     ``keep_reports`` keeps every matched report in ``result.reports`` (one
     process, no cache: memory grows with the run)."""
-    from .plugins import all_forms, configure
+    from .plugins import configure
 
     settings = settings or Settings()
     all_forms()  # a malformed form file stops the run before any file is read
