@@ -7,14 +7,16 @@ worker processes.
 
 Reports are paired across years by the issuing body (metadata.body.body_key
 tolerates 人民政府/办事处 written or not, and a place prefix dropped). Near
-copies are found with MinHash LSH (datasketch, an optional dependency) so a
-run of 10,000 reports stays far below quadratic; small runs, and runs without
-datasketch up to a few hundred reports, are compared exactly.
+copies are found through bottom-k sketches of the text left once stock
+phrasing is dropped (gzlint.nearcopy), so a run of 10,000 reports stays far
+below quadratic; small runs are compared exactly, pair by pair.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
+from math import ceil
 from typing import Iterable
 
 from ..diagnostics import Diagnostic, Severity
@@ -165,69 +167,25 @@ class CarryOverAcrossYears(Rule):
 SAME_BODY_OVERLAP = 0.5
 #: another body's report: higher, since bodies of one place share stock phrases
 OTHER_BODY_OVERLAP = 0.7
-#: MinHash LSH candidate threshold (Jaccard). Two texts of similar length where
-#: one repeats half of the other have Jaccard ≈ 1/3, so 0.3 lets every pair that
-#: may reach SAME_BODY_OVERLAP through; candidates are then checked exactly
-LSH_THRESHOLD = 0.3
-NUM_PERM = 128
 #: text shared by this many bodies (or 2% of the bodies in the run, if more) is
 #: stock phrasing or a common template, not one unit copying another
 STOCK_BODIES = 3
 STOCK_SHARE = 0.02
 #: runs up to this size are compared exactly, pair by pair
 EXACT_MAX = 50
-#: without datasketch, exact comparison is still bearable up to this size
-EXACT_MAX_WITHOUT_LSH = 300
-def shingles(summary) -> set[int]:
+
+
+def shingles(facts) -> array:
     """The hashed 5-grams of the prose (gzlint.reportfacts.text_signature)."""
-    return set(summary.signature)
+    return facts.signature
 
 
-def candidate_pairs(sets: list[set[int]], force_lsh: bool = False) -> Iterable[tuple[int, int]] | None:
-    """Index pairs that may be near copies; None when there are too many
-    reports to compare exactly and datasketch is not installed."""
-    n = len(sets)
-    if n <= EXACT_MAX and not force_lsh:
-        return ((i, j) for i in range(n) for j in range(i + 1, n))
-    try:
-        from datasketch import MinHash, MinHashLSH
-    except ImportError:
-        if n <= EXACT_MAX_WITHOUT_LSH:
-            return ((i, j) for i in range(n) for j in range(i + 1, n))
-        return None
-    # Python's str hash is stable within one process, which is all MinHash needs here
-    hashes = MinHash.bulk([[s for s in shingle_set] for shingle_set in sets], num_perm=NUM_PERM,
-                          hashfunc=lambda s: s)  # already 32-bit hashes
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for i, mh in enumerate(hashes):
-        if sets[i]:
-            lsh.insert(i, mh)
-    pairs = set()
-    for i, mh in enumerate(hashes):
-        if sets[i]:
-            pairs.update((min(i, j), max(i, j)) for j in lsh.query(mh) if j != i)
-    return sorted(pairs)
+def stock_limit(keys: list[str]) -> int:
+    """How many bodies must share a shingle for it to be stock."""
+    return max(STOCK_BODIES, ceil(STOCK_SHARE * len(set(keys))))
 
 
-def stock_shingles(sets: list[set[int]], keys: list[str]) -> set[int]:
-    """The shingles at least STOCK_BODIES distinct bodies use (2% of the bodies
-    in large runs): the form's own wording, stock phrases, a common template."""
-    from collections import Counter
-    from math import ceil
-
-    per_body: dict[str, set[int]] = {}
-    for s, k in zip(sets, keys):
-        per_body.setdefault(k, set()).update(s)
-    limit = max(STOCK_BODIES, ceil(STOCK_SHARE * len(per_body)))
-    if len(per_body) < limit:
-        return set()
-    counts: Counter = Counter()
-    for s in per_body.values():
-        counts.update(s)
-    return {sh for sh, n in counts.items() if n >= limit}
-
-
-def overlap(a: set[int], b: set[int], stock: set[int] = frozenset()) -> float:
+def overlap(a: set[int], b: set[int], stock: frozenset[int] = frozenset()) -> float:
     """The share of ``a`` also found in ``b``, stock phrasing left out of the
     shared part (but not of ``a``: a report made of stock text is not a copy)."""
     return len((a & b) - stock) / len(a) if a else 0.0
@@ -257,8 +215,8 @@ class NearCopy(Rule):
     report of the same body, 70% against another body's. Text that three or
     more bodies of the run share (2% of the bodies in large runs) is stock
     phrasing or a common template and does not count as copied. Large runs use
-    MinHash LSH from ``datasketch`` (``pip install 'gzlint[nearcopy]'``); without it,
-    runs of more than 300 reports are not checked, and GZ506 says so.
+    a sketch index instead of comparing every pair (numpy, ``pip install
+    'gzlint[nearcopy]'``, makes finding the stock text faster).
     """
 
     code = "GZ506"
@@ -275,10 +233,6 @@ class NearCopy(Rule):
         index = {id(e.report): k for k, e in enumerate(items)}
         last_year = {(index[id(p.report)], index[id(c.report)]) for p, c in previous_years(reports)}
         found = near_copies(sets, [e.key for e in items], last_year)
-        if found is None:
-            yield Diagnostic(items[0].report.path, self.code, Severity.INFO,
-                             f"未安装 datasketch，本次{len(items)}份报告未做雷同检查（pip install 'gzlint[nearcopy]'）")
-            return
         for ci, (share, oi, how) in sorted(found.items()):
             cur, other = items[ci], items[oi]
             body = other.report.body
@@ -287,19 +241,29 @@ class NearCopy(Rule):
                             share=round(share, 3))
 
 
-def near_copies(sets: list[set[int]], keys: list[str], last_year: set[tuple[int, int]],
-                force_lsh: bool = False) -> dict[int, tuple[float, int, str]] | None:
+def near_copies(signatures: list, keys: list[str], last_year: set[tuple[int, int]],
+                force_search: bool = False) -> dict[int, tuple[float, int, str]]:
     """For each report that is a near copy: (share, the other report, how).
 
-    ``keys`` are body keys; ``last_year`` holds (last year's, this year's)
-    index pairs of the same body. None when the run is too large to compare
-    without datasketch."""
-    # stock text first: reports from a common template would otherwise all be
-    # candidates of each other, and the search quadratic
-    stock = stock_shingles(sets, keys)
-    pairs = candidate_pairs([s - stock for s in sets] if stock else sets, force_lsh)
-    if pairs is None:
-        return None
+    ``signatures`` are sorted hash arrays (or sets of hashes), ``keys`` body
+    keys; ``last_year`` holds (last year's, this year's) index pairs of the
+    same body. ``force_search`` uses the sketch index even for a small run."""
+    from ..nearcopy import as_signature, candidates, stock
+
+    signatures = [as_signature(s) for s in signatures]
+    common = stock(signatures, keys, stock_limit(keys))
+    n = len(signatures)
+    if n <= EXACT_MAX and not force_search:
+        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(n) for j in range(i + 1, n))
+    else:
+        pairs = candidates(signatures, common)
+    sets: dict[int, set[int]] = {}  # built only for reports in a candidate pair
+
+    def shingle_set(i: int) -> set[int]:
+        if i not in sets:
+            sets[i] = set(signatures[i])
+        return sets[i]
+
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in pairs:
         for ci, oi in ((i, j), (j, i)):
@@ -309,7 +273,7 @@ def near_copies(sets: list[set[int]], keys: list[str], last_year: set[tuple[int,
                 limit, how = OTHER_BODY_OVERLAP, "其他机关"
             else:
                 continue  # the same body in another year: only last year's counts
-            share = overlap(sets[ci], sets[oi], stock)
+            share = overlap(shingle_set(ci), shingle_set(oi), common)
             if share >= limit and share > best.get(ci, (0.0,))[0]:
                 best[ci] = (share, oi, how)
     return best
