@@ -133,3 +133,22 @@ def test_lint_bytes_and_cross_report_over_pickled_summaries():
     assert any(d.code == "GZ306" and d.path == "2022.txt" and d.column == "总计" for d in found)
     # a near copy of last year's text with the year changed
     assert any(d.code == "GZ506" and d.path == "2022.txt" for d in found)
+
+
+def _run_in_daemon(folder, queue):
+    queue.put(keys(engine.run([folder], jobs=2)))
+
+
+def test_a_daemonic_process_lints_in_itself(tmp_path):
+    """Inside a pool worker (multiprocessing, Dask) gzlint may not start
+    processes: it lints in the worker itself."""
+    import multiprocessing
+
+    folder = write_corpus(tmp_path / "c", 3)
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_run_in_daemon, args=(folder, queue), daemon=True)
+    proc.start()
+    found = queue.get(timeout=120)
+    proc.join(30)
+    assert found == keys(engine.run([folder], jobs=1))

@@ -226,9 +226,9 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: 
 def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, budget: float = FILE_BUDGET,
                progress: Callable[[int, int], None] | None = None, cache=None) -> Iterable[FileResult]:
     """Each file's result, in the order of ``files``, from the cache or workers."""
-    from .pool import default_jobs, lint_in_workers
+    from .pool import default_jobs, lint_in_workers, may_start_workers
 
-    jobs = jobs or default_jobs()
+    jobs = (jobs or default_jobs()) if may_start_workers() else 1
     total = len(files)
     results: list[FileResult | None] = [None] * total
     todo: list[int] = []

@@ -20,6 +20,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileResult, Linter
 
 
+def may_start_workers() -> bool:
+    """False inside a daemonic process (a multiprocessing or Dask worker),
+    which may not start processes of its own."""
+    return not multiprocessing.current_process().daemon
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     try:
