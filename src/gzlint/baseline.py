@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import Iterable
 
 from .diagnostics import Diagnostic
+from .document import ReadFailure
+from .readers.limits import read_input
+from .reporters.output import write_atomic
 
 VERSION = 1
 _LINE_REF = re.compile(r"(第\s*\d+\s*行|\bline\s+\d+\b|:\d+\b)", re.IGNORECASE)
@@ -63,23 +66,31 @@ def write_baseline(path: str | Path, diagnostics: Iterable[Diagnostic]) -> int:
         for d in diagnostics
     ]
     data = {"tool": "gzlint", "version": VERSION, "diagnostics": entries}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return len(entries)
 
 
 def load_baseline(path: str | Path) -> tuple[Path, Counter]:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BaselineError(f"无法读取基线文件 {path}：{exc.strerror or exc}") from None
+        data = json.loads(read_input(str(path)).decode("utf-8"))  # a regular file only, of bounded size
+    except ReadFailure as failure:
+        raise BaselineError(f"无法读取基线文件 {path}：{failure.message}") from None
+    except UnicodeDecodeError:
+        raise BaselineError(f"基线文件 {path} 不是 UTF-8 编码的 JSON") from None
     except ValueError as exc:
         raise BaselineError(f"基线文件 {path} 不是 JSON：{exc}") from None
+    except RecursionError:
+        raise BaselineError(f"基线文件 {path} 嵌套过深，不是 gzlint 基线文件") from None
     if not isinstance(data, dict) or data.get("tool") != "gzlint" or not isinstance(data.get("diagnostics"), list):
         raise BaselineError(f"{path} 不是 gzlint 基线文件（用 --write-baseline 生成）")
     if data.get("version") != VERSION:
-        raise BaselineError(f"{path}: 不支持的基线版本 {data.get('version')!r}（应为 {VERSION}）")
-    return path.resolve().parent, Counter(e.get("fingerprint") for e in data["diagnostics"])
+        raise BaselineError(f"{path}: 不支持的基线版本 {str(data.get('version'))[:40]!r}（应为 {VERSION}）")
+    entries = data["diagnostics"]
+    for n, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
+            raise BaselineError(f"{path}: 第 {n} 条记录不是 gzlint 基线记录（缺少字符串 fingerprint），请重新生成基线")
+    return path.resolve().parent, Counter(e["fingerprint"] for e in entries)
 
 
 def filter_new(diagnostics: list[Diagnostic], baseline: str | Path) -> list[Diagnostic]:

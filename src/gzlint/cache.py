@@ -58,9 +58,12 @@ class ResultCache:
         self.ready = False
 
     def _entry(self, path: str) -> tuple[Path, str] | None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
+        from .document import ReadFailure
+        from .readers import limits
+
+        try:  # as the readers read it: never a FIFO, never past the size limit
+            data = limits.read_input(path)
+        except ReadFailure:
             return None  # the reader reports it
         digest = hashlib.blake2b(data, digest_size=20, key=self.key.encode()[:64])
         digest.update(b"\0" + os.fsencode(path))

@@ -13,6 +13,7 @@ something was, 2 for a usage or configuration error or an internal failure.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 must not end the run
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if argv and argv[0] == "rules":
             return _rules(argv[1:])
@@ -122,31 +126,40 @@ def _main_check(argv: list[str]) -> int:
 
 
 def _check(args, settings: Settings) -> int:
-    from .engine import run
+    from .engine import discover, run
+    from .reporters.output import OutputError, refuse_inputs, write_atomic
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         return _error(f"no such file or folder: {', '.join(missing)}")
     paths = args.paths
     if args.force_exclude and settings.exclude:
         paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
+    files = discover(paths, settings) if paths else []
+    try:  # before anything runs: never write over a report being linted
+        refuse_inputs({"-o": args.output_file, "--write-baseline": args.write_baseline}, files)
+    except OutputError as exc:
+        return _error(str(exc))
     if args.jobs is not None and args.jobs < 1:
         return _error("--jobs must be 1 or more")
     try:
-        cache = _cache(args, settings)
-    except ValueError as exc:
+        cache = _cache(args, settings, files)
+    except (ValueError, OutputError) as exc:
         return _error(str(exc))
     from .progress import progress_bar
 
     with progress_bar(args.format or "concise") as progress:
         keep = args.format in WHOLE_REPORT_FORMATS and not args.statistics
-        result = run(paths, settings, jobs=args.jobs, progress=progress, cache=cache, keep_reports=keep) if paths else None
+        result = run(files, settings, jobs=args.jobs, progress=progress, cache=cache, keep_reports=keep) if files else None
     diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
     reports = result.reports if result else []
     if args.write_baseline:
         from .baseline import write_baseline
 
-        n = write_baseline(args.write_baseline, diagnostics)
+        try:
+            n = write_baseline(args.write_baseline, diagnostics)
+        except OutputError as exc:
+            return _error(str(exc))
         print(f"gzlint: recorded {n} diagnostics in {args.write_baseline}", file=sys.stderr)
         return 2 if errors else 0
     if args.baseline:
@@ -156,19 +169,24 @@ def _check(args, settings: Settings) -> int:
             diagnostics = filter_new(diagnostics, args.baseline)
         except BaselineError as exc:
             return _error(str(exc))
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
-    try:
-        fmt = args.format or ("full" if out.isatty() else "concise")
-        if args.statistics:
-            from .reporters.statistics import report as statistics
+    # a report for a file is rendered whole in memory first (a text stream over
+    # bytes, as a file would be: --format xlsx writes to its buffer), then written in one go
+    out: TextIO = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace") \
+        if args.output_file else sys.stdout
+    fmt = args.format or ("full" if out.isatty() else "concise")
+    if args.statistics:
+        from .reporters.statistics import report as statistics
 
-            statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"))
-        else:
-            options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, reports=reports)
-            get_reporter(fmt)(diagnostics, files, out, options)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+        statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"))
+    else:
+        options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, reports=reports)
+        get_reporter(fmt)(diagnostics, files, out, options)
+    if args.output_file:
+        out.flush()
+        try:
+            write_atomic(args.output_file, out.buffer.getvalue())
+        except OutputError as exc:
+            return _error(str(exc))
     for error in errors:
         print(f"gzlint: {error}", file=sys.stderr)
     if errors:
@@ -178,18 +196,18 @@ def _check(args, settings: Settings) -> int:
     return 1 if any(d.severity >= settings.fail_level for d in diagnostics) else 0
 
 
-def _cache(args, settings: Settings):
-    """The result cache for this run, or None (--no-cache)."""
+def _cache(args, settings: Settings, files: list[Path]):
+    """The result cache for this run, or None (--no-cache). It writes only new
+    files of its own, and never where an input is (OutputError)."""
     if args.no_cache:
         return None
     from .cache import CacheError, ResultCache
+    from .reporters.output import refuse_inputs
 
     folder = args.cache_dir or os.environ.get("GZLINT_CACHE_DIR")
     if not folder:
         folder = str((settings.path.parent if settings.path else Path.cwd()) / CACHE_DIR)
-    inputs = {Path(p).resolve() for p in args.paths if Path(p).is_file()}
-    if Path(folder).resolve() in inputs:
-        raise ValueError(f"the cache folder {folder} is one of the files to check")
+    refuse_inputs({"--cache-dir": folder}, files)
     try:
         return ResultCache(folder, settings)
     except CacheError as exc:

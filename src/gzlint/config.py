@@ -20,6 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from .diagnostics import Severity
+from .readers.limits import Limits
 
 
 class ConfigError(Exception):
@@ -40,6 +41,8 @@ class Settings:
     body_kind: dict[str, str] = field(default_factory=dict)
     #: deadline per body kind, as MM-DD of the year after the report year
     deadlines: dict[str, str] = field(default_factory=dict)
+    #: bounds on reading a file (``[tool.gzlint.limits]``), see readers/limits.py
+    limits: Limits = field(default_factory=Limits)
     #: the file the settings came from, if any
     path: Path | None = None
     #: key → where its value came from (default, the file, the command line)
@@ -103,7 +106,7 @@ def _glob_match(rel: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-level",
-    "include", "exclude", "body-kind", "deadlines",
+    "include", "exclude", "body-kind", "deadlines", "limits",
 }
 
 
@@ -127,11 +130,28 @@ def _load(path: Path, pyproject: bool) -> dict[str, Any] | None:
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    if pyproject:
-        return data.get("tool", {}).get("gzlint")
-    return data.get("tool", {}).get("gzlint", data) if "tool" in data else data
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: 不是 UTF-8 编码的 TOML 文件") from None
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
+        raise ConfigError(f"{path}: 不是有效的 TOML：{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+    tool = data.get("tool")
+    if pyproject or tool is not None:
+        if tool is None:
+            return None
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: tool 应为表（[tool.gzlint]），而不是 {_type_name(tool)}")
+        table = tool.get("gzlint", None if pyproject else data)
+    else:
+        table = data
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.gzlint] 应为表，而不是 {_type_name(table)}")
+    return table
+
+
+def _type_name(value: Any) -> str:
+    return {int: "整数", float: "小数", str: "字符串", list: "数组", bool: "布尔值"}.get(type(value), type(value).__name__)
 
 
 def load_settings(paths: Iterable[str], config: str | None = None, known_codes: Iterable[str] = ()) -> Settings:
@@ -183,6 +203,13 @@ def apply(settings: Settings, data: dict[str, Any], source: str, known_codes: It
             settings.severity = sev
         elif k == "fail-level":
             settings.fail_level = _severity(v, source)
+        elif k == "limits":
+            if not isinstance(v, dict):
+                raise ConfigError(f"{source}: limits 应为「名称 = 正整数」的表（可用：{', '.join(Limits.keys())}）")
+            try:
+                settings.limits = settings.limits.updated(v, source)
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
         elif k in ("body-kind", "deadlines"):
             if not isinstance(v, dict) or not all(isinstance(x, str) for x in v.values()):
                 raise ConfigError(f"{source}: {k} 应为字符串表")
@@ -230,8 +257,12 @@ def _severity(value: Any, source: str) -> Severity:
 
 
 def _toml_value(value: Any) -> str:
+    if isinstance(value, Limits):
+        return _toml_value({key: getattr(value, key.replace("-", "_")) for key in Limits.keys()})
     if isinstance(value, Severity):
         return f'"{value.label}"'
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     if isinstance(value, dict):
         inner = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
         return "{ " + inner + " }" if inner else "{}"
@@ -260,5 +291,5 @@ def show_settings(settings: Settings, known_codes: Iterable[str] = ()) -> str:
 
 _KEY_ORDER = (
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
-    "include", "exclude", "body-kind", "deadlines",
+    "include", "exclude", "body-kind", "deadlines", "limits",
 )

@@ -22,13 +22,13 @@ from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
 from .matcher import match
-from .plugins import all_forms, plugin_manager
-from .readers import REPORT_SUFFIXES, read_bytes, read_file
+from .matcher.model import Report
+from .plugins import all_forms, all_rules, plugin_manager
+from .readers import REPORT_SUFFIXES, limits, read_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .matcher.model import Report
-    from .rule import Rule
     from .reportfacts import ReportFacts
+    from .rule import Rule
 
 #: seconds one file may take in a worker before it is given up (GZ001)
 FILE_BUDGET = 60.0
@@ -80,13 +80,15 @@ def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def build_report(path: str, data: bytes | None = None) -> "Report":
+def build_report(path: str, data: bytes | None = None) -> Report:
     """Read and match one file; reading problems end up in ``report.failure``."""
-    from .matcher.model import Report
-
     pm = plugin_manager()
     try:
-        doc = read_bytes(path, data, pm.hook) if data is not None else read_file(path, pm.hook)
+        # only regular files, and only as much of them as the limits allow
+        data = data if data is not None else limits.read_input(path)
+        limits.check_markup(data, Path(path).suffix.lower())
+        doc = read_bytes(path, data, pm.hook)
+        limits.check_text(doc)
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down
@@ -99,8 +101,6 @@ def build_report(path: str, data: bytes | None = None) -> "Report":
 
 
 def active_rules(settings: Settings) -> "list[Rule]":
-    from .plugins import all_rules
-
     # per-file ignores only narrow: a rule off globally is off everywhere
     return [cls(settings) for code, cls in all_rules().items()
             if settings.enabled(code) and (cls.default_enabled or settings.names(code))]
@@ -139,8 +139,6 @@ class Linter:
 
     def lint_failure(self, path: str, message: str) -> FileResult:
         """A file given up on (its worker died or ran out of time), as GZ001."""
-        from .matcher.model import Report
-
         result = self.lint_report(Report(path=path, failure=ReadFailure("GZ001", message)))
         result.final = False
         return result
@@ -180,8 +178,27 @@ def filter_diagnostics(result: LintResult, settings: Settings) -> LintResult:
             continue
         d.severity = settings.severity_of(d.code, d.severity)
         kept.append(d)
+    for d in kept:
+        d.path = display_path(d.path)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+    result.files = [display_path(f) for f in result.files]
+    for report in result.reports:  # the reporters that say what was read look them up by path
+        report.path = display_path(report.path)
     return result
+
+
+def display_path(path: str) -> str:
+    """A file name every output can write: bytes that are not UTF-8 (kept by
+    the OS as surrogate escapes) are shown as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _call(call: Callable[[], Iterable[Diagnostic] | None], what: str, errors: list[str]) -> list[Diagnostic]:
@@ -192,7 +209,7 @@ def _call(call: Callable[[], Iterable[Diagnostic] | None], what: str, errors: li
         return []
 
 
-def lint_reports(reports: "list[Report]", settings: Settings) -> LintResult:
+def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
     """Lint reports already read and matched (``build_report``)."""
     linter = Linter(settings, keep_reports=True)
     return linter.finish(linter.lint_report(r) for r in reports)
@@ -220,7 +237,8 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: 
     linter = Linter(settings, keep_reports)
     if keep_reports:
         jobs, cache = 1, None
-    return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache))
+    with limits.using(settings.limits):
+        return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache))
 
 
 def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, budget: float = FILE_BUDGET,

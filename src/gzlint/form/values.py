@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ..readers.limits import MAX_DIGITS
+
 #: units a count or amount may carry after the number
 _UNITS = ("万元", "亿元", "元", "件", "条", "项", "个", "次", "人")
 _NUMBER = re.compile(r"^([+\-−－]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
@@ -66,6 +68,8 @@ def parse_cell(text: str | None, line: int | None = None) -> CellValue:
     if "," in whole:
         oddities.append("separator")
     digits = whole.replace(",", "")
+    if len(digits) > MAX_DIGITS:  # no count or amount is that long: not a number anyone wrote
+        return CellValue(raw, line, "invalid", unit=unit)
     if len(digits) > 1 and digits.startswith("0"):
         oddities.append("leading-zero")
     try:
@@ -85,5 +89,6 @@ def _strip(text: str) -> str:
 def format_number(value: Decimal) -> str:
     """12 rather than 12.0 or 1.2E+1."""
     if value == value.to_integral_value():
-        return str(int(value))
+        # format, not int(): int() refuses numbers of more than 4300 digits
+        return format(value.to_integral_value(), "f") if value else "0"
     return format(value.normalize(), "f")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..readers.limits import MAX_DIGITS
 from ..text import CN_COUNT_NUMERALS
 from .numerals import parse_count
 
@@ -28,8 +29,10 @@ IN_FORCE, ISSUED = "in_force", "issued"
 #: the document kinds of table 二 第（一）项 a statement names: 行政规范性文件, 规章
 NORMATIVE, RULES = "normative", "rules"
 
-#: a count, in digits or in Chinese numerals
-_NUM = rf"(?P<n>\d+|[{CN_COUNT_NUMERALS}]+)"
+#: a count, in digits or in Chinese numerals, read whole and at most MAX_DIGITS
+#: long: the look-behind and the bound keep a 100,000-digit run from being
+#: retried at every position (quadratic)
+_NUM = rf"(?P<n>(?<!\d)\d{{1,{MAX_DIGITS}}}|(?<![{CN_COUNT_NUMERALS}])[{CN_COUNT_NUMERALS}]{{1,{MAX_DIGITS}}})"
 _UNIT = r"\s*(?P<u>[件条项次个份起宗])"
 #: a stretch of one clause without digits
 _GAP = r"[^。；;，,\d]"

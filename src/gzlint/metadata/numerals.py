@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..readers.limits import MAX_DIGITS
+
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
            "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
@@ -32,7 +34,7 @@ def cn_to_int(text: str) -> int | None:
     ``一百零五`` → 105, ``一万二千`` → 12000. Arabic digits pass through.
     """
     text = text.strip()
-    if not text:
+    if not text or len(text) > MAX_DIGITS:  # not a count or year; int() refuses > 4300 digits
         return None
     if text.isascii() and text.isdigit():
         return int(text)
@@ -62,6 +64,8 @@ def parse_count(text: str) -> int | None:
     import unicodedata
 
     norm = unicodedata.normalize("NFKC", text).replace(",", "").strip()
+    if len(norm) > MAX_DIGITS:  # not a count; int() would refuse > 4300 digits
+        return None
     if norm.isdigit():
         return int(norm)
     return cn_to_int(norm)

@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import RawCell, clean_text, make_table
+from . import limits
 from .guard import guarded
 from .numbering import W, Numbering, xml_parser
 
@@ -28,8 +29,6 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", f"{_W}delText", _MC_FALLBACK}
 #: elements that only wrap content (content controls, custom XML, smart tags)
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag", f"{_W}ins", f"{_W}moveTo"}
-#: a decompressed part larger than this is not a report (zip bombs)
-_MAX_PART = 200 * 1024 * 1024
 #: grid columns narrower than this (twips, 1/1440 inch) are a rounding artefact
 _SLIVER = 30
 
@@ -40,14 +39,16 @@ def read_docx(path: str, data: bytes) -> Document:
             zf = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
             raise ReadFailure("GZ001", ".docx 文件已损坏（不是有效的 zip 压缩包）") from None
+        budget = limits.ZipBudget(".docx 文件")
         with zf:
-            body_xml = _part(zf, "word/document.xml")
+            body_xml = _part(zf, "word/document.xml", budget)
             if body_xml is None:
                 raise ReadFailure("GZ001", ".docx 文件缺少正文（word/document.xml）")
-            numbering = Numbering.parse(_part(zf, "word/numbering.xml"))
-            styles = _style_numbering(_part(zf, "word/styles.xml"))
-            metadata = _core_properties(_part(zf, "docProps/core.xml"))
+            numbering = Numbering.parse(_part(zf, "word/numbering.xml", budget))
+            styles = _style_numbering(_part(zf, "word/styles.xml", budget))
+            metadata = _core_properties(_part(zf, "docProps/core.xml", budget))
         root = etree.fromstring(body_xml, xml_parser())
+        limits.check_depth(root, ".docx 正文")
         body = root.find(f"{_W}body")
         if body is None:
             raise ReadFailure("GZ001", ".docx 文件没有正文内容")
@@ -56,14 +57,12 @@ def read_docx(path: str, data: bytes) -> Document:
         return Document(path=path, blocks=blocks, source_format="docx", encoding="utf-8", metadata=metadata)
 
 
-def _part(zf: zipfile.ZipFile, name: str) -> bytes | None:
+def _part(zf: zipfile.ZipFile, name: str, budget: limits.ZipBudget) -> bytes | None:
     try:
-        info = zf.getinfo(name)
+        zf.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > _MAX_PART:
-        raise ReadFailure("GZ001", f".docx 文件中的 {name} 过大，不像是年度报告")
-    return zf.read(info)
+    return budget.read(zf, name)
 
 
 class _Walker:
@@ -134,7 +133,7 @@ class _Walker:
             col = _int(_prop(tr, "trPr", "gridBefore"))
             last: RawCell | None = None
             for tc in _children(tr, "tc"):
-                span = max(1, _int(_prop(tc, "tcPr", "gridSpan"), 1))
+                span = limits.clip_span(_int(_prop(tc, "tcPr", "gridSpan"), 1))
                 text, line = self.cell_text(tc)
                 vmerge = _merge(tc, "vMerge")
                 if _merge(tc, "hMerge") == "continue" and last is not None:

@@ -10,10 +10,12 @@ format it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Cell, Table
 from ..text import CJK_WIDE, LABEL_START
+from . import limits
 
 _JOIN_TIGHT = re.compile(f"[{CJK_WIDE}]")
 #: the start of an enumerated label or heading: 一、 （一） 1. 1、 (1) ①
@@ -76,7 +78,10 @@ def join_wrapped(lines: list[str]) -> str:
 
 def place_rows(rows: list[list[RawCell]]) -> list[RawCell]:
     """Give HTML-style rows (cells in order, spans but no positions) their grid
-    positions: each cell takes the first column no earlier span covers."""
+    positions: each cell takes the first column no earlier span covers.
+
+    Spans are cut at the last row and at the table limits before they are
+    expanded, and the expansion is counted, so ``rowspan=100000`` costs nothing."""
     taken: set[tuple[int, int]] = set()
     placed: list[RawCell] = []
     for r, row in enumerate(rows):
@@ -84,7 +89,10 @@ def place_rows(rows: list[list[RawCell]]) -> list[RawCell]:
         for cell in row:
             while (r, c) in taken:
                 c += 1
+            cell.rowspan = min(limits.clip_span(cell.rowspan), len(rows) - r)
+            cell.colspan = limits.clip_span(cell.colspan)
             cell.row, cell.col = r, c
+            limits.check_cells(len(taken) + cell.rowspan * cell.colspan)
             for rr in range(r, r + cell.rowspan):
                 for cc in range(c, c + cell.colspan):
                     taken.add((rr, cc))
@@ -104,20 +112,26 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
     for c in cells:
         c.rowspan = max(1, min(c.rowspan, nrows - c.row))
         c.colspan = max(1, c.colspan)
-    col_map = _keep(sorted({c.col for c in cells}))
-    row_map = _keep(sorted({c.row for c in cells}))
+    col_starts, row_starts = sorted({c.col for c in cells}), sorted({c.row for c in cells})
+    limits.check_table(len(row_starts), len(col_starts))
+    col_map, row_map = _keep(col_starts), _keep(row_starts)
+    spans = [(_span(row_starts, row_map, c.row, c.rowspan), _span(col_starts, col_map, c.col, c.colspan)) for c in cells]
+    limits.check_cells(sum(rs * cs for rs, cs in spans))
     rows: dict[int, list[Cell]] = {}
     taken: set[tuple[int, int]] = set()
-    for c in cells:
+    for c, (rowspan, colspan) in zip(cells, spans):
         r, k = row_map[c.row], col_map[c.col]
         if (r, k) in taken:  # a malformed file put two cells on one position
             continue
-        rowspan = _span(row_map, c.row, c.rowspan)
-        colspan = _span(col_map, c.col, c.colspan)
         for rr in range(r, r + rowspan):
             for kk in range(k, k + colspan):
                 taken.add((rr, kk))
         rows.setdefault(r, []).append(Cell(text=c.text, line=c.line, row=r, col=k, rowspan=rowspan, colspan=colspan))
+    # a row whose every cell lay under an earlier span is gone: no span may reach past the last row left
+    last = max(rows)
+    for row in rows.values():
+        for cell in row:
+            cell.rowspan = min(cell.rowspan, last - cell.row + 1)
     return Table(rows=[rows[r] for r in sorted(rows)], layout="grid", line=line, page=page)
 
 
@@ -125,6 +139,6 @@ def _keep(starts: list[int]) -> dict[int, int]:
     return {old: new for new, old in enumerate(starts)}
 
 
-def _span(index: dict[int, int], start: int, span: int) -> int:
-    """How many kept positions lie in [start, start + span)."""
-    return max(1, sum(1 for old in index if start <= old < start + span))
+def _span(starts: list[int], index: dict[int, int], start: int, span: int) -> int:
+    """How many kept positions lie in [start, start + span) (``start`` is one of them)."""
+    return max(1, bisect_left(starts, start + span) - index[start])

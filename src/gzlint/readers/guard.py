@@ -22,6 +22,22 @@ def guarded(what: str) -> Iterator[None]:
         raise
     except MemoryError:
         raise ReadFailure("GZ001", f"{what}文件过大，无法读取") from None
+    except RecursionError:
+        raise ReadFailure("GZ001", f"{what}文件嵌套过深，无法读取") from None
     except Exception as exc:  # noqa: BLE001 - the boundary between a bad file and the run
+        inner = _wrapped_failure(exc)
+        if inner is not None:  # a limit passed inside a library that wraps what it catches (pdfplumber)
+            raise inner from None
         detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
         raise ReadFailure("GZ001", f"{what}文件已损坏或无法解析（{detail}）") from None
+
+
+def _wrapped_failure(exc: BaseException) -> ReadFailure | None:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, ReadFailure):
+            return exc
+        inner = next((a for a in getattr(exc, "args", ()) if isinstance(a, ReadFailure)), None)
+        exc = inner or exc.__cause__ or exc.__context__
+    return None

@@ -33,6 +33,7 @@ from ..document import Block, Document, Paragraph, ReadFailure
 from ..metadata.period import title_year
 from .encoding import decode, declared_charset, is_utf8, normalise_label
 from .grid import RawCell, clean_text, make_table, place_rows, unwrap_source
+from . import limits
 from .guard import guarded
 
 _DROP = ("script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside",
@@ -85,6 +86,7 @@ def parse_html(path: str, text: str, encoding: str | None, source_format: str) -
     if not text.strip():
         raise ReadFailure("GZ001", "HTML 文件没有内容")
     root = lxml.html.document_fromstring(text)
+    limits.check_depth(root, "HTML ")
     metadata = _metadata(root)
     _strip(root)
     body = root.find("body")
@@ -261,7 +263,9 @@ def _is_layout(table) -> bool:
 
 def _table(table):
     rows: list[list[RawCell]] = []
-    for tr in table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+    trs = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    limits.check_table(len(trs), 0)  # before reading 20,000 rows of cells
+    for tr in trs:
         row = []
         for td in tr.xpath("./td|./th"):
             row.append(RawCell(_cell_text(td), 0, 0, _span(td, "rowspan"), _span(td, "colspan"), td.sourceline))

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import ENUM_START, clean_text, is_cjk, join_wrapped, make_table
+from . import limits
 from .guard import guarded
 from .pdfgrid import Box, Fragment, continues, stitch
 
@@ -59,6 +60,7 @@ def read_pdf(path: str, data: bytes) -> Document:
         raise ReadFailure("GZ001", "读取 PDF 需要安装可选依赖：pip install 'gzlint[pdf]'（pdfplumber、pypdfium2）") from None
     # pdfminer logs every damaged operator as a warning; the diagnostic is ours to give
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    limits.bound_pdf_streams()
     with guarded("PDF "):
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
@@ -67,6 +69,7 @@ def read_pdf(path: str, data: bytes) -> Document:
                 raise ReadFailure("GZ001", "PDF 文件已加密，无法读取") from None
             raise
         with pdf:
+            limits.check_pages(len(pdf.pages))
             pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
             metadata = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if k in ("Title", "CreationDate", "ModDate") and v}
     if not any(chars for chars, _items in pages):
