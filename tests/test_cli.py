@@ -22,7 +22,7 @@ def test_exit_codes(sample_files, capsys):
     assert main([str(bad), "--format", "nope"]) == 2
     assert main([str(bad), "--select", "GZ999"]) == 2
     err = capsys.readouterr().err
-    assert "未知的规则代码 GZ999" in err and "no such file" in err
+    assert "未知的规则代码 GZ999" in err and "文件或文件夹不存在" in err
 
 
 def test_fail_level_warning(tmp_path):
@@ -58,7 +58,7 @@ def test_folder_and_python_dash_m(sample_files):
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 1, proc.stderr
     assert "bad.txt:" in proc.stdout and "good.txt:" not in proc.stdout
-    assert "in 1 of 2 files" in proc.stdout
+    assert "涉及 2 个文件中的 1 个" in proc.stdout
 
 
 def test_help_mentions_subcommands(capsys):

@@ -86,3 +86,13 @@ def test_gzlint_configure_is_called_once_per_run_with_the_settings(tmp_path):
     finally:
         pm.unregister(plugin)
     assert seen == [settings]
+
+
+def test_the_families_registered_in_code_are_the_entry_points_in_pyproject():
+    import tomllib
+
+    from gzlint.plugins import BUILTIN_FAMILIES
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    announced = project["entry-points"]["gzlint"]
+    assert announced == {f: f"gzlint.rules.{f}" for f in BUILTIN_FAMILIES}

@@ -49,7 +49,9 @@ def test_concise_is_path_line_code_message(result):
     lines = render("concise", result.diagnostics, result.files).splitlines()
     d = result.diagnostics[0]
     assert lines[0] == f"{d.path}:{d.line}: {d.code} {d.message}"
-    assert lines[-1].startswith("Found 3 diagnostics")
+    assert lines[-1].startswith("共发现 3 条问题")
+    english = render("concise", result.diagnostics, result.files, lang="en").splitlines()
+    assert english[-1] == "Found 3 diagnostics (3 errors) in 1 of 2 files."
     assert len(render("concise", result.diagnostics, result.files, quiet=True).splitlines()) == 3
 
 
@@ -80,7 +82,7 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(result):
     rules = run_["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(all_rules())
     gz301 = rules[[r["id"] for r in rules].index("GZ301")]
-    assert "Bad" in gz301["help"]["markdown"] and "Good" in gz301["help"]["markdown"]
+    assert "错误示例" in gz301["help"]["markdown"] and "正确示例" in gz301["help"]["markdown"]
     res = run_["results"]
     assert len(res) == len(result.diagnostics)
     for r in res:
@@ -129,5 +131,6 @@ def test_github_annotations_escape():
 
 def test_full_reporter_quiet_has_no_summary(result):
     text = render("full", result.diagnostics, result.files, quiet=True)
-    assert "GZ301" in text and "Found" not in text
-    assert "All clear" in render("full", [], ["a.txt"])
+    assert "GZ301" in text and "共发现" not in text
+    assert "全部通过" in render("full", [], ["a.txt"])
+    assert "All clear" in render("full", [], ["a.txt"], lang="en")

@@ -319,4 +319,4 @@ def test_gz201_other_blanks_of_a_row_share_a_line():
     diags = lint_sample(r)
     assert len(diags) == 2
     (line,) = _report_lines(diags, "concise")
-    assert "「四、结转下年度继续办理」行「科研机构」「法律服务机构」列为空" in line
+    assert "「四、结转下年度继续办理」行「科研机构、法律服务机构」列为空" in line

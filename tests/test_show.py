@@ -180,7 +180,7 @@ def test_several_files_and_usage_errors(tmp_path, capsys):
     assert [Path(f["path"]).name for f in files] == ["good.txt", "empty.txt"]
     assert files[0]["form"]["version"] == "2019"
     assert main(["show", str(tmp_path / "nope.txt")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "文件或文件夹不存在" in capsys.readouterr().err
     assert main(["show"]) == 2  # a file is required
     capsys.readouterr()
 

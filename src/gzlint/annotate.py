@@ -21,7 +21,6 @@ from .readers.docx import _WRAPPERS, W
 _W = f"{{{W}}}"
 #: the containers the docx reader walks through to reach paragraphs
 _CONTAINERS = _WRAPPERS | {f"{_W}tbl", f"{_W}tr", f"{_W}tc"}
-_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 AUTHOR = "gzlint"
 
 
@@ -42,11 +41,11 @@ def paragraph_elements(body) -> Iterator:
             yield from paragraph_elements(child)
 
 
-def comment_text(d: Diagnostic) -> str:
-    return f"{d.code}（{_SEVERITY[d.severity.label]}）{d.message}"
+def comment_text(d: Diagnostic, lang: str = "zh") -> str:
+    return f"{d.code}（{d.severity.word(lang)}）{d.message}"
 
 
-def annotate(source: Path, diagnostics: list[Diagnostic], target: Path) -> int:
+def annotate(source: Path, diagnostics: list[Diagnostic], target: Path, lang: str = "zh") -> int:
     """Write ``target``: ``source`` with a comment per diagnostic; how many were written."""
     try:
         import docx
@@ -67,7 +66,7 @@ def annotate(source: Path, diagnostics: list[Diagnostic], target: Path) -> int:
         p = paragraphs[d.line - 1] if d.line is not None and 0 < d.line <= len(paragraphs) else first
         paragraph = Paragraph(p, document._body)
         runs = [r for r in paragraph.runs if r.text] or paragraph.runs or [paragraph.add_run("")]
-        document.add_comment(runs, text=comment_text(d), author=AUTHOR, initials="GZ")
+        document.add_comment(runs, text=comment_text(d, lang), author=AUTHOR, initials="GZ")
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
     return len(diagnostics)

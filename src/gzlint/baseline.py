@@ -3,11 +3,18 @@
 Reports are not source code, so there is no inline ``noqa``. Instead
 ``gzlint --write-baseline FILE`` records every diagnostic by a fingerprint
 and ``gzlint --baseline FILE`` drops the diagnostics whose fingerprint is in
-it. The fingerprint survives reformatting: it is made of the code, the file
-(relative to the baseline file's folder), the section/table/row/column labels
-and the message with line references, digits and spacing normalised — never
-the line number. A fingerprint recorded N times absorbs at most N
-diagnostics, so a second identical problem in the same place is still new.
+it. The fingerprint survives reformatting and rewording: it is made of the
+code, the file (relative to the baseline file's folder), the
+section/table/row/column labels, the message's catalogue id and its
+arguments that are not numbers (quoted text with its digits normalised) —
+never the rendered wording, never the line number. A plugin's plain-text
+message, which has no id, stands in with its text normalised. A fingerprint
+recorded N times absorbs at most N diagnostics, so a second identical problem
+in the same place is still new.
+
+Baselines of version 1 fingerprinted the Chinese wording; they are still read
+(by that fingerprint, so they keep absorbing until a message is reworded), and
+gzlint says once how to rewrite them as version 2.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -26,7 +34,9 @@ from .document import ReadFailure
 from .readers.limits import read_input
 from .reporters.output import write_atomic
 
-VERSION = 1
+VERSION = 2
+#: versions read: 1 fingerprinted the rendered Chinese message
+READABLE = (1, 2)
 _LINE_REF = re.compile(r"(第\s*\d+\s*行|\bline\s+\d+\b|:\d+\b)", re.IGNORECASE)
 
 
@@ -50,10 +60,13 @@ def _rel(path: str, root: Path | None) -> str:
         return Path(path).as_posix()
 
 
-def fingerprint(d: Diagnostic, root: Path | None = None) -> str:
-    """A stable hash of what and where, without line numbers."""
-    parts = [d.code, _rel(d.path, root), d.section or "", d.table or "", d.row or "", d.column or "",
-             normalise_message(d.message)]
+def fingerprint(d: Diagnostic, root: Path | None = None, version: int = VERSION) -> str:
+    """A stable hash of what and where, without line numbers or wording."""
+    if version == 1 or d.msg is None:
+        what = [normalise_message(d.message)]
+    else:
+        what = [normalise_message(part) for part in d.msg.stable_parts()]
+    parts = [d.code, _rel(d.path, root), d.section or "", d.table or "", d.row or "", d.column or "", *what]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
@@ -62,6 +75,7 @@ def write_baseline(path: str | Path, diagnostics: Iterable[Diagnostic]) -> int:
     root = path.resolve().parent
     entries = [
         {"fingerprint": fingerprint(d, root), "code": d.code, "path": _rel(d.path, root), "message": d.message,
+         **({"message_id": d.msg.id} if d.msg else {}),
          **{k: v for k, v in (("table", d.table), ("row", d.row), ("column", d.column)) if v}}
         for d in diagnostics
     ]
@@ -70,7 +84,7 @@ def write_baseline(path: str | Path, diagnostics: Iterable[Diagnostic]) -> int:
     return len(entries)
 
 
-def load_baseline(path: str | Path) -> tuple[Path, Counter]:
+def load_baseline(path: str | Path) -> tuple[Path, Counter, int]:
     path = Path(path)
     try:
         data = json.loads(read_input(str(path)).decode("utf-8"))  # a regular file only, of bounded size
@@ -84,21 +98,25 @@ def load_baseline(path: str | Path) -> tuple[Path, Counter]:
         raise BaselineError(f"基线文件 {path} 嵌套过深，不是 gzlint 基线文件") from None
     if not isinstance(data, dict) or data.get("tool") != "gzlint" or not isinstance(data.get("diagnostics"), list):
         raise BaselineError(f"{path} 不是 gzlint 基线文件（用 --write-baseline 生成）")
-    if data.get("version") != VERSION:
+    if data.get("version") not in READABLE:
         raise BaselineError(f"{path}: 不支持的基线版本 {str(data.get('version'))[:40]!r}（应为 {VERSION}）")
     entries = data["diagnostics"]
     for n, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
             raise BaselineError(f"{path}: 第 {n} 条记录不是 gzlint 基线记录（缺少字符串 fingerprint），请重新生成基线")
-    return path.resolve().parent, Counter(e["fingerprint"] for e in entries)
+    return path.resolve().parent, Counter(e["fingerprint"] for e in entries), data["version"]
 
 
 def filter_new(diagnostics: list[Diagnostic], baseline: str | Path) -> list[Diagnostic]:
-    """The diagnostics not recorded in ``baseline``."""
-    root, known = load_baseline(baseline)
+    """The diagnostics not recorded in ``baseline`` (rendered in Chinese, as
+    the rules make them: a version 1 baseline fingerprinted that wording)."""
+    root, known, version = load_baseline(baseline)
+    if version < VERSION:
+        print(f"gzlint: 基线文件 {baseline} 为旧版本 {version}，改写消息后会失效；"
+              f"用 --write-baseline 重新生成为版本 {VERSION}", file=sys.stderr)
     new = []
     for d in diagnostics:
-        fp = fingerprint(d, root)
+        fp = fingerprint(d, root, version)
         if known[fp] > 0:
             known[fp] -= 1
         else:

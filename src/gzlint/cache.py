@@ -43,10 +43,13 @@ def run_key(settings: "Settings") -> str:
 
 
 def _source_stamp() -> tuple:
-    """gzlint's own files by size and time: an edited checkout is a new version."""
-    root = Path(__file__).parent
-    return tuple(sorted((str(p.relative_to(root)), st.st_size, st.st_mtime_ns)
-                        for p in root.rglob("*") if p.suffix in (".py", ".toml") for st in [p.stat()]))
+    """gzlint's own files and the rule packs in use, by size and time: an
+    edited checkout or pack is a new version."""
+    from .packs import packs
+
+    roots = [Path(__file__).parent, *(p.path for p in packs())]
+    return tuple(sorted((str(p), st.st_size, st.st_mtime_ns) for root in roots for p in root.rglob("*")
+                        if p.suffix in (".py", ".toml", ".po") for st in [p.stat()]))
 
 
 class ResultCache:
@@ -54,8 +57,16 @@ class ResultCache:
         self.folder = Path(folder)
         if self.folder.exists() and not self.folder.is_dir():
             raise CacheError(f"缓存目录 {self.folder} 是一个文件，不能用作缓存")
-        self.key = run_key(settings)
+        self.settings = settings
+        self._key: str | None = None
         self.ready = False
+
+    @property
+    def key(self) -> str:
+        # computed at first use: by then the run has loaded its local rule packs
+        if self._key is None:
+            self._key = run_key(self.settings)
+        return self._key
 
     def _entry(self, path: str) -> tuple[Path, str] | None:
         from .document import ReadFailure

@@ -21,6 +21,8 @@ from typing import Sequence, TextIO
 
 from . import __version__
 from .config import ConfigError, Settings, apply, load_settings, show_settings
+from .messages import DEFAULT_LANG, LANGUAGES, text
+from .packs import PackError
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReporterError, ReportOptions, get_reporter
 
@@ -28,53 +30,76 @@ CACHE_DIR = ".gzlint_cache"
 SUBCOMMANDS = ("check", "rules", "explain", "show", "annotate")
 #: formats that show the matched reports themselves: the run keeps them whole
 WHOLE_REPORT_FORMATS = ("html",)
-_EPILOG = """\
-commands:
-  gzlint [check] PATH...   lint files and folders (default)
-  gzlint rules             list the rules
-  gzlint explain CODE      explain one rule, with a bad and a good example
-  gzlint show FILE...      show what gzlint read from a report (--format json)
-  gzlint annotate DOCX...  write <name>.gzlint.docx: a comment on each finding (-o DIR)
-
-exit status: 0 clean, 1 diagnostics at or above the fail level, 2 usage error"""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gzlint",
-        description="检查政府信息公开工作年度报告：章节、表格、勾稽关系、单元格。",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (searched recursively)")
-    out = parser.add_argument_group("output")
-    out.add_argument("--format", choices=list(REPORTERS), help="output format (default: full on a terminal, concise otherwise)")
-    out.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    out.add_argument("--statistics", action="store_true", help="print how many diagnostics of each code, not the diagnostics")
-    out.add_argument("--quiet", "-q", action="store_true", help="print the diagnostics and nothing else")
-    sel = parser.add_argument_group("rule selection")
-    sel.add_argument("--select", help="codes or prefixes to check, comma-separated (GZ3,GZ101)")
-    sel.add_argument("--ignore", help="codes or prefixes to skip, comma-separated")
-    sel.add_argument("--extend-select", help="codes to check in addition to the selected ones")
-    sel.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that makes the exit status 1 (default: error)")
-    sel.add_argument("--exit-zero", action="store_true", help="exit 0 even when diagnostics were found")
-    cfg = parser.add_argument_group("configuration")
-    cfg.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
-    cfg.add_argument("--show-settings", action="store_true", help="print the resolved settings and where each came from, then exit")
-    cfg.add_argument("--force-exclude", action="store_true", help="apply exclude to files named on the command line too (for pre-commit)")
-    speed = parser.add_argument_group("speed")
-    speed.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the machine's cores; 1: none)")
-    speed.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
-    speed.add_argument("--cache-dir", metavar="DIR", help=f"where to keep the result cache (default: {CACHE_DIR} beside the configuration file, or here)")
-    base = parser.add_argument_group("baseline")
-    base.add_argument("--baseline", metavar="FILE", help="report only diagnostics not recorded in FILE")
-    base.add_argument("--write-baseline", metavar="FILE", help="record the current diagnostics in FILE and exit 0")
-    parser.add_argument("--version", action="version", version=f"gzlint {__version__}")
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help, with its "usage:" said in the chosen language."""
+
+    lang = DEFAULT_LANG
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else text("cli.usage", self.lang))
+
+
+def _parser(prog: str, description_id: str, lang: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    """A parser whose own words (usage, the option groups, -h) are in ``lang``."""
+    formatter = type("Formatter", (_Formatter,), {"lang": lang})
+    parser = argparse.ArgumentParser(prog=prog, description=text(description_id, lang), epilog=epilog,
+                                     formatter_class=formatter, add_help=False)
+    parser._positionals.title = text("cli.group.positional", lang)
+    parser._optionals.title = text("cli.group.options", lang)
+    parser.add_argument("-h", "--help", action="help", help=text("cli.help", lang))
+    parser.add_argument("--lang", choices=list(LANGUAGES), help=text("cli.lang", lang))
     return parser
 
 
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    t = lambda key: text(f"cli.{key}", lang)  # noqa: E731
+    parser = _parser("gzlint", "cli.description", lang, t("epilog"))
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help=t("paths"))
+    out = parser.add_argument_group(t("group.output"))
+    out.add_argument("--format", choices=list(REPORTERS), help=t("format"))
+    out.add_argument("--output-file", "-o", metavar="FILE", help=t("output-file"))
+    out.add_argument("--statistics", action="store_true", help=t("statistics"))
+    out.add_argument("--quiet", "-q", action="store_true", help=t("quiet"))
+    sel = parser.add_argument_group(t("group.selection"))
+    sel.add_argument("--select", help=t("select"))
+    sel.add_argument("--ignore", help=t("ignore"))
+    sel.add_argument("--extend-select", help=t("extend-select"))
+    sel.add_argument("--fail-level", choices=["error", "warning", "info"], help=t("fail-level"))
+    sel.add_argument("--exit-zero", action="store_true", help=t("exit-zero"))
+    cfg = parser.add_argument_group(t("group.configuration"))
+    cfg.add_argument("--config", metavar="FILE", help=t("config"))
+    cfg.add_argument("--show-settings", action="store_true", help=t("show-settings"))
+    cfg.add_argument("--force-exclude", action="store_true", help=t("force-exclude"))
+    speed = parser.add_argument_group(t("group.speed"))
+    speed.add_argument("--jobs", "-j", type=int, metavar="N", help=t("jobs"))
+    speed.add_argument("--no-cache", action="store_true", help=t("no-cache"))
+    speed.add_argument("--cache-dir", metavar="DIR", help=t("cache-dir"))
+    base = parser.add_argument_group(t("group.baseline"))
+    base.add_argument("--baseline", metavar="FILE", help=t("baseline"))
+    base.add_argument("--write-baseline", metavar="FILE", help=t("write-baseline"))
+    parser.add_argument("--version", action="version", version=f"gzlint {__version__}", help=t("version"))
+    return parser
+
+
+def chosen_lang(argv: Sequence[str], config: str | None = None) -> str:
+    """The language before the options are parsed (--help is printed while
+    parsing): --lang, else ``lang`` in the configuration, else Chinese."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
+            return arg[7:]
+    paths = [a for a in argv if not a.startswith("-") and a not in SUBCOMMANDS and Path(a).exists()]
+    try:
+        return load_settings(paths[:1] or ["."], config).lang
+    except ConfigError:
+        return DEFAULT_LANG
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _lang_after_command(list(sys.argv[1:] if argv is None else argv))
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 must not end the run
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
@@ -90,13 +115,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "check":
             argv = argv[1:]
         return _main_check(argv)
-    except (ConfigError, PluginError, ReporterError) as exc:
+    except (ConfigError, PluginError, PackError, ReporterError) as exc:
         return _error(str(exc))
     except BrokenPipeError:  # gzlint … | head
         sys.stderr.close()
         return 1
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else 2
+
+
+def _lang_after_command(argv: list[str]) -> list[str]:
+    """``gzlint --lang en explain GZ301`` as ``gzlint explain --lang en GZ301``."""
+    lead: list[str] = []
+    while argv and argv[0].startswith("--lang"):
+        n = 1 if "=" in argv[0] else 2
+        lead, argv = lead + argv[:n], argv[n:]
+    return argv[:1] + lead + argv[1:] if argv and argv[0] in SUBCOMMANDS else lead + argv
 
 
 def _error(message: str) -> int:
@@ -113,10 +147,10 @@ def resolve_settings(paths: Sequence[str], config: str | None, options: dict[str
 
 
 def _main_check(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(chosen_lang(argv)).parse_args(argv)
     settings = resolve_settings(args.paths, args.config, {
         "select": args.select, "ignore": args.ignore, "extend-select": args.extend_select,
-        "fail-level": args.fail_level,
+        "fail-level": args.fail_level, "lang": args.lang,
     })
     if args.show_settings:
         runs = [c for c, cls in all_rules().items() if cls.default_enabled or settings.names(c)]
@@ -131,7 +165,7 @@ def _check(args, settings: Settings) -> int:
 
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
-        return _error(f"no such file or folder: {', '.join(missing)}")
+        return _error(text("cli.missing-paths", settings.lang, paths=", ".join(missing)))
     paths = args.paths
     if args.force_exclude and settings.exclude:
         paths = [p for p in paths if Path(p).is_dir() or not settings.excluded(Path(p))]
@@ -141,7 +175,7 @@ def _check(args, settings: Settings) -> int:
     except OutputError as exc:
         return _error(str(exc))
     if args.jobs is not None and args.jobs < 1:
-        return _error("--jobs must be 1 or more")
+        return _error(text("cli.jobs-too-few", settings.lang))
     try:
         cache = _cache(args, settings, files)
     except (ValueError, OutputError) as exc:
@@ -160,7 +194,7 @@ def _check(args, settings: Settings) -> int:
             n = write_baseline(args.write_baseline, diagnostics)
         except OutputError as exc:
             return _error(str(exc))
-        print(f"gzlint: recorded {n} diagnostics in {args.write_baseline}", file=sys.stderr)
+        print(text("cli.recorded", settings.lang, n=n, path=args.write_baseline), file=sys.stderr)
         return 2 if errors else 0
     if args.baseline:
         from .baseline import BaselineError, filter_new
@@ -169,6 +203,8 @@ def _check(args, settings: Settings) -> int:
             diagnostics = filter_new(diagnostics, args.baseline)
         except BaselineError as exc:
             return _error(str(exc))
+    # rendered in the chosen language after the baseline, whose fingerprints never read the wording
+    diagnostics = [d.localised(settings.lang) for d in diagnostics]
     # a report for a file is rendered whole in memory first (a text stream over
     # bytes, as a file would be: --format xlsx writes to its buffer), then written in one go
     out: TextIO = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace") \
@@ -177,9 +213,9 @@ def _check(args, settings: Settings) -> int:
     if args.statistics:
         from .reporters.statistics import report as statistics
 
-        statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"))
+        statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"), lang=settings.lang)
     else:
-        options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, reports=reports)
+        options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, lang=settings.lang, reports=reports)
         get_reporter(fmt)(diagnostics, files, out, options)
     if args.output_file:
         out.flush()
@@ -215,12 +251,13 @@ def _cache(args, settings: Settings, files: list[Path]):
 
 
 def _rules(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gzlint rules", description="list every rule: code, name, default severity, summary")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    lang = chosen_lang(argv)
+    parser = _parser("gzlint rules", "cli.rules.description", lang)
+    parser.add_argument("--format", choices=["text", "json"], default="text", help=text("cli.rules.format", lang))
     args = parser.parse_args(argv)
     from .ruledocs import all_rule_docs
 
-    docs = all_rule_docs()
+    docs = all_rule_docs(lang)
     if args.format == "json":
         import json
 
@@ -228,16 +265,19 @@ def _rules(argv: list[str]) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     width = max((len(d.name) for d in docs), default=4)
-    print(f"{'code':<7} {'name':<{width}} {'severity':<8} summary")
+    heads = [text(k, lang) for k in ("cli.rules.header", "cli.rules.header.name", "cli.rules.header.severity",
+                                     "cli.rules.header.summary")]
+    print(f"{heads[0]:<7} {heads[1]:<{width}} {heads[2]:<8} {heads[3]}")
     for d in docs:
-        print(f"{d.code:<7} {d.name:<{width}} {d.severity:<8} {d.summary}")
+        print(f"{d.code:<7} {d.name:<{width}} {d.severity_word:<8} {d.summary}")
     return 0
 
 
 def _explain(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gzlint explain", description="explain a rule: what it checks, why, a bad and a good example, how to fix")
-    parser.add_argument("code", metavar="CODE", help="a rule code (GZ301) or name (applications-balance)")
-    parser.add_argument("--format", choices=["text", "markdown"], default="text")
+    lang = chosen_lang(argv)
+    parser = _parser("gzlint explain", "cli.explain.description", lang)
+    parser.add_argument("code", metavar="CODE", help=text("cli.explain.code", lang))
+    parser.add_argument("--format", choices=["text", "markdown"], default="text", help=text("cli.explain.format", lang))
     args = parser.parse_args(argv)
     from .ruledocs import rule_doc
 
@@ -245,35 +285,36 @@ def _explain(argv: list[str]) -> int:
     wanted = args.code.strip()
     cls = rules.get(wanted.upper()) or next((c for c in rules.values() if c.name == wanted), None)
     if cls is None:
-        return _error(f"未知的规则代码 {args.code}（用 gzlint rules 查看全部代码）")
-    doc = rule_doc(cls)
+        return _error(text("cli.explain.unknown", lang, code=args.code))
+    doc = rule_doc(cls, lang)
     sys.stdout.write(doc.to_markdown() if args.format == "markdown" else doc.to_text())
     return 0
 
 
 def _show(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gzlint show", description="show what gzlint read from reports: format version, "
-                                     "title, body, year, period, dates, sections and every form table cell")
-    parser.add_argument("paths", nargs="+", metavar="FILE", help="report files (folders are searched as by check)")
-    parser.add_argument("--format", choices=["text", "json"], default="text", help="text: tables drawn for a terminal; json: the same facts (keys in README)")
-    parser.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
+    lang = chosen_lang(argv)
+    parser = _parser("gzlint show", "cli.show.description", lang)
+    parser.add_argument("paths", nargs="+", metavar="FILE", help=text("cli.show.paths", lang))
+    parser.add_argument("--format", choices=["text", "json"], default="text", help=text("cli.show.format", lang))
+    parser.add_argument("--config", metavar="FILE", help=text("cli.config", lang))
     args = parser.parse_args(argv)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        return _error(f"no such file or folder: {', '.join(missing)}")
+        return _error(text("cli.missing-paths", lang, paths=", ".join(missing)))
     from .show import show
 
-    return show(args.paths, resolve_settings(args.paths, args.config, {}), args.format, sys.stdout)
+    return show(args.paths, resolve_settings(args.paths, args.config, {"lang": args.lang}), args.format, sys.stdout)
 
 
 def _annotate(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="gzlint annotate", description="write a copy of each .docx report, "
-                                     "<name>.gzlint.docx, with one Word comment per finding on the faulty cell or paragraph")
-    parser.add_argument("paths", nargs="+", metavar="DOCX", help=".docx reports (the inputs are never changed)")
-    parser.add_argument("--output-dir", "-o", metavar="DIR", help="write the copies here (default: beside each input)")
-    parser.add_argument("--select", help="codes or prefixes to check, comma-separated")
-    parser.add_argument("--ignore", help="codes or prefixes to skip, comma-separated")
-    parser.add_argument("--config", metavar="FILE", help="a gzlint.toml or pyproject.toml to use instead of searching")
+    lang = chosen_lang(argv)
+    t = lambda key: text(f"cli.annotate.{key}", lang)  # noqa: E731
+    parser = _parser("gzlint annotate", "cli.annotate.description", lang)
+    parser.add_argument("paths", nargs="+", metavar="DOCX", help=t("paths"))
+    parser.add_argument("--output-dir", "-o", metavar="DIR", help=t("output-dir"))
+    parser.add_argument("--select", help=text("cli.select", lang))
+    parser.add_argument("--ignore", help=text("cli.ignore", lang))
+    parser.add_argument("--config", metavar="FILE", help=text("cli.config", lang))
     args = parser.parse_args(argv)
     sources = [Path(p) for p in args.paths]
     bad = [str(p) for p in sources if p.suffix.lower() != ".docx" or not p.is_file()]
@@ -282,15 +323,15 @@ def _annotate(argv: list[str]) -> int:
     from .annotate import AnnotateError, annotate, output_path
     from .engine import run
 
-    settings = resolve_settings(args.paths, args.config, {"select": args.select, "ignore": args.ignore})
+    settings = resolve_settings(args.paths, args.config, {"select": args.select, "ignore": args.ignore, "lang": args.lang})
     result = run(args.paths, settings)
     outdir = Path(args.output_dir) if args.output_dir else None
     status = 0
     for source in dict.fromkeys(sources):
-        mine = [d for d in result.diagnostics if d.path == str(source)]
+        mine = [d.localised(settings.lang) for d in result.diagnostics if d.path == str(source)]
         target = output_path(source, outdir)
         try:
-            n = annotate(source, mine, target)
+            n = annotate(source, mine, target, settings.lang)
         except AnnotateError as exc:
             print(f"gzlint: error: {exc}", file=sys.stderr)
             status = 2

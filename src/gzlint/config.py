@@ -41,6 +41,11 @@ class Settings:
     body_kind: dict[str, str] = field(default_factory=dict)
     #: deadline per body kind, as MM-DD of the year after the report year
     deadlines: dict[str, str] = field(default_factory=dict)
+    #: the language of messages, rule docs and the summary line (zh, en)
+    lang: str = "zh"
+    #: folders of local rule packs (forms, word lists, thresholds), relative
+    #: to the configuration file; they add to the packs in rules/
+    rule_packs: list[str] = field(default_factory=list)
     #: bounds on reading a file (``[tool.gzlint.limits]``), see readers/limits.py
     limits: Limits = field(default_factory=Limits)
     #: the file the settings came from, if any
@@ -81,6 +86,11 @@ class Settings:
         rel = _relative(str(path), self.path.parent if self.path else None)
         return any(_glob_match(rel, p) for p in self.exclude)
 
+    def pack_folders(self) -> list[Path]:
+        """The local rule packs, relative to the configuration file."""
+        root = self.path.parent if self.path else Path.cwd()
+        return [(root / p).resolve() for p in self.rule_packs]
+
     def included(self, path: Path) -> bool:
         rel = _relative(str(path), self.path.parent if self.path else None)
         return any(_glob_match(rel, p) for p in self.include)
@@ -106,7 +116,7 @@ def _glob_match(rel: str, pattern: str) -> bool:
 
 _KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "severity", "fail-level",
-    "include", "exclude", "body-kind", "deadlines", "limits",
+    "include", "exclude", "body-kind", "deadlines", "limits", "lang", "rule-packs",
 }
 
 
@@ -203,6 +213,14 @@ def apply(settings: Settings, data: dict[str, Any], source: str, known_codes: It
             settings.severity = sev
         elif k == "fail-level":
             settings.fail_level = _severity(v, source)
+        elif k == "lang":
+            from .messages import LANGUAGES
+
+            if v not in LANGUAGES:
+                raise ConfigError(f"{source}: lang 应为 {' 或 '.join(LANGUAGES)}，而不是「{v}」")
+            settings.lang = v
+        elif k == "rule-packs":
+            settings.rule_packs = _string_list(v, k, source)
         elif k == "limits":
             if not isinstance(v, dict):
                 raise ConfigError(f"{source}: limits 应为「名称 = 正整数」的表（可用：{', '.join(Limits.keys())}）")
@@ -291,5 +309,5 @@ def show_settings(settings: Settings, known_codes: Iterable[str] = ()) -> str:
 
 _KEY_ORDER = (
     "select", "extend-select", "ignore", "per-file-ignores", "severity", "fail-level",
-    "include", "exclude", "body-kind", "deadlines", "limits",
+    "include", "exclude", "body-kind", "deadlines", "limits", "lang", "rule-packs",
 )

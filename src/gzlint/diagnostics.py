@@ -6,6 +6,8 @@ import enum
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from .messages import DEFAULT_LANG, Msg
+
 
 class Severity(enum.IntEnum):
     """Ordered so that ``sev >= fail_level`` reads naturally."""
@@ -17,6 +19,12 @@ class Severity(enum.IntEnum):
     @property
     def label(self) -> str:
         return self.name.lower()
+
+    def word(self, lang: str = DEFAULT_LANG) -> str:
+        """The severity as a reader of ``lang`` says it: 错误 / error."""
+        from .messages import text
+
+        return text(f"severity.{self.label}", lang)
 
     @classmethod
     def parse(cls, text: str) -> "Severity":
@@ -50,13 +58,36 @@ class Diagnostic:
     #: stands for all of them; machine-readable output keeps each one
     group: str | None = None
     group_message: str | None = None
+    #: the catalogue message ``message`` was rendered from (None for a
+    #: plugin's plain-text message): ``--lang`` renders it anew, and the
+    #: baseline fingerprint is made of its id and arguments, not its wording
+    msg: Msg | None = field(default=None, compare=False, repr=False)
+    group_msg: Msg | None = field(default=None, compare=False, repr=False)
+
+    def set_group(self, key: str, message: "Msg | str") -> None:
+        """Join the group ``key``, which human-readable output shows as one
+        diagnostic saying ``message``."""
+        self.group = key
+        self.group_msg = message if isinstance(message, Msg) else None
+        self.group_message = str(message)
+
+    def localised(self, lang: str) -> "Diagnostic":
+        """The diagnostic with its messages rendered in ``lang``."""
+        if lang == DEFAULT_LANG or (self.msg is None and self.group_msg is None):
+            return self
+        return replace(
+            self, message=self.msg.render(lang) if self.msg else self.message,
+            group_message=self.group_msg.render(lang) if self.group_msg else self.group_message)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line if self.line is not None else 10**9, self.code, self.message)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["msg"], data["group_msg"]
         data["severity"] = self.severity.label
+        if self.msg is not None:
+            data["message_id"] = self.msg.id
         for key in ("extra", "group", "group_message"):
             if not data[key]:
                 del data[key]

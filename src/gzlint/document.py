@@ -24,6 +24,11 @@ reader emits paragraphs and the matcher reads them as a run of cells.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .messages import Msg
+
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -118,8 +123,10 @@ class ReadFailure(Exception):
     GZ002 (cannot be decoded) or GZ003 (a PDF without a text layer).
     """
 
-    def __init__(self, code: str, message: str, line: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: "Msg | str", line: int | None = None) -> None:
+        super().__init__(str(message))
         self.code = code
-        self.message = message
+        self.message = str(message)
+        #: the catalogue message, which --lang renders anew (None for plain text)
+        self.msg = message if not isinstance(message, str) else None
         self.line = line

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .messages import msg
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
 from .matcher import match
 from .matcher.model import Report
+from .packs import use_local_packs
 from .plugins import all_forms, all_rules, plugin_manager
 from .readers import REPORT_SUFFIXES, limits, read_bytes
 
@@ -92,7 +94,7 @@ def build_report(path: str, data: bytes | None = None) -> Report:
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
     except Exception as exc:  # a reader bug must not take the other files down
-        return Report(path=path, failure=ReadFailure("GZ001", f"读取文件时出错：{type(exc).__name__}: {exc}"))
+        return Report(path=path, failure=ReadFailure("GZ001", msg("GZ001.internal", error=f"{type(exc).__name__}: {exc}")))
     forms = all_forms()  # a malformed form file is the run's error, not this file's
     try:
         return match(doc, forms)
@@ -220,6 +222,13 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
     return run(paths, settings).diagnostics
 
 
+def prepare(settings: Settings) -> None:
+    """Load the run's rule packs and forms: a malformed form or pack file
+    stops the run before any file is read."""
+    use_local_packs(settings.pack_folders())
+    all_forms()
+
+
 def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: int | None = None,
         budget: float = FILE_BUDGET, progress: Callable[[int, int], None] | None = None,
         cache: "object | None" = None, keep_reports: bool = False) -> LintResult:
@@ -231,7 +240,7 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: 
     from .plugins import configure
 
     settings = settings or Settings()
-    all_forms()  # a malformed form file stops the run before any file is read
+    prepare(settings)
     configure(settings)
     files = [str(f) for f in discover(paths, settings)]
     linter = Linter(settings, keep_reports)
@@ -284,5 +293,7 @@ def lint_bytes(data: bytes, filename: str, settings: Settings | None = None) -> 
 
 def lint_text(text: str, name: str = "report.txt", settings: Settings | None = None) -> list[Diagnostic]:
     """Lint a report given as a string (for tests of rules)."""
+    settings = settings or Settings()
+    prepare(settings)
     report = build_report(name, text.encode("utf-8"))
-    return lint_reports([report], settings or Settings()).diagnostics
+    return lint_reports([report], settings).diagnostics

@@ -56,7 +56,7 @@ def gzlint_read_document(path: str, data: bytes, kind: str) -> "Document | None"
 @hookspec
 def gzlint_form_files() -> "list[Path]":
     """Return paths of extra form definitions (TOML, the schema of
-    ``gzlint/form/formats/2021.toml``, documented in docs/forms.md): a new
+    ``rules/national/forms/2021.toml``, documented in docs/forms.md): a new
     national format, or a local one.
 
     The files are loaded once, with the built-in ones, and validated: a

@@ -28,7 +28,7 @@ class PluginError(Exception):
 
 #: gzlint's own rule families, modules of gzlint.rules (also its entry points)
 BUILTIN_FAMILIES = ("reading", "structure", "cells", "arithmetic", "period", "content", "prose",
-                    "crossreport", "wording")
+                    "crossreport", "requirements", "wording")
 
 
 @lru_cache(maxsize=1)

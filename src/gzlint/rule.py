@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
 from .diagnostics import Diagnostic, Severity
+from .messages import Msg, msg
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Settings
@@ -71,20 +72,21 @@ class Rule:
         return ()
 
     # -- helpers for building diagnostics ---------------------------------
-    def diag(self, report: "Report", message: str, *, line: int | None = None, section: str | None = None,
+    def diag(self, report: "Report", message: "Msg | str", *, line: int | None = None, section: str | None = None,
              table: str | None = None, row: str | None = None, column: str | None = None, **extra) -> Diagnostic:
         return Diagnostic(
-            path=report.path, code=self.code, severity=self.severity, message=message, line=line,
+            path=report.path, code=self.code, severity=self.severity, message=str(message), line=line,
             section=section, table=table, row=row, column=column, extra=extra,
+            msg=message if isinstance(message, Msg) else None,
         )
 
-    def prose_diag(self, report: "Report", token: "Token", message: str, **extra) -> Diagnostic:
+    def prose_diag(self, report: "Report", token: "Token", message: "Msg | str", **extra) -> Diagnostic:
         """A diagnostic on a paragraph of the prose, located by its line and
         the section it stands in."""
         sec = report.section_of(token.index)
         return self.diag(report, message, line=token.line, section=sec.spec.official if sec else None, **extra)
 
-    def table_diag(self, report: "Report", spec: "TableSpec", message: str, *, line: int | None = None,
+    def table_diag(self, report: "Report", spec: "TableSpec", message: "Msg | str", *, line: int | None = None,
                    row: "RowSpec | None" = None, column: "ColumnSpec | None" = None, **extra) -> Diagnostic:
         """A diagnostic located in a form table, named as the form prints it."""
         return self.diag(
@@ -93,12 +95,12 @@ class Rule:
         )
 
     def cell_diag(self, report: "Report", spec: "TableSpec", row: "RowSpec", column: "ColumnSpec",
-                  cell: "CellValue", message: str, **extra) -> Diagnostic:
+                  cell: "CellValue", message: "Msg | str", **extra) -> Diagnostic:
         return self.table_diag(report, spec, message, line=cell.line, row=row, column=column, **extra)
 
 
-def cell_name(spec: "TableSpec", row: "RowSpec", column: "ColumnSpec") -> str:
-    """「（七）总计」行「自然人」列, as messages quote a cell."""
-    return f"{spec.title}「{row.label.text}」行「{column.label.text}」列"
+def cell_name(spec: "TableSpec", row: "RowSpec", column: "ColumnSpec") -> Msg:
+    """表三「（七）总计」行「自然人」列, as messages quote a cell."""
+    return msg("cell", table=spec.title, row=row.label.text, column=column.label.text)
 
 

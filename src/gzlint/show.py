@@ -19,6 +19,8 @@ from .form.spec import ColumnSpec, FormSpec, TableSpec
 from .form.values import CellValue, format_number
 from .matcher.model import MatchedRow, MatchedTable, Report
 from .matcher.stream import Token
+from .messages import DEFAULT_LANG
+from .messages import text as T
 from .metadata import body_kind, report_meta
 from .metadata.dates import DateMention
 
@@ -78,7 +80,7 @@ def _form(report: Report) -> dict[str, Any] | None:
 def _date(d: DateMention | None) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"text": d.text, "line": d.line, "date": d.date.isoformat() if d.date else None, "problem": d.problem}
+    return {"text": d.text, "line": d.line, "date": d.date.isoformat() if d.date else None, "problem": str(d.problem) if d.problem else None}
 
 
 def _token(t: Token) -> dict[str, Any]:
@@ -145,29 +147,29 @@ _PIPE_WIDTH = 160
 _STATUS_STYLE = {"number": "", "blank": "dim", "missing": "bold red", "invalid": "yellow"}
 
 
-def cell_text(cell: dict[str, Any]) -> str:
+def cell_text(cell: dict[str, Any], lang: str = DEFAULT_LANG) -> str:
     """How the grid shows a cell: the number read (and the text when it was
     written otherwise), (空) for a blank, (缺) for no cell, 「text」 for text."""
     status, text = cell["status"], (cell["text"] or "").strip()
     if status == "missing":
-        return "(缺)"
+        return T("show.cell.missing", lang)
     if status == "blank":
-        return "(空)"
+        return T("show.cell.blank", lang)
     if status == "invalid":
         return f"「{text}」"
     shown = cell["value"] + (cell["unit"] or "")
     return shown if text == shown else f"{shown} 「{text}」"
 
 
-def where(item: dict[str, Any]) -> str:
+def where(item: dict[str, Any], lang: str = DEFAULT_LANG) -> str:
     """Where a cell came from: (table, row, column) in the source, else its line."""
     source = item.get("source")
     if source:
-        return "表{} 行{} 列{}".format(*source)
+        return T("show.source", lang, table=source[0], row=source[1], column=source[2])
     return f"L{item['line']}" if item.get("line") is not None else ""
 
 
-def render_terminal(facts: list[dict[str, Any]], out: TextIO) -> None:
+def render_terminal(facts: list[dict[str, Any]], out: TextIO, lang: str = DEFAULT_LANG) -> None:
     from rich.console import Console
 
     # piped into less or a file: wide enough for table 三's eight columns
@@ -176,97 +178,107 @@ def render_terminal(facts: list[dict[str, Any]], out: TextIO) -> None:
     for i, f in enumerate(facts):
         if i:
             console.print()
-        _draw_file(console, f)
+        _draw_file(console, f, lang)
 
 
-def _draw_file(console, f: dict[str, Any]) -> None:
+def _draw_file(console, f: dict[str, Any], lang: str) -> None:
     from rich.markup import escape as e
+
+    t = lambda name, /, **args: T(f"show.{name}", lang, **args)  # noqa: E731
+    at = lambda *args: _at(*args, lang=lang)  # noqa: E731
 
     console.rule(f"[bold]{e(f['path'])}")
     if "failure" in f:
         fail = f["failure"]
         line = f":{fail['line']}" if fail["line"] else ""
-        console.print(f"[bold red]无法读取[/] {e(f['path'])}{line}: {fail['code']} {e(fail['message'])}")
+        console.print(f"[bold red]{t('unreadable')}[/] {e(f['path'])}{line}: {fail['code']} {e(fail['message'])}")
         return
     if "error" in f:
-        console.print(f"[bold red]内部错误[/]\n{e(f['error'])}")
+        console.print(f"[bold red]{t('internal-error')}[/]\n{e(f['error'])}")
         return
     src, form = f["source"], f["form"]
-    _field(console, "来源", f"{src['kind']} · 编码 {src['encoding'] or '-'}")
+    sep = t("sep")
+    _field(console, t("field.source"), t("source.kind", kind=src["kind"], encoding=src["encoding"] or "-"))
     if src["metadata"]:
-        _field(console, "文件元数据", "；".join(f"{k}：{v}" for k, v in src["metadata"].items()))
+        _field(console, t("field.metadata"), sep.join(t("pair", name=k, value=v) for k, v in src["metadata"].items()))
     if form:
-        evidence = "；".join(f"{v}：{len(ls)} 个标签" + (f"（{'、'.join(ls[:6])}{'…' if len(ls) > 6 else ''}）" if ls else "")
+        evidence = sep.join(t("evidence", version=v, n=len(ls)) + (t("evidence.labels", labels=ls[:6], more="…" if len(ls) > 6 else "")
+                                                                    if ls else "")
                             for v, ls in form["evidence"].items())
-        _field(console, "格式", f"{form['version']}年版 {form['name']}（{form['issued_by']}）")
-        _field(console, "格式依据", evidence)
-    _field(console, "标题", _at(f["title"]["text"], f["title"]["line"]))
+        _field(console, t("field.form"), t("form", version=form["version"], name=form["name"], issued_by=form["issued_by"]))
+        _field(console, t("field.evidence"), evidence)
+    _field(console, t("field.title"), at(f["title"]["text"], f["title"]["line"]))
     body = f["body"]
-    kind = f" · 类别 {body['kind']}（{body['kind_source']}）" if body["kind"] else " · 类别 未知"
-    _field(console, "主体", _at(body["name"], body["line"], body["source"]) + kind)
+    kind = t("kind", kind=body["kind"], source=body["kind_source"]) if body["kind"] else t("kind.unknown")
+    _field(console, t("field.body"), at(body["name"], body["line"], body["source"]) + kind)
     y = f["year"]
-    prose = "、".join(f"{k}×{n}" for k, n in y["prose"].items()) or "-"
-    _field(console, "年度", f"{y['value'] or '未知'}（依据 {y['source'] or '-'}） · 标题 {y['title'] or '-'} · "
-                          f"文件元数据 {y['metadata'] or '-'} · 统计期限 {y['period'] or '-'} · 正文 {prose}")
+    prose = [f"{k}×{n}" for k, n in y["prose"].items()] or ["-"]
+    _field(console, t("field.year"), t("year", value=y["value"] or t("unknown"), source=y["source"] or "-",
+                                       title=y["title"] or "-", metadata=y["metadata"] or "-",
+                                       period=y["period"] or "-", prose=prose))
     p = f["period"]
-    _field(console, "统计期限", "未找到" if p is None else
-           _at(p["text"], p["line"]) + (f" · {p['start']['date']} 至 {p['end']['date']}" if p["start"] and p["end"] else ""))
+    _field(console, t("field.period"), t("not-found") if p is None else
+           at(p["text"], p["line"]) + (t("period.range", start=p["start"]["date"], end=p["end"]["date"])
+                                       if p["start"] and p["end"] else ""))
     s = f["signed"]
-    _field(console, "落款日期", "未找到" if s is None else _at(s["text"], s["line"], s["source"]))
-    _field(console, "日期", "、".join(_at(d["text"], d["line"]) + (f"[{d['problem']}]" if d["problem"] else "")
-                                     for d in f["dates"]) or "无")
-    _draw_sections(console, f["sections"])
-    for t in f["tables"]:
-        _draw_table(console, t)
+    _field(console, t("field.signed"), t("not-found") if s is None else at(s["text"], s["line"], s["source"]))
+    _field(console, t("field.dates"), T("list.sep", lang).join(at(d["text"], d["line"]) + (f"[{d['problem']}]" if d["problem"] else "")
+                                                               for d in f["dates"]) or t("none"))
+    _draw_sections(console, f["sections"], lang)
+    for table in f["tables"]:
+        _draw_table(console, table, lang)
     for c in f["foreign_captions"]:
-        console.print(f"[yellow]本格式没有的表格标题[/] {e(_at(c['text'], c['line']))}")
+        console.print(f"[yellow]{t('foreign-caption')}[/] {e(at(c['text'], c['line']))}")
 
 
-def _at(text: str | None, line: int | None, source: str | None = None) -> str:
+def _at(text: str | None, line: int | None, source: str | None = None, lang: str = DEFAULT_LANG) -> str:
     if not text:
-        return "未找到"
-    parts = [f"第 {line} 行" if line is not None else None, f"来自 {source}" if source else None]
-    extra = "，".join(p for p in parts if p)
-    return f"{text}（{extra}）" if extra else text
+        return T("show.not-found", lang)
+    parts = [T("show.at.line", lang, line=line) if line is not None else None,
+             T("show.at.source", lang, source=source) if source else None]
+    extra = T("show.at.sep", lang).join(p for p in parts if p)
+    return T("show.at", lang, text=text, extra=extra) if extra else text
 
 
 def _field(console, name: str, value: str) -> None:
     from rich.markup import escape
 
-    pad = max(2, 10 - 2 * len(name))  # CJK characters are two columns wide
+    pad = max(2, 10 - sum(2 if ord(ch) > 0x2E7F else 1 for ch in name))  # CJK characters are two columns wide
     console.print(f"[bold cyan]{name}[/]" + " " * pad + escape(value), soft_wrap=True)
 
 
-def _draw_sections(console, sections: list[dict[str, Any]]) -> None:
+def _draw_sections(console, sections: list[dict[str, Any]], lang: str) -> None:
     from rich.markup import escape as e
     from rich.table import Table
 
-    console.print("[bold]章节[/]")
+    console.print(f"[bold]{T('show.sections', lang)}[/]")
     grid = Table(show_edge=False)
-    for name in ("序号", "写作", "标题", "行"):
-        grid.add_column(name)
+    for name in ("number", "written", "title", "line"):
+        grid.add_column(T(f"show.sections.{name}", lang))
     for s in sections:
         if s["found"]:
             grid.add_row(s["number"], e(s["written"]), e(s["title"]), str(s["line"] or ""))
         else:
-            grid.add_row(s["number"], "", f"[bold red]缺失[/]（{e(s['official'])}）", "")
+            grid.add_row(s["number"], "", f"[bold red]{T('show.sections.missing', lang)}[/]（{e(s['official'])}）", "")
     console.print(grid)
 
 
-def _draw_table(console, t: dict[str, Any]) -> None:
+def _draw_table(console, t: dict[str, Any], lang: str) -> None:
     from rich.markup import escape as e
     from rich.table import Table
 
+    at = lambda *args: _at(*args, lang=lang)  # noqa: E731
+
     heading = f"{t['title']} {t['name']}" if t["name"] and t["name"] not in t["title"] else t["title"]
     if not t["found"]:
-        console.print(f"[bold]{e(heading)}[/]  [bold red]未找到[/]")
+        console.print(f"[bold]{e(heading)}[/]  [bold red]{T('show.not-found', lang)}[/]")
         return
-    line = f"（第 {t['line']} 行）" if t["line"] is not None else ""
+    line = T("show.table.line", lang, line=t["line"]) if t["line"] is not None else ""
     flat = t["flat"]
-    note = f" · 连续读取 {flat['values']}/{flat['cells']} 个值" if flat else ""
+    note = T("show.table.flat", lang, values=flat["values"], cells=flat["cells"]) if flat else ""
     console.print(f"[bold]{e(heading)}[/]{e(line)}{e(note)}", soft_wrap=True)
     grid = Table(show_lines=True)
-    grid.add_column("行", overflow="fold", min_width=12, max_width=30)
+    grid.add_column(T("show.table.row", lang), overflow="fold", min_width=12, max_width=30)
     for c in t["columns"]:
         grid.add_column(e(c["label"]), overflow="fold", justify="right")
     for row in t["rows"]:
@@ -278,30 +290,35 @@ def _draw_table(console, t: dict[str, Any]) -> None:
         cells = []
         for c in row["cells"]:
             style = _STATUS_STYLE[c["status"]]
-            shown = e(cell_text(c))
-            cells.append((f"[{style}]{shown}[/]" if style else shown) + (f"\n[dim]{e(where(c))}[/]" if where(c) else ""))
+            shown, source = e(cell_text(c, lang)), where(c, lang)
+            cells.append((f"[{style}]{shown}[/]" if style else shown) + (f"\n[dim]{e(source)}[/]" if source else ""))
         grid.add_row(label, *cells)
     console.print(grid)
     for row in t["rows"]:
         if row["extra_values"]:
-            values = " ".join(_at(v["text"], v["line"]) for v in row["extra_values"])
-            console.print(f"  [yellow]超出表格列数的值[/] {e(row['label'])}：{e(values)}")
+            values = " ".join(at(v["text"], v["line"]) for v in row["extra_values"])
+            console.print(f"  [yellow]{T('show.table.extra-values', lang)}[/] {e(row['label'])}：{e(values)}")
     for r in t["missing_rows"]:
-        console.print(f"  [bold red]未找到的行[/] {e(r['label'])}")
+        console.print(f"  [bold red]{T('show.table.missing-row', lang)}[/] {e(r['label'])}")
     for r in t["extra_rows"]:
         values = " ".join(v["text"] for v in r["values"])
-        console.print(f"  [yellow]表格没有的行[/] {e(_at(r['text'], r['line']))}：{e(values)}")
+        console.print(f"  [yellow]{T('show.table.extra-row', lang)}[/] {e(at(r['text'], r['line']))}：{e(values)}")
 
 
 def show(paths: list[str], settings: Settings, fmt: str, out: TextIO) -> int:
     """Read, match and show each file; the exit status as ``gzlint check``
     gives it: 1 when a file cannot be read (GZ001–GZ003 are errors there
     too), 2 for an internal error, else 0."""
-    from .engine import build_report, discover
+    from .engine import build_report, discover, prepare
+
+    prepare(settings)
 
     reports = [build_report(str(p)) for p in discover(paths, settings)]
     facts = [collect(r, settings) for r in reports]
-    (render_json if fmt == "json" else render_terminal)(facts, out)
+    if fmt == "json":
+        render_json(facts, out)
+    else:
+        render_terminal(facts, out, settings.lang)
     if any(r.error for r in reports):
         return 2
     return 1 if any(r.failure for r in reports) else 0

@@ -3,7 +3,8 @@
 The form file is the one contract between a format version and the rules: its
 labels, its tables, its identities, the checks that apply to it and the
 *roles* rules refer to. A new national format is a new TOML file in
-``formats/`` (or one a plugin returns from ``gzlint_form_files``); nothing
+``rules/national/forms/`` (a local one in a rule pack's ``forms/``, or one a
+plugin returns from ``gzlint_form_files``); nothing
 here names a label, a row or a year. The model classes live in ``model.py``
 and are importable from here too.
 """
@@ -22,13 +23,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from ..packs import builtin_root, form_files
 from .model import (ColumnSpec, FormError, FormSpec, IdentitySpec, Label, Place, RowSpec, SectionSpec, TableRoles,
                     TableSpec)
 
 __all__ = ["ColumnSpec", "FormError", "FormSpec", "IdentitySpec", "Label", "Place", "RowSpec", "SectionSpec",
            "TableRoles", "TableSpec", "FORMATS_DIR", "load_form", "load_forms", "builtin_form_files", "form_for_year"]
 
-FORMATS_DIR = Path(__file__).with_name("formats")
+#: the national forms, in the built-in rule pack (gzlint.packs)
+FORMATS_DIR = builtin_root() / "national" / "forms"
 
 # -- reading and validating a form file ------------------------------------------
 
@@ -258,7 +261,8 @@ def load_form(path: str | Path) -> FormSpec:
 
 
 def builtin_form_files() -> list[Path]:
-    return sorted(FORMATS_DIR.glob("*.toml"))
+    """The forms of the rule packs: the national ones, then local packs'."""
+    return form_files()
 
 
 @lru_cache(maxsize=8)

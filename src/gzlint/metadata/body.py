@@ -12,6 +12,8 @@ import unicodedata
 #: the kinds deadlines and self-references are configured by
 DEPARTMENT, GOVERNMENT, TOWNSHIP = "部门", "人民政府", "乡镇街道"
 KINDS = (DEPARTMENT, GOVERNMENT, TOWNSHIP)
+#: each kind's message id, for messages that name it (部门 / a department)
+KIND_IDS = {DEPARTMENT: "body-kind.department", GOVERNMENT: "body-kind.government", TOWNSHIP: "body-kind.township"}
 #: other spellings accepted in configuration
 KIND_ALIASES = {
     "部门": DEPARTMENT, "政府部门": DEPARTMENT, "department": DEPARTMENT,

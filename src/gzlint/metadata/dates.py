@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..messages import Msg, msg
 from .numerals import CN_NUMERAL, cn_to_int
 
 
@@ -28,8 +29,8 @@ class DateMention:
     month: int | None
     day: int | None
     date: dt.date | None
-    #: why it is malformed, in Chinese (None when well-formed)
-    problem: str | None = None
+    #: why it is malformed, a catalogue message (None when well-formed)
+    problem: "Msg | None" = None
     #: what it should probably read, for the message
     suggestion: str | None = None
     line: int | None = None
@@ -97,29 +98,29 @@ def _mention(kind: str, m: re.Match, text: str, line: int | None) -> DateMention
         d = int(m.group("d")) if "d" in m.groupdict() and m.group("d") else None
     mention = DateMention(raw, m.start(), m.end(), y, mo, d, None, line=line)
     if kind == "run":
-        mention.problem = "年月日连写，缺少「年」「月」"
+        mention.problem = msg("date.run-together")
         if _valid(y, mo, d):
             mention.suggestion = f"{y}年{mo}月{d}日"
         return mention
     if not 1 <= mo <= 12:
-        mention.problem = f"月份「{mo}」不存在"
+        mention.problem = msg("date.no-month", month=mo)
         return mention
     if kind == "ym":
         mention.date = None
         return mention
     if kind == "md" and d is not None and not 1 <= d <= 31:
-        mention.problem = f"日期「{mo}月{d}日」不存在"
+        mention.problem = msg("date.no-day", month=mo, day=d)
         return mention
     check_year = y if y is not None else 2000  # a leap year: 2月29日 without a year is possible
     if d is not None and _valid(check_year, mo, d) is None:
-        mention.problem = f"日期「{mo}月{d}日」不存在"
+        mention.problem = msg("date.no-day", month=mo, day=d)
         return mention
     if kind == "ymd" and not m.group("ri"):
         # a trailing 日 missing only counts where the date clearly ends (not 2021年1月1-5日)
         after = text[m.end():m.end() + 1]
         if after and after in "-－—~～至到、":
             return None
-        mention.problem = "日期缺少「日」"
+        mention.problem = msg("date.no-ri")
         mention.suggestion = f"{y}年{mo}月{d}日"
         return mention
     mention.date = _valid(y, mo, d) if y is not None else None

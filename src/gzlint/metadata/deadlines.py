@@ -1,14 +1,14 @@
-"""Publication deadlines per body kind (条例 art. 49), overridable in configuration."""
+"""Publication deadlines per body kind (条例 art. 49): rules/national/deadlines.toml,
+overridden by local rule packs, then by the configuration."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from .body import DEPARTMENT, GOVERNMENT, canonical_kind
+from .. import packs
+from .body import canonical_kind
 
-#: MM-DD of the year after the report year; 乡镇/街道 have none unless configured
-DEFAULT_DEADLINES = {DEPARTMENT: "01-31", GOVERNMENT: "03-31"}
 _MMDD = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 
 
@@ -29,8 +29,7 @@ def deadline(kind: str | None, year: int, configured: dict[str, str]) -> dt.date
     """The last day a ``kind`` body may publish its report for ``year``."""
     if kind is None:
         return None
-    table = dict(DEFAULT_DEADLINES)
-    table.update({canonical_kind(k) or k: v for k, v in configured.items()})
+    table = {canonical_kind(k) or k: v for k, v in {**packs.merged("deadlines"), **configured}.items()}
     text = table.get(kind)
     parsed = parse_mmdd(text) if text else None
     if parsed is None:

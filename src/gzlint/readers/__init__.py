@@ -13,6 +13,7 @@ import importlib
 from pathlib import Path
 from typing import Callable
 
+from ..messages import msg
 from ..document import Document, ReadFailure
 from .sniff import sniff
 
@@ -50,14 +51,14 @@ def read_bytes(path: str, data: bytes, hook=None) -> Document:
     """Read ``data`` (the content of ``path``) into a document."""
     kind = sniff(data, Path(path).suffix.lower())
     if kind == "empty":
-        raise ReadFailure("GZ001", "文件为空")
+        raise ReadFailure("GZ001", msg("GZ001.empty"))
     if hook is not None:
         doc = hook.gzlint_read_document(path=path, data=data, kind=kind)
         if doc is not None:
             return doc
     reader = _reader_for(kind)
     if reader is None:
-        raise ReadFailure("GZ001", f"不支持的文件格式（{kind}），gzlint 可读取 .txt、.docx、.html、.pdf、.xlsx")
+        raise ReadFailure("GZ001", msg("GZ001.unsupported", kind=kind))
     return reader(path, data)
 
 
@@ -65,5 +66,5 @@ def read_file(path: str | Path, hook=None) -> Document:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ReadFailure("GZ001", f"无法读取文件：{exc.strerror or exc}") from None
+        raise ReadFailure("GZ001", msg("GZ001.os-error", error=str(exc.strerror or exc))) from None
     return read_bytes(str(path), data, hook)

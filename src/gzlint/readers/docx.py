@@ -17,6 +17,7 @@ import zipfile
 
 from lxml import etree
 
+from ..messages import msg
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import RawCell, clean_text, make_table
 from . import limits
@@ -38,12 +39,12 @@ def read_docx(path: str, data: bytes) -> Document:
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
-            raise ReadFailure("GZ001", ".docx 文件已损坏（不是有效的 zip 压缩包）") from None
+            raise ReadFailure("GZ001", msg("GZ001.docx-zip")) from None
         budget = limits.ZipBudget(".docx 文件")
         with zf:
             body_xml = _part(zf, "word/document.xml", budget)
             if body_xml is None:
-                raise ReadFailure("GZ001", ".docx 文件缺少正文（word/document.xml）")
+                raise ReadFailure("GZ001", msg("GZ001.docx-no-body"))
             numbering = Numbering.parse(_part(zf, "word/numbering.xml", budget))
             styles = _style_numbering(_part(zf, "word/styles.xml", budget))
             metadata = _core_properties(_part(zf, "docProps/core.xml", budget))
@@ -51,7 +52,7 @@ def read_docx(path: str, data: bytes) -> Document:
         limits.check_depth(root, ".docx 正文")
         body = root.find(f"{_W}body")
         if body is None:
-            raise ReadFailure("GZ001", ".docx 文件没有正文内容")
+            raise ReadFailure("GZ001", msg("GZ001.docx-empty"))
         walker = _Walker(numbering, styles)
         blocks = list(walker.blocks(body))
         return Document(path=path, blocks=blocks, source_format="docx", encoding="utf-8", metadata=metadata)

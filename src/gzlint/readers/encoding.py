@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..messages import msg
 from ..document import ReadFailure
 from ..text import CHINESE_TEXT
 
@@ -77,15 +78,15 @@ def _detect(data: bytes) -> tuple[str, str]:
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a core dependency
-        raise ReadFailure("GZ002", "无法识别文本编码（既不是 UTF-8 也不是 GB18030）") from None
+        raise ReadFailure("GZ002", msg("GZ002.not-gb18030")) from None
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise ReadFailure("GZ002", "无法识别文本编码（既不是 UTF-8 也不是 GB18030），请另存为 UTF-8")
+        raise ReadFailure("GZ002", msg("GZ002.unknown"))
     text = str(best)
     if not looks_like_chinese(text):
         raise ReadFailure(
             "GZ002",
-            f"文本按 {best.encoding} 解码后为乱码，无法识别编码，请另存为 UTF-8",
+            msg("GZ002.garbled", encoding=best.encoding),
         )
     return text, best.encoding
 

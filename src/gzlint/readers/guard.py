@@ -10,6 +10,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
+from ..messages import msg
 from ..document import ReadFailure
 
 
@@ -21,15 +22,15 @@ def guarded(what: str) -> Iterator[None]:
     except ReadFailure:
         raise
     except MemoryError:
-        raise ReadFailure("GZ001", f"{what}文件过大，无法读取") from None
+        raise ReadFailure("GZ001", msg("GZ001.too-large", what=what)) from None
     except RecursionError:
-        raise ReadFailure("GZ001", f"{what}文件嵌套过深，无法读取") from None
+        raise ReadFailure("GZ001", msg("GZ001.too-deep", what=what)) from None
     except Exception as exc:  # noqa: BLE001 - the boundary between a bad file and the run
         inner = _wrapped_failure(exc)
         if inner is not None:  # a limit passed inside a library that wraps what it catches (pdfplumber)
             raise inner from None
         detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
-        raise ReadFailure("GZ001", f"{what}文件已损坏或无法解析（{detail}）") from None
+        raise ReadFailure("GZ001", msg("GZ001.corrupt", what=what, detail=detail)) from None
 
 
 def _wrapped_failure(exc: BaseException) -> ReadFailure | None:

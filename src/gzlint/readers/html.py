@@ -29,6 +29,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from ..messages import msg
 from ..document import Block, Document, Paragraph, ReadFailure
 from ..metadata.period import title_year
 from .encoding import decode, declared_charset, is_utf8, normalise_label
@@ -73,7 +74,7 @@ def read_mht(path: str, data: bytes) -> Document:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
         if part is None:
-            raise ReadFailure("GZ001", "MHT 文件中没有 HTML 正文")
+            raise ReadFailure("GZ001", msg("GZ001.mht-no-html"))
         payload = part.get_payload(decode=True) or b""
         charset = part.get_content_charset() or declared_charset(payload)
     text, encoding = decode(payload, charset)
@@ -84,7 +85,7 @@ def read_mht(path: str, data: bytes) -> Document:
 def parse_html(path: str, text: str, encoding: str | None, source_format: str) -> Document:
     text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
     if not text.strip():
-        raise ReadFailure("GZ001", "HTML 文件没有内容")
+        raise ReadFailure("GZ001", msg("GZ001.html-empty"))
     root = lxml.html.document_fromstring(text)
     limits.check_depth(root, "HTML ")
     metadata = _metadata(root)

@@ -22,6 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from typing import Any, Iterator
 
+from ..messages import msg
 from ..document import ReadFailure
 
 _MB = 1024 * 1024
@@ -93,11 +94,7 @@ def using(limits: Limits) -> Iterator[None]:
 
 def exceeded(what: str, key: str, limit: int, unit: str = "") -> ReadFailure:
     """The GZ001 for a passed limit: which limit, and the key that raises it."""
-    return ReadFailure(
-        "GZ001",
-        f"{what}超出上限（{limit}{unit}），不像是年度报告，未读取；"
-        f"如确需检查，可在配置 [tool.gzlint.limits] 中调高 {key}",
-    )
+    return ReadFailure("GZ001", msg("GZ001.limit", what=what, limit=limit, unit=unit, key=key))
 
 
 # -- input files -----------------------------------------------------------
@@ -112,17 +109,17 @@ def read_input(path: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ReadFailure("GZ001", f"无法读取文件：{exc.strerror or exc}") from None
+        raise ReadFailure("GZ001", msg("GZ001.os-error", error=str(exc.strerror or exc))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadFailure("GZ001", f"不是普通文件（{_kind(info.st_mode)}），未读取")
+            raise ReadFailure("GZ001", msg("GZ001.not-regular", kind=_kind(info.st_mode)))
         if info.st_size > limit:
             raise exceeded(f"文件大小 {info.st_size // _MB} MB ", "file-mb", current().file_mb, " MB")
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise ReadFailure("GZ001", f"无法读取文件：{exc.strerror or exc}") from None
+        raise ReadFailure("GZ001", msg("GZ001.os-error", error=str(exc.strerror or exc))) from None
     finally:
         os.close(fd)
     if len(data) > limit:  # it grew while we read it

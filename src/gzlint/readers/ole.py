@@ -17,12 +17,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..messages import msg
 from ..document import Document, ReadFailure
 
-_INSTALL = (
-    "读取 .doc/.wps 文件需要 LibreOffice：Debian/Ubuntu 运行 apt-get install libreoffice-writer-nogui，"
-    "或在 Word/WPS 中另存为 .docx 后再检查"
-)
 #: seconds one conversion may take before it counts as failed
 TIMEOUT = 120
 
@@ -31,7 +28,7 @@ def read_ole(path: str, data: bytes) -> Document:
     # LibreOffice imports a file it cannot parse as plain text, so a damaged
     # container must be refused here: byte order mark and sector size of CFB
     if len(data) < 512 or data[28:30] != b"\xfe\xff" or data[30:32] not in (b"\x09\x00", b"\x0c\x00"):
-        raise ReadFailure("GZ001", "文件已损坏：不是有效的 Office 97–2003（OLE）文件")
+        raise ReadFailure("GZ001", msg("GZ001.ole-corrupt"))
     if _is_spreadsheet(data):
         from .xlsx import read_spreadsheet
 
@@ -58,7 +55,7 @@ def convert_to_docx(data: bytes, suffix: str = ".doc") -> bytes:
     """The .docx LibreOffice makes of a .doc/.wps; ReadFailure when it cannot."""
     binary = soffice()
     if binary is None:
-        raise ReadFailure("GZ001", _INSTALL)
+        raise ReadFailure("GZ001", msg("GZ001.needs-libreoffice"))
     with tempfile.TemporaryDirectory(prefix="gzlint-soffice-") as tmp:
         source = Path(tmp, "input" + (suffix if suffix in (".doc", ".wps", ".dot", ".wpt") else ".doc"))
         source.write_bytes(data)
@@ -70,10 +67,10 @@ def convert_to_docx(data: bytes, suffix: str = ".doc") -> bytes:
             subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=False, stdin=subprocess.DEVNULL,
                            env=dict(os.environ, HOME=tmp))
         except subprocess.TimeoutExpired:
-            raise ReadFailure("GZ001", f"LibreOffice 转换超时（{TIMEOUT} 秒），文件可能已损坏或加密") from None
+            raise ReadFailure("GZ001", msg("GZ001.soffice-timeout", seconds=TIMEOUT)) from None
         except OSError as exc:
-            raise ReadFailure("GZ001", f"无法运行 LibreOffice：{exc}") from None
+            raise ReadFailure("GZ001", msg("GZ001.soffice-failed", error=str(exc))) from None
         result = out / (source.stem + ".docx")
         if not result.exists():
-            raise ReadFailure("GZ001", "LibreOffice 无法转换此文件，文件可能已损坏或加密")
+            raise ReadFailure("GZ001", msg("GZ001.soffice-no-output"))
         return result.read_bytes()

@@ -31,6 +31,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from ..messages import msg
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import ENUM_START, clean_text, is_cjk, join_wrapped, make_table
 from . import limits
@@ -57,7 +58,7 @@ def read_pdf(path: str, data: bytes) -> Document:
     try:
         import pdfplumber
     except ImportError:
-        raise ReadFailure("GZ001", "读取 PDF 需要安装可选依赖：pip install 'gzlint[pdf]'（pdfplumber、pypdfium2）") from None
+        raise ReadFailure("GZ001", msg("GZ001.needs-pdfplumber")) from None
     # pdfminer logs every damaged operator as a warning; the diagnostic is ours to give
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     limits.bound_pdf_streams()
@@ -66,14 +67,14 @@ def read_pdf(path: str, data: bytes) -> Document:
             pdf = pdfplumber.open(io.BytesIO(data))
         except Exception as exc:  # noqa: BLE001 - pdfminer raises its own zoo
             if "password" in type(exc).__name__.lower() or "encrypt" in str(exc).lower():
-                raise ReadFailure("GZ001", "PDF 文件已加密，无法读取") from None
+                raise ReadFailure("GZ001", msg("GZ001.pdf-encrypted")) from None
             raise
         with pdf:
             limits.check_pages(len(pdf.pages))
             pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, start=1)]
             metadata = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if k in ("Title", "CreationDate", "ModDate") and v}
     if not any(chars for chars, _items in pages):
-        raise ReadFailure("GZ003", "PDF 没有文字层（可能是扫描件），需要 OCR 识别后才能检查")
+        raise ReadFailure("GZ003", msg("GZ003.no-text"))
     return Document(path=path, blocks=_assemble(pages), source_format="pdf", metadata=metadata)
 
 

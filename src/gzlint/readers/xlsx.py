@@ -17,6 +17,7 @@ import io
 import re
 import zipfile
 
+from ..messages import msg
 from ..document import Block, Document, Paragraph, ReadFailure
 from .grid import RawCell, clean_text, make_table
 from . import limits
@@ -28,7 +29,7 @@ def read_spreadsheet(path: str, data: bytes) -> Document:
         from python_calamine import CalamineWorkbook
     except ImportError:
         raise ReadFailure(
-            "GZ001", "读取电子表格需要安装可选依赖：pip install 'gzlint[xlsx]'（python-calamine）"
+            "GZ001", msg("GZ001.needs-calamine")
         ) from None
     with guarded("电子表格"):
         if data.startswith(b"PK"):

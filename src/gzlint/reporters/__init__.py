@@ -23,6 +23,8 @@ class ReportOptions:
     quiet: bool = False
     #: diagnostics at or above it make a file fail (JUnit) and the run exit 1
     fail_level: Severity = Severity.ERROR
+    #: the language of the summary line and the severities (zh, en)
+    lang: str = "zh"
     #: the matched reports (gzlint.matcher.model.Report), for the formats that
     #: say what was read (json, html, csv, xlsx); empty when not at hand
     reports: list[Any] = field(default_factory=list)

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, fold_groups
+from ..messages import DEFAULT_LANG, text
 
 
 def location(d: Diagnostic) -> str:
@@ -22,11 +23,13 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
     for d in diagnostics:
         out.write(line(d) + "\n")
     if diagnostics and not (options and options.quiet):
-        out.write(f"{summary_line(diagnostics, files)}\n")
+        out.write(f"{summary_line(diagnostics, files, options.lang if options else DEFAULT_LANG)}\n")
 
 
-def summary_line(diagnostics: list[Diagnostic], files: list[str]) -> str:
+def summary_line(diagnostics: list[Diagnostic], files: list[str], lang: str = DEFAULT_LANG) -> str:
     counts = Counter(d.severity.label for d in diagnostics)
-    parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "info") if counts[k]]
+    parts = [text(f"summary.{k}" + (".one" if counts[k] == 1 else ""), lang, n=counts[k])
+             for k in ("error", "warning", "info") if counts[k]]
     affected = len({d.path for d in diagnostics})
-    return f"Found {len(diagnostics)} diagnostics ({', '.join(parts)}) in {affected} of {len(files)} files."
+    return text("summary.found", lang, n=len(diagnostics), counts=text("list.sep", lang).join(parts),
+                affected=affected, files=len(files))

@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Severity, fold_groups
+from ..messages import DEFAULT_LANG, text
 from .concise import summary_line
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -17,6 +18,7 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
     from rich.console import Console
     from rich.markup import escape
 
+    lang = options.lang if options else DEFAULT_LANG
     console = Console(file=out, highlight=False, soft_wrap=True)
     for path, group in groupby(diagnostics, key=lambda d: d.path):
         items = list(group)
@@ -24,15 +26,16 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
         for d in items:
             where = f"{d.line}" if d.line is not None else "-"
             console.print(
-                f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{d.code} {d.severity.label}[/] {escape(d.message)}"
+                f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{d.code} {d.severity.word(lang)}[/] {escape(d.message)}"
             )
-            cell = " · ".join(x for x in (d.table, d.row and f"行 {d.row}", d.column and f"列 {d.column}") if x)
+            cell = " · ".join(x for x in (d.table, d.row and text("full.row", lang, row=d.row),
+                                          d.column and text("full.column", lang, column=d.column)) if x)
             if cell:
                 console.print(f"         [dim]{escape(cell)}[/]")
         console.print()
     if options and options.quiet:
         return
     if diagnostics:
-        console.print(summary_line(diagnostics, files))
+        console.print(summary_line(diagnostics, files, lang))
     else:
-        console.print(f"[green]All clear[/]: {len(files)} files checked, no diagnostics.")
+        console.print(f"[green]{text('full.clear', lang)}[/]{text('full.clear.files', lang, files=len(files))}")

@@ -29,13 +29,13 @@ def _uri(path: str) -> str:
     return quote(p.as_posix(), safe="/")
 
 
-def rule_descriptors() -> list[dict]:
+def rule_descriptors(lang: str = "zh") -> list[dict]:
     from ..plugins import all_rules
     from ..ruledocs import rule_doc
 
     descriptors = []
     for cls in all_rules().values():
-        doc = rule_doc(cls)
+        doc = rule_doc(cls, lang)
         descriptors.append({
             "id": doc.code,
             "name": doc.name,
@@ -73,8 +73,8 @@ def result(d: Diagnostic, index: dict[str, int]) -> dict:
     return res
 
 
-def sarif_log(diagnostics: list[Diagnostic], files: list[str]) -> dict:
-    rules = rule_descriptors()
+def sarif_log(diagnostics: list[Diagnostic], files: list[str], lang: str = "zh") -> dict:
+    rules = rule_descriptors(lang)
     index = {r["id"]: i for i, r in enumerate(rules)}
     return {
         "$schema": SCHEMA,
@@ -94,5 +94,5 @@ def sarif_log(diagnostics: list[Diagnostic], files: list[str]) -> dict:
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
-    json.dump(sarif_log(diagnostics, files), out, ensure_ascii=False, indent=2)
+    json.dump(sarif_log(diagnostics, files, options.lang if options else "zh"), out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 
 
 def statistics(diagnostics: list[Diagnostic]) -> list[dict]:
@@ -21,11 +21,12 @@ def statistics(diagnostics: list[Diagnostic]) -> list[dict]:
     ]
 
 
-def report(diagnostics: list[Diagnostic], out: TextIO, as_json: bool = False) -> None:
+def report(diagnostics: list[Diagnostic], out: TextIO, as_json: bool = False, lang: str = "zh") -> None:
     rows = statistics(diagnostics)
     if as_json:
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     for row in rows:
-        out.write(f"{row['count']:>6}  {row['code']}  {row['name']:<24} [{row['severity']}]\n")
+        word = Severity.parse(row["severity"]).word(lang)
+        out.write(f"{row['count']:>6}  {row['code']}  {row['name']:<24} [{word}]\n")

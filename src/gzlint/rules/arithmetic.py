@@ -11,6 +11,7 @@ from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import IdentityResult, Term, identity_results
 from ..matcher.roles import role_place, role_value
+from ..messages import msg
 from ..rule import Rule, cell_name
 from ..text import SECTION_MARK, strip_note
 from .numbers import role_number
@@ -62,14 +63,14 @@ class _IdentityRule(Rule):
         along_column = result.spec.along == "column"
         left = describe_side(result.left, along_column, "")
         right = describe_side(result.right, along_column, result.spec.description)
-        where = f"「{result.along.label.text}」{'列' if along_column else '行'}"
         anchor = result.left[0]
         # where one side is a single cell (the （七）总计 of a column sum, the 总计
         # of a row sum) the finding is that cell's; a balance of sums has none
         single = next((side[0] for side in (result.left, result.right) if len(side) == 1), None)
         return self.table_diag(
             report, result.table,
-            f"{result.table.title}{where}：{left} ≠ {right}",
+            msg("identity.column" if along_column else "identity.row", table=result.table.title,
+                label=result.along.label.text, left=left, right=right),
             line=anchor.cell.line,
             row=result.along if not along_column else (single.row if single else None),
             column=result.along if along_column else (single.column if single else None),
@@ -213,9 +214,9 @@ class InForceBelowIssued(Rule):
             where = role_place(report, f"{role}.in_force")
             yield self.cell_diag(
                 report, where.table, where.row, where.column, role_value(report, role, "in_force"),
-                f"{cell_name(where.table, where.row, where.column)}为{format_number(in_force)}，少于本年制发"
-                f"{format_number(issued)} − 本年废止{format_number(repealed)} = {format_number(issued - repealed)}"
-                f"（本年制发且未废止的文件仍现行有效）")
+                msg("GZ309.below", cell=cell_name(where.table, where.row, where.column),
+                    in_force=format_number(in_force), issued=format_number(issued),
+                    repealed=format_number(repealed), bound=format_number(issued - repealed)))
 
 
 @hookimpl

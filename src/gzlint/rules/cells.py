@@ -6,6 +6,7 @@ from ..diagnostics import Severity
 from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import identity_results
+from ..messages import Msg, msg
 from ..rule import Rule, cell_name
 
 
@@ -58,24 +59,24 @@ class BlankCell(_CellRule):
                 if cell.status != "blank":
                     continue
                 needed = _needed_value(report, cell)
-                hint = (f"，按{needed[0]}应为{format_number(needed[1])}" if needed
-                        else "，应填写数字（没有则填 0）")
-                d = self.cell_diag(report, table.spec, row, column, cell,
-                                   f"{cell_name(table.spec, row, column)}为空{hint}")
+                name = cell_name(table.spec, row, column)
+                message = (msg("GZ201.needed", cell=name, identity=needed[0], value=format_number(needed[1]))
+                           if needed else msg("GZ201.blank", cell=name))
+                d = self.cell_diag(report, table.spec, row, column, cell, message)
                 found.append(d)
                 # a cell that needs a value other than 0 says something its line does not
                 if needed and needed[1] != 0:
                     continue
                 if (row.id, column.id) in lines:
-                    d.group, d.group_message = lines[(row.id, column.id)]
+                    d.set_group(*lines[(row.id, column.id)])
                 else:
                     rest.setdefault(row, []).append((column, d))
             for row, cells in rest.items():
                 if len(cells) > 1:  # the other blanks of one row: one line naming their columns
-                    names = "".join(f"「{c.label.text}」" for c, _ in cells)
-                    message = f"{table.spec.title}「{row.label.text}」行{names}列为空，应填写数字（没有则填 0）"
+                    message = msg("GZ201.row-cells", table=table.spec.title, row=row.label.text,
+                                  columns=[c.label.text for c, _ in cells])
                     for _, d in cells:
-                        d.group, d.group_message = f"{table.spec.id}/row-cells/{row.id}", message
+                        d.set_group(f"{table.spec.id}/row-cells/{row.id}", message)
             yield from found
 
 
@@ -97,23 +98,23 @@ def _needed_value(report, cell):
     return result.spec.description, result.solve_for(term)
 
 
-def _blank_lines(table) -> dict[tuple[str, str], tuple[str, str]]:
+def _blank_lines(table) -> "dict[tuple[str, str], tuple[str, Msg]]":
     """(row, column) → (group key, message) for the cells of each wholly
     blank column, then of each wholly blank row, of a matched table."""
     spec, rows = table.spec, list(table.rows.values())
     blank = {(r.spec.id, c.id) for r in rows for c, v in zip(spec.columns, r.cells) if v.status == "blank"}
-    out: dict[tuple[str, str], tuple[str, str]] = {}
+    out: "dict[tuple[str, str], tuple[str, Msg]]" = {}
     if len(rows) > 1:
         for c in spec.columns:
             cells = [(r.spec.id, c.id) for r in rows]
             if all(k in blank for k in cells):
-                message = f"{spec.title}「{c.label.text}」列全部为空（{len(cells)}个单元格），应填写数字（没有则填 0）"
+                message = msg("GZ201.blank-column", table=spec.title, column=c.label.text, cells=len(cells))
                 out.update({k: (f"{spec.id}/column/{c.id}", message) for k in cells})
     if len(spec.columns) > 1:
         for r in rows:
             cells = [(r.spec.id, c.id) for c in spec.columns]
             if all(k in blank for k in cells):
-                message = f"{spec.title}「{r.spec.label.text}」行全部为空（{len(cells)}个单元格），应填写数字（没有则填 0）"
+                message = msg("GZ201.blank-row", table=spec.title, row=r.spec.label.text, cells=len(cells))
                 out.update({k: (f"{spec.id}/row/{r.spec.id}", message) for k in cells if k not in out})
     return out
 
@@ -143,14 +144,10 @@ class NotANumber(_CellRule):
     def check_cell(self, report, table, row, column, cell):
         if cell.status == "invalid":
             yield self.cell_diag(report, table.spec, row, column, cell,
-                                 f"{cell_name(table.spec, row, column)}为「{cell.text.strip()}」，不是数字")
+                                 msg("GZ202.text", cell=cell_name(table.spec, row, column), text=cell.text.strip()))
 
 
-_ODDITY = {
-    "leading-zero": "有多余的前导零",
-    "full-width": "使用了全角数字",
-    "separator": "使用了千位分隔符",
-}
+
 
 
 class OddNumber(_CellRule):
@@ -179,13 +176,15 @@ class OddNumber(_CellRule):
     def check_cell(self, report, table, row, column, cell):
         if cell.status != "number":
             return
-        problems = [_ODDITY[o] for o in cell.oddities]
+        # the oddities are named leading-zero, full-width, separator: each a message
+        problems = [msg(f"GZ203.{o}") for o in cell.oddities]
         if cell.unit and column.kind != "money":
-            problems.append(f"数量后带了单位「{cell.unit}」")
+            problems.append(msg("GZ203.unit", unit=cell.unit))
         if problems:
             yield self.cell_diag(
                 report, table.spec, row, column, cell,
-                f"{cell_name(table.spec, row, column)}写作「{cell.text.strip()}」，{'、'.join(problems)}，应写作「{format_number(cell.number)}」",
+                msg("GZ203.odd", cell=cell_name(table.spec, row, column), text=cell.text.strip(), problems=problems,
+                    number=format_number(cell.number)),
             )
 
 
@@ -218,10 +217,11 @@ class BadCount(_CellRule):
         if cell.status != "number" or column.kind == "signed":
             return
         if cell.number < 0:
-            what = "金额为负数" if column.kind == "money" else "数量为负数"
-            yield self.cell_diag(report, table.spec, row, column, cell, f"{cell_name(table.spec, row, column)}{what}：{cell.text.strip()}")
+            what = "GZ204.negative-money" if column.kind == "money" else "GZ204.negative-count"
+            yield self.cell_diag(report, table.spec, row, column, cell,
+                                 msg(what, cell=cell_name(table.spec, row, column), text=cell.text.strip()))
         elif column.kind == "count" and cell.number != cell.number.to_integral_value():
-            yield self.cell_diag(report, table.spec, row, column, cell, f"{cell_name(table.spec, row, column)}是件数，不应为小数：{cell.text.strip()}")
+            yield self.cell_diag(report, table.spec, row, column, cell, msg("GZ204.fraction", cell=cell_name(table.spec, row, column), text=cell.text.strip()))
 
 
 class MoneyUnit(_CellRule):
@@ -259,14 +259,13 @@ class MoneyUnit(_CellRule):
         unit = cell.unit or table.header_units.get(column.id)
         name = cell_name(table.spec, row, column)
         if unit and column.unit_printed and unit != column.unit:
-            converted = ""
-            if unit == "元":
-                converted = f"（{cell.text.strip()} = {format_number(cell.number / 10000)}{column.unit}）"
-            yield self.cell_diag(report, table.spec, row, column, cell,
-                                 f"{name}以「{unit}」为单位，应以「{column.unit}」填报{converted}")
+            message = (msg("GZ205.yuan", cell=name, unit=unit, expected=column.unit, text=cell.text.strip(),
+                           converted=format_number(cell.number / 10000)) if unit == "元"
+                       else msg("GZ205.unit", cell=name, unit=unit, expected=column.unit))
+            yield self.cell_diag(report, table.spec, row, column, cell, message)
         elif not unit and not column.unit_printed and cell.number != 0:
             yield self.cell_diag(report, table.spec, row, column, cell,
-                                 f"{name}「{cell.text.strip()}」未注明单位，表格未印单位，应注明「{column.unit}」")
+                                 msg("GZ205.no-unit", cell=name, text=cell.text.strip(), expected=column.unit))
 
 
 @hookimpl

@@ -4,24 +4,50 @@ speaking, the parts it announces, and what sections 一, 五 and 六 cover)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta, section_tokens
-from ..metadata.body import DEPARTMENT, GOVERNMENT, TOWNSHIP
+from .. import packs
+from ..metadata.body import DEPARTMENT, GOVERNMENT, KIND_IDS, canonical_kind
 from ..matcher.roles import role_section
 from ..metadata.numerals import cn_to_int
+from ..messages import msg
 from ..rule import Rule
 from ..text import CN_NUMERALS
 
-_TEMPLATE = re.compile(
-    r"编写说明|填写说明|此处填写|请填写|本行政区域[（(]或本部门[)）]|[（(]\s*文字描述\s*[)）]|某某|(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|[×ｘ]{2,}")
-#: self-references and the kinds of body they belong to
-_SELF = re.compile(r"[我本](街道办事处|街道|镇|乡|局|委|厅|中心)")
-_SELF_KIND = {"街道办事处": TOWNSHIP, "街道": TOWNSHIP, "镇": TOWNSHIP, "乡": TOWNSHIP,
-              "局": DEPARTMENT, "委": DEPARTMENT, "厅": DEPARTMENT, "中心": DEPARTMENT}
-#: words that follow 本局/我镇 … without making it a self-reference (本中心城区, 本乡土)
-_NOT_SELF_AFTER = ("城区", "土", "部", "区域")
+
+
+def _template() -> "re.Pattern[str]":
+    """Template leftovers, from the rule packs' words.toml (template-leftovers)."""
+    return _alternatives(tuple(packs.value("words", "template-leftovers", "phrases")),
+                         tuple(packs.value("words", "template-leftovers", "patterns")))
+
+
+@lru_cache(maxsize=None)
+def _alternatives(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> "re.Pattern[str]":
+    try:
+        return re.compile("|".join([*map(re.escape, phrases), *patterns]))
+    except re.error as exc:
+        raise packs.PackError(f"words.toml: template-leftovers.patterns: {exc}") from None
+
+
+def _self_words() -> tuple["re.Pattern[str]", dict[str, str], tuple[str, ...]]:
+    """Self-references (我局, 本镇 …), the kind of body each belongs to, and
+    the words after which they are none (本中心城区), from words.toml."""
+    kinds = {word: canonical_kind(kind) for word, kind in packs.value("words", "self-reference", "words").items()}
+    unknown = [word for word, kind in kinds.items() if kind is None]
+    if unknown:
+        raise packs.PackError(f"words.toml: self-reference.words: unknown body kind for {'、'.join(unknown)}")
+    # the longest word first: 我街道办事处 is not 我街道
+    words = tuple(sorted(kinds, key=len, reverse=True))
+    return _self_pattern(words), kinds, tuple(packs.value("words", "self-reference", "not-after"))
+
+
+@lru_cache(maxsize=None)
+def _self_pattern(words: tuple[str, ...]) -> "re.Pattern[str]":
+    return re.compile(f"[我本]({'|'.join(map(re.escape, words))})")
 _PARTS = re.compile(f"(?:共|分为|包括|包含|由)[^。]{{0,120}}?(?P<n>[{CN_NUMERALS}\\d]{{1,2}})\\s*(?:个)?\\s*(?:部分|方面)")
 _EMPTY_FIVE = re.compile(r"^[无暂没有。.．、：:，,\s]*$")
 #: what says whether a fee was charged: 信息处理费, 收费, 无向申请人收取政府信息公开费用
@@ -55,9 +81,9 @@ class TemplateLeftover(Rule):
 
     def check(self, report):
         for t in report.prose():
-            for m in _TEMPLATE.finditer(t.text):
+            for m in _template().finditer(t.text):
                 sec = report.section_of(t.index)
-                yield self.diag(report, f"残留模板文字「{m.group(0)}」：{_excerpt(t.text, m.start(), m.end())}",
+                yield self.diag(report, msg("GZ501.leftover", text=m.group(0), excerpt=_excerpt(t.text, m.start(), m.end())),
                                 line=t.line, section=sec.spec.official if sec else None)
 
 
@@ -91,17 +117,18 @@ class ForeignSelfReference(Rule):
         if kind is None:
             return
         body = report_meta(report).body or kind
+        self_ref, self_kind, not_after = _self_words()
         for t in report.prose():
-            for m in _SELF.finditer(t.text):
-                if t.text.startswith(_NOT_SELF_AFTER, m.end()):
+            for m in self_ref.finditer(t.text):
+                if t.text.startswith(not_after, m.end()):
                     continue
-                said = _SELF_KIND[m.group(1)]
+                said = self_kind[m.group(1)]
                 # a 人民政府 may say 我局 of none of its own; a 部门 never says 我镇
                 if said == kind or (kind == GOVERNMENT and said == DEPARTMENT):
                     continue
                 sec = report.section_of(t.index)
-                yield self.diag(report, f"报告由「{body}」（{kind}）发布，却自称「{m.group(0)}」："
-                                        f"{_excerpt(t.text, m.start(), m.end())}",
+                yield self.diag(report, msg("GZ502.foreign", body=body, kind=msg(KIND_IDS[kind]), said=m.group(0),
+                                                excerpt=_excerpt(t.text, m.start(), m.end())),
                                 line=t.line, section=sec.spec.official if sec else None)
 
 
@@ -140,7 +167,7 @@ class PartCount(Rule):
                     continue
                 n = cn_to_int(m.group("n"))
                 if n and n != len(report.sections):
-                    yield self.diag(report, f"引言说报告「{m.group(0)[-8:]}」，实际有{len(report.sections)}个部分", line=t.line)
+                    yield self.diag(report, msg("GZ503.parts", said=m.group(0)[-8:], sections=len(report.sections)), line=t.line)
                 return
 
 
@@ -175,8 +202,9 @@ class EmptyProblems(Rule):
             return
         text = "".join(t.text for t in section_tokens(report, sec.spec.number))
         if _EMPTY_FIVE.match(text):
-            what = f"只写了「{text.strip()}」" if text.strip() else "没有内容"
-            yield self.diag(report, f"「{sec.spec.official}」{what}，应写明存在的问题和改进措施",
+            message = (msg("GZ504.only", section=sec.spec.official, text=text.strip()) if text.strip()
+                       else msg("GZ504.empty", section=sec.spec.official))
+            yield self.diag(report, message,
                             line=sec.line, section=sec.spec.official)
 
 
@@ -213,7 +241,7 @@ class NoProcessingFee(Rule):
             return
         text = "".join(t.text for t in section_tokens(report, sec.spec.number))
         if not _FEE.search(text):
-            yield self.diag(report, f"「{sec.spec.official}」未说明信息处理费的收取情况（未收取也应写明）",
+            yield self.diag(report, msg("GZ505.no-fee", section=sec.spec.official),
                             line=sec.line, section=sec.spec.official)
 
 
@@ -251,7 +279,7 @@ class OverviewTopics(Rule):
             "".join(t.text for t in intro + section_tokens(report, sec.spec.number)), sec.spec.topics)
         missing = [topic for topic in sec.spec.topics if not any(w in text for w in sec.spec.words(topic))]
         if missing:
-            yield self.diag(report, f"「{sec.spec.official}」未涉及：{'、'.join(missing)}", line=sec.line,
+            yield self.diag(report, msg("GZ507.missing", section=sec.spec.official, topics=missing), line=sec.line,
                             section=sec.spec.official, missing=missing)
 
 

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Iterable
 
-from ..diagnostics import Diagnostic, Severity
+from .. import packs
+from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..matcher.roles import role_place, role_value
 from ..metadata.body import body_key, same_body
+from ..messages import msg
 from ..rule import Rule, cell_name
 from .numbers import role_number
 
@@ -110,8 +112,9 @@ class InForceAcrossYears(Rule):
                 where = role_place(cur.report, f"{role}.in_force")
                 yield self.cell_diag(
                     cur.report, where.table, where.row, where.column, role_value(cur.report, role, "in_force"),
-                    f"{cell_name(where.table, where.row, where.column)}为{in_force}，按上一年度报告 {prev.report.path} 的"
-                    f"现行有效件数{last} + 本年制发{issued} − 本年废止{repealed}，应为{last + issued - repealed}",
+                    msg("GZ305.in-force", cell=cell_name(where.table, where.row, where.column), in_force=str(in_force),
+                        other=prev.report.path, last=str(last), issued=str(issued), repealed=str(repealed),
+                        expected=str(last + issued - repealed)),
                     other=prev.report.path)
 
 
@@ -155,22 +158,20 @@ class CarryOverAcrossYears(Rule):
                 where = role_place(cur.report, f"applications.carried_in.{col}")
                 yield self.cell_diag(
                     cur.report, where.table, where.row, where.column, role_value(cur.report, "applications.carried_in", col),
-                    f"{cell_name(where.table, where.row, where.column)}为{carried_in}，与上一年度（{prev.year}年）报告 "
-                    f"{prev.report.path} 的「{out_label}」{carried_out}不一致",
+                    msg("GZ306.carried", cell=cell_name(where.table, where.row, where.column), carried_in=str(carried_in),
+                        year=prev.year, other=prev.report.path, out_label=out_label, carried_out=str(carried_out)),
                     other=prev.report.path)
 
 
 # -- near copies -----------------------------------------------------------------
 
-#: share of a report's shingles found in last year's report of the same body:
-#: reviewers mark down reports repeating 50% or more of last year's
-SAME_BODY_OVERLAP = 0.5
-#: another body's report: higher, since bodies of one place share stock phrases
-OTHER_BODY_OVERLAP = 0.7
-#: text shared by this many bodies (or 2% of the bodies in the run, if more) is
-#: stock phrasing or a common template, not one unit copying another
-STOCK_BODIES = 3
-STOCK_SHARE = 0.02
+#: the shares of a report's shingles found in last year's report of the same
+#: body, or in another body's, that make it a near copy; and the stock phrasing
+#: shared by several bodies: rules/national/thresholds.toml [near-copy]
+def _near_copy(key: str):
+    return packs.value("thresholds", "near-copy", key)
+
+
 #: runs up to this size are compared exactly, pair by pair
 EXACT_MAX = 50
 
@@ -181,8 +182,8 @@ def shingles(facts) -> array:
 
 
 def stock_limit(keys: list[str]) -> int:
-    """How many bodies must share a shingle for it to be stock."""
-    return max(STOCK_BODIES, ceil(STOCK_SHARE * len(set(keys))))
+    """How many bodies must share a shingle for it to be stock phrasing."""
+    return max(_near_copy("stock-bodies"), ceil(_near_copy("stock-share") * len(set(keys))))
 
 
 def overlap(a: set[int], b: set[int], stock: frozenset[int] = frozenset()) -> float:
@@ -236,8 +237,8 @@ class NearCopy(Rule):
         for ci, (share, oi, how) in sorted(found.items()):
             cur, other = items[ci], items[oi]
             body = other.report.body
-            yield self.diag(cur.report, f"正文有{share:.0%}与{how}的报告 {other.report.path}"
-                                        f"（{body}，{other.year}年）相同，疑似照抄", other=other.report.path,
+            yield self.diag(cur.report, msg("GZ506.copy", share=share, how=msg(f"GZ506.{how}"), other=other.report.path,
+                                            body=body or "", year=other.year), other=other.report.path,
                             share=round(share, 3))
 
 
@@ -268,9 +269,9 @@ def near_copies(signatures: list, keys: list[str], last_year: set[tuple[int, int
     for i, j in pairs:
         for ci, oi in ((i, j), (j, i)):
             if (oi, ci) in last_year:
-                limit, how = SAME_BODY_OVERLAP, "同一机关上一年度"
+                limit, how = _near_copy("same-body"), "same-body"
             elif not same_body(keys[ci], keys[oi]):
-                limit, how = OTHER_BODY_OVERLAP, "其他机关"
+                limit, how = _near_copy("other-body"), "other-body"
             else:
                 continue  # the same body in another year: only last year's counts
             share = overlap(shingle_set(ci), shingle_set(oi), common)

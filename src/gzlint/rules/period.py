@@ -6,25 +6,24 @@ each place that states a year."""
 
 from __future__ import annotations
 
+from .. import packs
 from ..diagnostics import Severity
 from ..hookspec import hookimpl
 from ..metadata import body_kind, report_meta
-from ..metadata.body import canonical_kind
+from ..metadata.body import KIND_IDS, canonical_kind
 from ..metadata.datayear import data_year_claims
 from ..metadata.deadlines import deadline
+from ..messages import Msg, msg
 from ..rule import Rule
 
-#: the prose must name another year this many times, and the report year under
-#: a third as often, before the prose is said to report another year
-_PROSE_MIN = 3
 
 
 def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _cn(d) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+def _cn(d) -> Msg:
+    return msg("date", year=d.year, month=d.month, day=d.day)
 
 
 class YearMismatch(Rule):
@@ -62,21 +61,23 @@ class YearMismatch(Rule):
         year = report.year
         if year is None:
             return
-        where = "标题" if meta.title_year else "统计期限"
+        where = msg("GZ401.title" if meta.title_year else "GZ401.period")
         if meta.title_year and meta.period and meta.period.year and meta.period.year != meta.title_year:
-            yield self.diag(report, f"统计期限「{meta.period.text}」为{meta.period.year}年，与标题中的{meta.title_year}年不一致",
+            yield self.diag(report, msg("GZ401.period-title", period=meta.period.text, year=meta.period.year, title_year=meta.title_year),
                             line=meta.period.line, section=self._section(report, meta.period.line))
         if meta.metadata_year and meta.metadata_year != year:
-            yield self.diag(report, f"文件属性中的标题为{meta.metadata_year}年，与{where}中的{year}年不一致", line=None)
+            yield self.diag(report, msg("GZ401.metadata", metadata_year=meta.metadata_year, where=where, year=year), line=None)
         if meta.prose_years:
             other, times = meta.prose_years.most_common(1)[0]
             own = meta.prose_years.get(year, 0)
-            if other != year and times >= _PROSE_MIN and own * 3 < times:
+            # rules/national/thresholds.toml: year-mismatch.prose-min
+            if other != year and times >= packs.value("thresholds", "year-mismatch", "prose-min") and own * 3 < times:
                 line = self._first_line(report, f"{other}年")
-                yield self.diag(report, f"正文{times}次写到「{other}年」，只有{own}次写到{where}中的{year}年，"
-                                        f"正文所述似为{other}年的情况", line=line)
+                yield self.diag(report, msg("GZ401.prose", times=times, other=other, own=own, where=where,
+                                                year=year), line=line)
         for claim in data_year_claims(report, year):
-            yield self.diag(report, f"{where}中的报告年度为{year}年，正文却报告{claim.year}年的数据：「{_clip(claim.sentence)}」",
+            yield self.diag(report, msg("GZ401.data-year", where=where, year=year, claimed=claim.year,
+                                        sentence=_clip(claim.sentence)),
                             line=claim.line, section=claim.section)
 
     @staticmethod
@@ -118,8 +119,8 @@ class PeriodNotCalendarYear(Rule):
         if period is None or period.calendar_year:
             return
         year = report.year or period.year
-        yield self.diag(report, f"统计期限「{period.text}」为{_cn(period.start.date)}至{_cn(period.end.date)}，"
-                                f"应为{year}年1月1日至{year}年12月31日", line=period.line)
+        yield self.diag(report, msg("GZ402.period", period=period.text, start=_cn(period.start.date),
+                                    end=_cn(period.end.date), year=year), line=period.line)
 
 
 class PeriodMissing(Rule):
@@ -147,8 +148,7 @@ class PeriodMissing(Rule):
     def check(self, report):
         if report_meta(report).period is None:
             year = report.year
-            example = f"自{year}年1月1日起至{year}年12月31日止" if year else "自Y年1月1日起至Y年12月31日止"
-            yield self.diag(report, f"报告中没有写明统计期限（如「本报告所列数据的统计期限{example}」）")
+            yield self.diag(report, msg("GZ403.missing", year=year or "Y"))
 
 
 class MalformedDate(Rule):
@@ -177,8 +177,9 @@ class MalformedDate(Rule):
     def check(self, report):
         for d in report_meta(report).dates:
             if d.malformed:
-                hint = f"，应写作「{d.suggestion}」" if d.suggestion else ""
-                yield self.diag(report, f"日期「{d.text}」格式错误：{d.problem}{hint}", line=d.line)
+                message = (msg("GZ404.suggest", text=d.text, problem=d.problem, suggestion=d.suggestion)
+                           if d.suggestion else msg("GZ404.malformed", text=d.text, problem=d.problem))
+                yield self.diag(report, message, line=d.line)
 
 
 class LateSignature(Rule):
@@ -217,9 +218,9 @@ class LateSignature(Rule):
         if last is None or meta.signed.date <= last:
             return
         configured = any(canonical_kind(k) == kind for k in self.settings.deadlines)
-        why = "（按配置）" if configured else "（条例第四十九条）"
-        what = {"signature": "落款日期", "published": "发布日期", "metadata": "文件属性中的发布日期"}[meta.signed_source]
-        yield self.diag(report, f"{what}{_cn(meta.signed.date)}晚于{kind}的公开期限{_cn(last)}{why}",
+        message = msg("GZ405.late-configured" if configured else "GZ405.late", what=msg(f"GZ405.{meta.signed_source}"),
+                      date=_cn(meta.signed.date), kind=msg(KIND_IDS[kind]), deadline=_cn(last))
+        yield self.diag(report, message,
                         line=meta.signed.line, kind=kind, deadline=last.isoformat())
 
 
@@ -253,10 +254,10 @@ class SignatureOutOfRange(Rule):
             return
         signed = meta.signed.date
         if signed.year <= year:
-            yield self.diag(report, f"落款日期{_cn(signed)}早于报告年度（{year}年）结束，应在{year + 1}年",
+            yield self.diag(report, msg("GZ406.early", date=_cn(signed), year=year, expected=year + 1),
                             line=meta.signed.line)
         elif signed.year >= year + 2:
-            yield self.diag(report, f"落款日期{_cn(signed)}在报告年度（{year}年）两年以后，应在{year + 1}年",
+            yield self.diag(report, msg("GZ406.late", date=_cn(signed), year=year, expected=year + 1),
                             line=meta.signed.line)
 
 

@@ -19,6 +19,7 @@ from ..metadata import report_meta
 from ..metadata import counts as q
 from ..metadata.numerals import parse_count
 from ..metadata.period import sentence_around as _sentence
+from ..messages import msg
 from ..rule import Rule
 from ..text import CN_COUNT_NUMERALS, strip_note
 from .numbers import role_number
@@ -214,10 +215,11 @@ class ProseDisagreesWithTables(Rule):
         n = Decimal(s.number)
         if n == exp.value:
             return
-        said = f"正文「{_sentence(t.text, s.start, s.end)}」"
+        said = _sentence(t.text, s.start, s.end)
+        args = dict(said=said, name=exp.name, value=format_number(exp.value))
         table, where = exp.place.table, dict(line=t.line, row=exp.place.row, column=exp.place.column)
         if s.negated:
-            yield self.table_diag(report, table, f"{said}，但{exp.name}为{format_number(exp.value)}", **where)
+            yield self.table_diag(report, table, msg("GZ307.negated", **args), **where)
             return
         info = None
         if s.quantity == q.RECEIVED:
@@ -228,17 +230,16 @@ class ProseDisagreesWithTables(Rule):
             if carried and n == exp.value + carried and s.verb == _HANDLING_VERB:
                 return  # 办理 naturally counts the applications carried in
             if carried and n == exp.value + carried:
-                info = (f"{said}为{n}件，等于{exp.name}{format_number(exp.value)}加"
-                        f"「{role_place(report, CARRIED_IN).row.label.text}」总计{format_number(carried)}"
-                        f"（含上年结转），而非本年新收数量")
+                info = msg("GZ307.with-carried", **args, number=format_number(n),
+                           carried_row=role_place(report, CARRIED_IN).row.label.text, carried=format_number(carried))
         if info is None and s.hedged:
-            info = f"{said}为{n}件，{exp.name}为{format_number(exp.value)}（若正文所述即为该项总数，则两者不一致）"
+            info = msg("GZ307.hedged", **args, number=format_number(n))
         if info is not None:
             diag = self.table_diag(report, table, info, **where)
             diag.severity = Severity.INFO
             yield diag
             return
-        yield self.table_diag(report, table, f"{said}为{n}件，{exp.name}为{format_number(exp.value)}", **where)
+        yield self.table_diag(report, table, msg("GZ307.differs", **args, number=format_number(n)), **where)
 
 
 class ProseCountDoesNotAddUp(Rule):
@@ -291,8 +292,8 @@ class ProseCountDoesNotAddUp(Rule):
                 closed = any(label.startswith(("其他", "其余", "另")) for label, _ in parts)
                 if added > total or (closed and added != total):
                     listed = "+".join(str(v) for _, v in parts)
-                    yield self.prose_diag(report, t, f"「{t.text[m.start():end].strip()}」：分项之和{listed}={added}，"
-                                                     f"与总数{total}不符")
+                    yield self.prose_diag(report, t, msg("GZ308.sum", text=t.text[m.start():end].strip(), listed=listed,
+                                                         added=str(added), total=str(total)))
 
 
 @hookimpl

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..diagnostics import Severity
 from ..form.labels import key
 from ..hookspec import hookimpl
+from ..messages import msg
 from ..rule import Rule
 
 
@@ -15,7 +16,7 @@ class _ReadFailureRule(Rule):
         return report.failure is not None and report.failure.code == self.code
 
     def check(self, report):
-        yield self.diag(report, report.failure.message, line=report.failure.line)
+        yield self.diag(report, report.failure.msg or report.failure.message, line=report.failure.line)
 
 
 class UnreadableFile(_ReadFailureRule):
@@ -123,7 +124,7 @@ class NotAReport(Rule):
         return report.readable and not report.recognised and report.document.source_format != "md"
 
     def check(self, report):
-        yield self.diag(report, "未找到报告标题、六个部分的标题或统计表格，不像政府信息公开工作年度报告，已跳过其他检查")
+        yield self.diag(report, msg("GZ004.not-a-report"))
 
 
 def run_together_sections(report) -> set[str]:
@@ -179,7 +180,7 @@ class RunTogetherTable(Rule):
         for spec, region in run_together_tables(report):
             yield self.table_diag(
                 report, spec,
-                f"{spec.title}的单元格连在一起，无法区分各个数值（如「{_excerpt(region.text, spec.caption)}」），已跳过该表的检查",
+                msg("GZ005.run-together", table=spec.title, excerpt=_excerpt(region.text, spec.caption)),
                 line=region.line,
             )
 

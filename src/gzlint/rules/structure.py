@@ -10,6 +10,7 @@ from ..form.spec import form_for_year
 from ..metadata.body import title_body
 from ..hookspec import hookimpl
 from ..metadata.period import title_year
+from ..messages import msg
 from ..rule import Rule
 from .reading import run_together_sections
 
@@ -47,7 +48,7 @@ class MissingSection(Rule):
         present = {s.spec.number for s in report.sections}
         for spec in report.form.sections:
             if spec.number not in present:
-                yield self.diag(report, f"缺少第{spec.number}部分「{spec.official}」", section=spec.official)
+                yield self.diag(report, msg("GZ101.missing", number=spec.number, official=spec.official), section=spec.official)
 
 
 class SectionTitleWording(Rule):
@@ -79,7 +80,7 @@ class SectionTitleWording(Rule):
             if key(sec.title) != key(sec.spec.title):
                 yield self.diag(
                     report,
-                    f"标题「{sec.token.text.strip()}」与规定的「{sec.spec.official}」不一致",
+                    msg("GZ102.wording", found=sec.token.text.strip(), official=sec.spec.official),
                     line=sec.line, section=sec.spec.official,
                 )
 
@@ -114,11 +115,11 @@ class SectionNumbering(Rule):
             if sec.number != sec.spec.number:
                 yield self.diag(
                     report,
-                    f"章节序号「{sec.number}、」应为「{sec.spec.number}、」：{sec.token.text.strip()}",
+                    msg("GZ103.number", found=sec.number, expected=sec.spec.number, heading=sec.token.text.strip()),
                     line=sec.line, section=sec.spec.official,
                 )
             if sec.token.index < last:
-                yield self.diag(report, f"「{sec.token.text.strip()}」出现在前一部分之前，章节顺序颠倒",
+                yield self.diag(report, msg("GZ103.order", heading=sec.token.text.strip()),
                                 line=sec.line, section=sec.spec.official)
             last = max(last, sec.token.index)
 
@@ -149,12 +150,12 @@ class ReportTitle(Rule):
         if _page_title_complete(report):
             return
         if not report.title:
-            yield self.diag(report, "缺少报告标题（如「XX局2021年政府信息公开工作年度报告」）", line=1)
+            yield self.diag(report, msg("GZ104.missing"), line=1)
             return
         if title_year(report.title) is None:
-            yield self.diag(report, f"报告标题「{report.title}」没有写明年份", line=report.title_line)
+            yield self.diag(report, msg("GZ104.no-year", title=report.title), line=report.title_line)
         elif not title_body(report.title):
-            yield self.diag(report, f"报告标题「{report.title}」没有写明发布机关", line=report.title_line)
+            yield self.diag(report, msg("GZ104.no-body", title=report.title), line=report.title_line)
 
 
 
@@ -200,7 +201,7 @@ class MissingTable(Rule):
                 seen_sections.add(spec.section)
                 section = report.section_name(spec, report.form)
                 sec = next((s for s in report.sections if s.spec.number == spec.section), None)
-                yield self.diag(report, f"缺少第{spec.section}部分的统计表格（{spec.name}）",
+                yield self.diag(report, msg("GZ110.missing", section=spec.section, name=spec.name),
                                 line=sec.line if sec else None, section=section, table=f"表{spec.section}")
 
 
@@ -233,10 +234,10 @@ class MissingRow(Rule):
             table = report.tables.get(spec.id)
             if table is None:
                 if spec.caption and spec.section in found_sections:
-                    yield self.table_diag(report, spec, f"第{spec.section}部分的表格缺少「{spec.caption}」")
+                    yield self.table_diag(report, spec, msg("GZ111.missing-item", section=spec.section, caption=spec.caption))
                 continue
             for row in table.missing_rows():
-                yield self.table_diag(report, spec, f"{spec.title}缺少「{row.label.text}」行", line=table.line, row=row)
+                yield self.table_diag(report, spec, msg("GZ111.missing-row", table=spec.title, row=row.label.text), line=table.line, row=row)
 
 
 class ExtraRow(Rule):
@@ -264,7 +265,7 @@ class ExtraRow(Rule):
     def check(self, report):
         for table in report.tables.values():
             for label, _values in table.extra_rows:
-                yield self.table_diag(report, table.spec, f"{table.spec.title}有规定格式没有的行「{label.text.strip()}」",
+                yield self.table_diag(report, table.spec, msg("GZ112.extra", table=table.spec.title, row=label.text.strip()),
                                       line=label.line)
 
 
@@ -298,13 +299,13 @@ class LabelWording(Rule):
                 if lab.how in ("variant", "fuzzy"):
                     seen.setdefault((lab.official, lab.found.strip()), []).append(lab)
             for (official, found), labs in seen.items():
-                times = f"（共{len(labs)}处）" if len(labs) > 1 else ""
-                kind = "列" if labs[0].kind == "column" else "行"
-                found_flat = found.replace("\n", "")
+                kind = "column" if labs[0].kind == "column" else "row"
+                message = msg(f"GZ113.{kind}" + (".times" if len(labs) > 1 else ""), table=table.spec.title,
+                              found=found.replace("\n", ""), official=official, times=len(labs))
                 yield self.diag(
-                    report, f"{table.spec.title}的{kind}标签「{found_flat}」与规定格式「{official}」不一致{times}",
+                    report, message,
                     line=labs[0].line, section=report.section_name(table.spec, report.form), table=table.spec.title,
-                    row=official if kind == "行" else None, column=official if kind == "列" else None,
+                    row=official if kind == "row" else None, column=official if kind == "column" else None,
                 )
 
 
@@ -347,21 +348,21 @@ class WrongFormatVersion(Rule):
             shown = "、".join(dict.fromkeys(e.replace("\n", "") for e in evidence[:4]))
             yield self.diag(
                 report,
-                f"{year}年度报告应使用{_form_title(expected)}，但表格为{_form_title(report.form)}（{shown}）",
+                msg("GZ114.wrong", year=year, expected=_form_title(expected), found=_form_title(report.form), evidence=shown),
                 line=report.tables[next(iter(report.tables))].line if report.tables else None,
             )
         elif report.foreign_captions:
             cap = report.foreign_captions[0]
             first = report.form.tables[0] if report.form.tables else None
             yield self.diag(
-                report, f"{year}年度报告应使用的{_form_title(report.form)}中没有「{cap.text.strip()}」，这是旧格式的表格",
+                report, msg("GZ114.old-caption", year=year, form=_form_title(report.form), caption=cap.text.strip()),
                 line=cap.line, section=report.section_name(first, report.form) if first else None,
             )
 
 
-def _form_title(form) -> str:
+def _form_title(form):
     """How messages name a form version: by the document that issued it."""
-    return f"{form.issued_by}规定的格式" if form.issued_by else f"{form.format}格式"
+    return msg("form.issued", issued_by=form.issued_by) if form.issued_by else msg("form.named", format=form.format)
 
 
 class RowValueCount(Rule):
@@ -394,32 +395,32 @@ class RowValueCount(Rule):
                 found, expected = table.flat
                 extra = sum(len(r.extra) for r in table.rows.values())
                 if found < expected or extra:
-                    what = f"只有{found}个" if found < expected else f"多出{extra}个"
-                    yield self.table_diag(report, spec, f"{spec.title}应有{expected}个数值，{what}", line=table.line)
+                    message = (msg("GZ115.flat-short", table=spec.title, expected=expected, found=found) if found < expected
+                               else msg("GZ115.flat-extra", table=spec.title, expected=expected, extra=extra))
+                    yield self.table_diag(report, spec, message, line=table.line)
                 continue
             ncols = len(spec.columns)
             for row in table.rows.values():
                 if row.found < ncols:
                     yield self.table_diag(
                         report, spec,
-                        f"{spec.title}「{row.spec.label.text}」行只有{row.found}个数值，表格有{ncols}列（{_missing_columns(spec, row)}）",
+                        msg("GZ115.short", table=spec.title, row=row.spec.label.text, found=row.found, columns=ncols,
+                            missing=_missing_columns(spec, row)),
                         line=row.label.line, row=row.spec, found=row.found, expected=ncols,
                     )
                 elif row.extra:
                     yield self.table_diag(
                         report, spec,
-                        f"{spec.title}「{row.spec.label.text}」行有{row.found + len(row.extra)}个数值，表格只有{ncols}列",
+                        msg("GZ115.long", table=spec.title, row=row.spec.label.text, found=row.found + len(row.extra), columns=ncols),
                         line=row.label.line, row=row.spec, found=row.found + len(row.extra), expected=ncols,
                     )
 
 
-def _missing_columns(spec, row) -> str:
+def _missing_columns(spec, row):
     """Which values a short row lacks: named where each value was read under its
     column's header, else unknown (reading by order cannot tell)."""
-    if not row.by_column:
-        return "缺少的数值无法确定属于哪一列"
-    names = [col.label.text for col, cell in zip(spec.columns, row.cells) if cell.status == "missing"]
-    return f"缺少「{'」「'.join(names)}」列的数值" if names else "缺少的数值无法确定属于哪一列"
+    names = [col.label.text for col, cell in zip(spec.columns, row.cells) if cell.status == "missing"] if row.by_column else []
+    return msg("GZ115.missing-columns", columns=names) if names else msg("GZ115.unknown-column")
 
 
 @hookimpl

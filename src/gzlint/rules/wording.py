@@ -3,7 +3,7 @@ misquoted, enumerations that skip or repeat, the prose contradicting the
 tables in words, section 五 with problems but no measures (or the reverse),
 and (off by default) typing slips.
 
-Word lists are data (form/wording.toml, read through ``wording_data``); the
+Word lists are data (rules/national/wording.toml, read through ``wording_data``); the
 form roles used are the named constants below."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..metadata import counts as q
 from ..metadata import report_meta, section_tokens
 from ..metadata.numerals import cn_to_int
 from ..metadata.period import sentence_around
+from ..messages import msg
 from ..rule import Rule
 
 # -- the form roles GZ509–GZ511 read (docs/forms.md) ------------------------
@@ -136,7 +137,7 @@ class MisquotedLegalBasis(Rule):
             for m in _BOOK.finditer(t.text):
                 what = _misnamed(m["name"])
                 if what:
-                    yield self.prose_diag(report, t, f"名称「{m.group(0)}」有误，{_correct_names(what)}")
+                    yield self.prose_diag(report, t, msg("GZ508.name", name=m.group(0), correct=_correct_names(what)))
 
     def _garbled(self, report):
         series = [_series_pattern(s) for s in wording_data()["notice_series"]]
@@ -156,8 +157,8 @@ class MisquotedLegalBasis(Rule):
                         yield self._garbled_diag(report, t, m.start(), m.end())
 
     def _garbled_diag(self, report, t, start: int, end: int):
-        return self.prose_diag(report, t, f"文号「{t.text[start:end]}」残缺或有误（应为「〔年份〕序号号」），"
-                                          f"见「{_excerpt(t.text, start, end)}」")
+        return self.prose_diag(report, t, msg("GZ508.garbled", number=t.text[start:end],
+                                              excerpt=_excerpt(t.text, start, end)))
 
     def _other_period(self, report):
         if report.form is None:
@@ -180,13 +181,14 @@ class MisquotedLegalBasis(Rule):
             if year is not None and forms[fmt].covers(year):
                 continue  # the right notice for the year over the wrong tables: GZ114's
             notice = notices[fmt]
-            yield self.prose_diag(report, t, f"报告使用{report.form.format}年版格式（{own.text}），却引用了"
-                                             f"{notice.text}：「{sentence_around(t.text, m.start(), m.end()).strip()}」")
+            yield self.prose_diag(report, t, msg("GZ508.other-period", format=report.form.format, own=own.text,
+                                                 notice=notice.text,
+                                                 sentence=sentence_around(t.text, m.start(), m.end()).strip()))
 
 
 def _correct_names(what: str) -> str:
     entry = next(e for e in wording_data()["names"] if e["what"] == what)
-    return "应为" + "或".join(f"《{n}》" for n in entry["correct"][:2])
+    return "》《".join(entry["correct"][:2])
 
 
 # -- GZ509 --------------------------------------------------------------------
@@ -337,16 +339,18 @@ class EnumerationOutOfOrder(Rule):
         for prev, m, kind in breaks:
             t = m.token
             if kind == EMPTY:
-                message = f"列举序号缺少数字：「{_excerpt(t.text, m.start, m.end)}」"
+                message = msg("GZ509.empty", section=sec.spec.official, excerpt=_excerpt(t.text, m.start, m.end))
             elif prev is None:
                 first = m.text.replace(m.text.strip("（()）是"), "一")
-                message = f"列举从「{m.text}」开始，前面没有「{first}」：「{_excerpt(t.text, m.start, m.end)}」"
+                message = msg("GZ509.start", section=sec.spec.official, marker=m.text, first=first,
+                              excerpt=_excerpt(t.text, m.start, m.end))
             else:
                 where = t.text[prev.start:m.end]
                 if prev.token is not t or len(where) > 40:
                     where = f"{prev.token.text[prev.start:prev.end + 12]}…{m.text}"
-                message = f"列举序号{kind}：「{prev.text}」之后是「{m.text}」（{where}）"
-            yield self.diag(report, f"「{sec.spec.official}」中{message}", line=t.line, section=sec.spec.official)
+                message = msg("GZ509.skip" if kind == SKIP else "GZ509.repeat", section=sec.spec.official,
+                              previous=prev.text, marker=m.text, where=where)
+            yield self.diag(report, message, line=t.line, section=sec.spec.official)
 
 
 def _form_labels(report) -> tuple[str, ...]:
@@ -423,8 +427,9 @@ class WordsContradictTables(Rule):
                 head = sentence[:sentence.find(m.group(0))]
                 if "申请" not in head or any(w in sentence for w in _NOT_APPLICATIONS + _NOT_THIS_YEAR):
                     continue
-                yield self.table_diag(report, where.table, f"正文「{sentence.strip()}」，但{where.table.title}"
-                                                           f"「{where.row.label.text}」总计为{carried}",
+                yield self.table_diag(report, where.table, msg("GZ510.concluded", sentence=sentence.strip(),
+                                                               table=where.table.title, row=where.row.label.text,
+                                                               value=str(carried)),
                                       line=t.line, row=where.row, column=where.column)
 
     def _no_cases(self, report):
@@ -447,8 +452,9 @@ class WordsContradictTables(Rule):
                 value, row, name = expected[s.quantity]
                 if value:
                     where = role_place(report, f"{row}.{TOTAL}")
-                    yield self.table_diag(report, where.table, f"正文「{sentence_around(t.text, s.start, s.end).strip()}」，"
-                                                               f"但{where.table.title}{name}为{value}",
+                    yield self.table_diag(report, where.table, msg("GZ510.no-cases",
+                                                                   sentence=sentence_around(t.text, s.start, s.end).strip(),
+                                                                   table=where.table.title, name=name, value=str(value)),
                                           line=t.line, row=where.row, column=where.column)
 
     def _upheld(self, report):
@@ -470,8 +476,10 @@ class WordsContradictTables(Rule):
                             others.append((where, value))
                 if others:
                     where = others[0][0]
-                    listed = "、".join(f"「{w.row.label.text}」{w.column.label.text}为{v}" for w, v in others)
-                    yield self.table_diag(report, where.table, f"正文「{sentence.strip()}」，但{where.table.title}{listed}",
+                    listed = [msg("GZ510.cell", row=w.row.label.text, column=w.column.label.text, value=str(v))
+                              for w, v in others]
+                    yield self.table_diag(report, where.table, msg("GZ510.upheld", sentence=sentence.strip(),
+                                                                   table=where.table.title, cells=listed),
                                           line=t.line, row=where.row, column=where.column)
 
 
@@ -523,10 +531,9 @@ class ProblemsWithoutMeasures(Rule):
                                       + "|".join(map(re.escape, words["problem_words"])))
         measures = [w for w in words["measure_words"] if w in said_of_problems.sub("", text)]
         if problems and not measures:
-            yield self.diag(report, f"「{sec.spec.official}」写了存在的问题（{'、'.join(problems[:3])}），"
-                                    f"但没有写改进措施", line=sec.line, section=sec.spec.official)
+            yield self.diag(report, msg("GZ511.no-measures", section=sec.spec.official, problems=problems[:3]), line=sec.line, section=sec.spec.official)
         elif measures and not problems:
-            yield self.diag(report, f"「{sec.spec.official}」写了改进措施，但没有写存在的问题",
+            yield self.diag(report, msg("GZ511.no-problems", section=sec.spec.official),
                             line=sec.line, section=sec.spec.official)
 
 
@@ -570,12 +577,13 @@ class TypingSlips(Rule):
             for m in doubled.finditer(t.text):
                 if any(t.text.find(e, max(0, m.start() - len(e)), m.end() + len(e)) >= 0 for e in slips["exceptions"]):
                     continue
-                yield self.prose_diag(report, t, f"重复字词「{m.group(0)}」：{_excerpt(t.text, m.start(), m.end(), width=10)}")
+                yield self.prose_diag(report, t, msg("GZ512.doubled", text=m.group(0),
+                                                     excerpt=_excerpt(t.text, m.start(), m.end(), width=10)))
             commas += [(t, m) for m in _ASCII_PUNCT.finditer(t.text)]
         if commas:
             t, m = commas[0]
-            yield self.prose_diag(report, t, f"中文之间使用了半角标点{len(commas)}处（应为全角「，」「；」），"
-                                             f"首处：{_excerpt(t.text, m.start(), m.end(), width=10)}", count=len(commas))
+            yield self.prose_diag(report, t, msg("GZ512.ascii-punctuation", count=len(commas),
+                                                 excerpt=_excerpt(t.text, m.start(), m.end(), width=10)), count=len(commas))
 
 
 @hookimpl
