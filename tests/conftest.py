@@ -8,6 +8,13 @@ import pytest
 pytest_plugins = ["pytester"]
 
 
+@pytest.fixture(autouse=True)
+def _own_result_cache(tmp_path_factory, monkeypatch):
+    """Each test its own result cache (the CLI's and subprocesses'), so no test
+    sees another's results and none writes into the source tree."""
+    monkeypatch.setenv("GZLINT_CACHE_DIR", str(tmp_path_factory.mktemp("gzlint_cache")))
+
+
 @pytest.fixture
 def sample_files(tmp_path):
     """A clean 2021 report and one whose 表三 总计 is wrong (GZ301–GZ303)."""

@@ -109,9 +109,11 @@ def test_gz506_another_body_and_shared_templates(tmp_path):
     assert lint(tmp_path, "GZ506") == []
 
 
-def test_gz506_through_minhash_lsh(tmp_path, monkeypatch):
-    pytest.importorskip("datasketch")
+@pytest.mark.parametrize("numpy", [True, False], ids=["numpy", "pure-python"])
+def test_gz506_through_the_sketch_index(tmp_path, monkeypatch, numpy):
     monkeypatch.setattr(crossreport, "EXACT_MAX", 0)
+    if not numpy:
+        monkeypatch.setitem(sys.modules, "numpy", None)
     then, now = two_years()
     write(tmp_path, "2021.txt", then)
     write(tmp_path, "2022.txt", now)
@@ -120,15 +122,24 @@ def test_gz506_through_minhash_lsh(tmp_path, monkeypatch):
     assert d.path.endswith("2022.txt")
 
 
-def test_gz506_says_when_datasketch_is_missing(tmp_path, monkeypatch):
-    monkeypatch.setattr(crossreport, "EXACT_MAX", 0)
-    monkeypatch.setattr(crossreport, "EXACT_MAX_WITHOUT_LSH", 1)
-    monkeypatch.setitem(sys.modules, "datasketch", None)
-    then, now = two_years()
-    write(tmp_path, "2021.txt", then)
-    write(tmp_path, "2022.txt", now)
-    (d,) = lint(tmp_path, "GZ506")
-    assert d.severity.label == "info" and "datasketch" in d.message
+def test_gz506_template_reports_only_planted_copies():
+    """200 reports from one template, each with its own text; 10 copy another
+    body's text: the stock text is dropped, the copies are found, nothing else."""
+    import random
+
+    from gzlint.reportfacts import text_signature
+
+    rng = random.Random(5)
+    template = "".join(p for _, paras in sample_report("2021").sections.values() for p in paras)
+    own = ["".join(chr(0x4E00 + rng.randrange(5000)) for _ in range(900)) for _ in range(200)]
+    texts = [template + t for t in own]
+    planted = {199 - k: k for k in range(10)}
+    for c, o in planted.items():
+        texts[c] = texts[o]
+    keys = [body_key(f"青山县第{i}号局") for i in range(200)]
+    found = crossreport.near_copies([text_signature(t) for t in texts], keys, set())
+    pairs = {frozenset((c, o)) for c, (_share, o, _how) in found.items()}
+    assert pairs == {frozenset(p) for p in planted.items()}
 
 
 def test_examples_folder_has_no_cross_report_findings():

@@ -26,7 +26,10 @@ from .packs import PackError
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReporterError, ReportOptions, get_reporter
 
+CACHE_DIR = ".gzlint_cache"
 SUBCOMMANDS = ("check", "rules", "explain", "show", "annotate")
+#: formats that show the matched reports themselves: the run keeps them whole
+WHOLE_REPORT_FORMATS = ("html",)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -73,6 +76,10 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     cfg.add_argument("--exclude", metavar="GLOBS", help=t("exclude"))
     cfg.add_argument("--extend-exclude", metavar="GLOBS", help=t("extend-exclude"))
     cfg.add_argument("--force-exclude", action="store_true", help=t("force-exclude"))
+    speed = parser.add_argument_group(t("group.speed"))
+    speed.add_argument("--jobs", "-j", type=int, metavar="N", help=t("jobs"))
+    speed.add_argument("--no-cache", action="store_true", help=t("no-cache"))
+    speed.add_argument("--cache-dir", metavar="DIR", help=t("cache-dir"))
     base = parser.add_argument_group(t("group.baseline"))
     base.add_argument("--baseline", metavar="FILE", help=t("baseline"))
     base.add_argument("--write-baseline", metavar="FILE", help=t("write-baseline"))
@@ -163,7 +170,7 @@ _STATISTICS_FORMATS = ("full", "concise", "json", "json-legacy", "json-lines")
 
 
 def _check(args, settings: Settings) -> int:
-    from .engine import discover, lint_reports, run_files, stdin_report
+    from .engine import discover, run, run_stdin
     from .reporters.output import OutputError, refuse_inputs, write_atomic
 
     lang = settings.lang
@@ -196,11 +203,22 @@ def _check(args, settings: Settings) -> int:
                       [] if reading_stdin else files)
     except OutputError as exc:
         return _error(str(exc))
+    if args.jobs is not None and args.jobs < 1:
+        return _error(text("cli.jobs-too-few", settings.lang))
     if reading_stdin:
-        result = lint_reports([stdin_report(name, sys.stdin.buffer.read(), settings)] if files else [], settings)
+        result = run_stdin(name, sys.stdin.buffer.read(), settings) if files else None
     else:
-        result = run_files(files, settings)
-    diagnostics, files, errors, reports = result.diagnostics, result.files, result.errors, result.reports
+        try:
+            cache = _cache(args, settings, files)
+        except (ValueError, OutputError) as exc:
+            return _error(str(exc))
+        from .progress import progress_bar
+
+        with progress_bar(args.format or "concise") as progress:
+            keep = args.format in WHOLE_REPORT_FORMATS and not args.statistics
+            result = run(files, settings, jobs=args.jobs, progress=progress, cache=cache, keep_reports=keep) if files else None
+    diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
+    reports = result.reports if result else []
     if args.write_baseline:
         from .baseline import write_baseline
 
@@ -265,6 +283,24 @@ def _baseline_summary(name: str, matched, pruned: bool, lang: str) -> None:
         print(f"  {e.get('path')}: {e.get('code')} {e.get('message')}", file=sys.stderr)
     if not pruned:
         print(text("cli.baseline-prune-hint", lang), file=sys.stderr)
+
+
+def _cache(args, settings: Settings, files: list[Path]):
+    """The result cache for this run, or None (--no-cache). It writes only new
+    files of its own, and never where an input is (OutputError)."""
+    if args.no_cache:
+        return None
+    from .cache import CacheError, ResultCache
+    from .reporters.output import refuse_inputs
+
+    folder = args.cache_dir or os.environ.get("GZLINT_CACHE_DIR")
+    if not folder:
+        folder = str((settings.path.parent if settings.path else Path.cwd()) / CACHE_DIR)
+    refuse_inputs({"--cache-dir": folder}, files)
+    try:
+        return ResultCache(folder, settings)
+    except CacheError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _rules(argv: list[str]) -> int:

@@ -3,6 +3,12 @@
 One file's failure never stops the others: a file that cannot be read is a
 GZ001–GZ003 diagnostic, and a rule that raises is reported as an internal
 error (exit status 2) while the other rules and files go on.
+
+Each file is read, matched and checked by the per-report rules on its own
+(``Linter.lint_file``), in worker processes when there are several
+(gzlint.pool); what the rules over the whole run need is kept as a small
+set of facts per file (gzlint.reportfacts), so memory does not grow with
+whole reports.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .messages import msg
 from .config import Settings
@@ -21,7 +27,13 @@ from .matcher.model import Report
 from .packs import use_local_packs
 from .plugins import all_forms, all_rules, plugin_manager
 from .readers import REPORT_SUFFIXES, limits, read_bytes
-from .rule import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .reportfacts import ReportFacts
+    from .rule import Rule
+
+#: seconds one file may take in a worker before it is given up (GZ001)
+FILE_BUDGET = 60.0
 
 
 @dataclass
@@ -30,15 +42,30 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     #: internal errors (a rule or plugin raised): not the report's fault
     errors: list[str] = field(default_factory=list)
-    #: the same errors by the file they happened on (a run-wide rule's are on none)
+    #: per file what reporters say was read: the facts workers kept
+    #: (gzlint.reportfacts), or the matched reports where the run kept them
+    #: (``keep_reports``, for the HTML findings page)
+    reports: "list[Report | ReportFacts]" = field(default_factory=list)
+    #: the internal errors by the file they happened on (a run-wide rule's are on none)
     file_errors: dict[str, list[str]] = field(default_factory=dict)
-    #: the matched reports, for reporters that say what was read
-    reports: list[Report] = field(default_factory=list)
 
-    def error(self, message: str, path: str | None = None) -> None:
-        self.errors.append(message)
-        if path is not None:
-            self.file_errors.setdefault(path, []).append(message)
+
+@dataclass
+class FileResult:
+    """One file's outcome, picklable: its diagnostics (not yet filtered by the
+    settings' per-file ignores), internal errors, and its facts."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    errors: list[str]
+    facts: "ReportFacts"
+    #: False for a file given up on (worker died, time ran out): not cached
+    final: bool = True
+    #: the matched report, kept only in-process by a run asked to keep reports
+    report: "Report | None" = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "report": None}
 
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
@@ -77,26 +104,80 @@ def build_report(path: str, data: bytes | None = None) -> Report:
         return Report(path=path, error=f"internal error matching {path}:\n{traceback.format_exc()}")
 
 
-def active_rules(settings: Settings) -> list[Rule]:
+def active_rules(settings: Settings) -> "list[Rule]":
     # per-file ignores only narrow: a rule off globally is off everywhere
     return [cls(settings) for code, cls in all_rules().items()
             if settings.enabled(code) and (cls.default_enabled or settings.names(code))]
 
 
-def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
-    result = LintResult(files=[r.path for r in reports], reports=reports)
-    for r in reports:
-        if r.error:
-            result.error(r.error, r.path)
-    rules = active_rules(settings)
-    for rule in rules:
-        if rule.scope == "run":
-            result.diagnostics += _run(rule, lambda: rule.check_run(reports), rule.code, result)
-            continue
-        for report in reports:
+class Linter:
+    """The rules of one run, built once per process."""
+
+    def __init__(self, settings: Settings, keep_reports: bool = False) -> None:
+        from .reportfacts import summary_tables
+
+        self.settings = settings
+        self.keep_reports = keep_reports
+        rules = active_rules(settings)
+        self.report_rules = [r for r in rules if r.scope != "run"]
+        self.run_rules = [r for r in rules if r.scope == "run"]
+        self.tables = summary_tables(type(r) for r in self.run_rules)
+
+    def lint_file(self, path: str, data: bytes | None = None) -> FileResult:
+        return self.lint_report(build_report(path, data))
+
+    def lint_report(self, report: "Report") -> FileResult:
+        from .reportfacts import ReportFacts, summarise
+
+        errors = [report.error] if report.error else []
+        diagnostics: list[Diagnostic] = []
+        for rule in self.report_rules:
             if rule.applies_to(report):
-                result.diagnostics += _run(rule, lambda: rule.check(report), f"{rule.code} on {report.path}", result,
-                                           report.path)
+                diagnostics += _call(lambda: rule.check(report), f"{rule.code} on {report.path}", errors)
+        try:
+            summary = summarise(report, self.tables)
+        except Exception:
+            errors.append(f"internal error summarising {report.path}:\n{traceback.format_exc()}")
+            summary = ReportFacts(path=report.path)
+        return FileResult(report.path, diagnostics, errors, summary, report=report if self.keep_reports else None)
+
+    def lint_failure(self, path: str, message: str) -> FileResult:
+        """A file given up on (its worker died or ran out of time), as GZ001."""
+        result = self.lint_report(Report(path=path, failure=ReadFailure("GZ001", message)))
+        result.final = False
+        return result
+
+    def finish(self, results: Iterable[FileResult]) -> LintResult:
+        """The run's result: every file's diagnostics, then the rules over all
+        files' summaries, filtered by the settings and sorted."""
+        result = LintResult()
+        summaries = []
+        for r in results:
+            result.files.append(r.path)
+            result.diagnostics += r.diagnostics
+            result.errors += r.errors
+            if r.errors:
+                result.file_errors[r.path] = list(r.errors)
+            summaries.append(r.facts)
+            result.reports.append(r.report if r.report is not None else r.facts)
+        for rule in self.run_rules:
+            result.diagnostics += _call(lambda: rule.check_run(summaries), rule.code, result.errors)
+        return filter_diagnostics(result, self.settings)
+
+
+def cross_report(summaries: "list[ReportFacts]", settings: Settings | None = None) -> list[Diagnostic]:
+    """The rules over every report of a run (GZ305, GZ306, GZ506), on the
+    summaries ``lint_bytes`` returned: for running them outside gzlint's own
+    pool (a Dask bag, a job queue)."""
+    linter = Linter(settings or Settings())
+    results = [FileResult(s.path, [], [], s) for s in summaries]
+    result = linter.finish(results)
+    if result.errors:
+        raise RuntimeError("\n".join(result.errors))
+    return result.diagnostics
+
+
+def filter_diagnostics(result: LintResult, settings: Settings) -> LintResult:
     kept = []
     for d in result.diagnostics:
         if not settings.enabled(d.code, d.path):
@@ -107,7 +188,7 @@ def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
         d.path = display_path(d.path)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
     result.files = [display_path(f) for f in result.files]
-    for report in reports:  # the reporters that say what was read look them up by path
+    for report in result.reports:  # the reporters that say what was read look them up by path
         report.path = display_path(report.path)
     return result
 
@@ -126,12 +207,18 @@ def display_path(path: str) -> str:
         return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _run(rule: Rule, call, what: str, result: LintResult, path: str | None = None) -> list[Diagnostic]:
+def _call(call: Callable[[], Iterable[Diagnostic] | None], what: str, errors: list[str]) -> list[Diagnostic]:
     try:
         return list(call() or ())
     except Exception:
-        result.error(f"internal error in rule {what}:\n{traceback.format_exc()}", path)
+        errors.append(f"internal error in rule {what}:\n{traceback.format_exc()}")
         return []
+
+
+def lint_reports(reports: list[Report], settings: Settings) -> LintResult:
+    """Lint reports already read and matched (``build_report``)."""
+    linter = Linter(settings, keep_reports=True)
+    return linter.finish(linter.lint_report(r) for r in reports)
 
 
 def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Diagnostic]:
@@ -146,25 +233,77 @@ def prepare(settings: Settings) -> None:
     all_forms()
 
 
-def run(paths: Iterable[str | Path], settings: Settings | None = None) -> LintResult:
+def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: int | None = None,
+        budget: float = FILE_BUDGET, progress: Callable[[int, int], None] | None = None,
+        cache: "object | None" = None, keep_reports: bool = False) -> LintResult:
+    """Lint files and folders with ``jobs`` worker processes (default: the
+    machine's cores; 1 lints in this process). ``progress(done, total)`` is
+    called as files finish; ``cache`` is a gzlint.cache.ResultCache or None.
+    ``keep_reports`` keeps every matched report in ``result.reports`` (one
+    process, no cache: memory grows with the run)."""
+    from .plugins import configure
+
     settings = settings or Settings()
     prepare(settings)
-    return run_files(discover(paths, settings), settings)
-
-
-def run_files(files: Iterable[str | Path], settings: Settings) -> LintResult:
-    """Lint files already found by :func:`discover`; a missing one is GZ001."""
-    prepare(settings)
+    configure(settings)
+    files = [str(f) for f in discover(paths, settings)]
+    linter = Linter(settings, keep_reports)
+    if keep_reports:
+        jobs, cache = 1, None
     with limits.using(settings.limits):
-        reports = [build_report(str(f)) for f in files]
-    return lint_reports(reports, settings)
+        return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache))
 
 
-def stdin_report(name: str, data: bytes, settings: Settings) -> Report:
+def run_stdin(name: str, data: bytes, settings: Settings) -> LintResult:
     """One report read from standard input, named ``name`` (``--stdin-filename``)."""
+    from .plugins import configure
+
     prepare(settings)
+    configure(settings)
+    linter = Linter(settings)
     with limits.using(settings.limits):
-        return build_report(name, data)
+        return linter.finish([linter.lint_file(name, data)])
+
+
+def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, budget: float = FILE_BUDGET,
+               progress: Callable[[int, int], None] | None = None, cache=None) -> Iterable[FileResult]:
+    """Each file's result, in the order of ``files``, from the cache or workers."""
+    from .pool import default_jobs, lint_in_workers, may_start_workers
+
+    jobs = (jobs or default_jobs()) if may_start_workers() else 1
+    total = len(files)
+    results: list[FileResult | None] = [None] * total
+    todo: list[int] = []
+    for i, path in enumerate(files):
+        hit = cache.get(path) if cache is not None else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append(i)
+    done = total - len(todo)
+    if progress:
+        progress(done, total)
+    if jobs <= 1 or len(todo) <= 1:
+        stream = ((i, linter.lint_file(files[i])) for i in todo)
+    else:
+        stream = lint_in_workers(linter, [(i, files[i]) for i in todo], jobs=jobs, budget=budget)
+    for i, result in stream:
+        results[i] = result
+        if cache is not None and result.final:
+            cache.put(files[i], result)
+        done += 1
+        if progress:
+            progress(done, total)
+    return results
+
+
+def lint_bytes(data: bytes, filename: str, settings: Settings | None = None) -> FileResult:
+    """Lint one report given as bytes: its diagnostics (the per-report rules,
+    filtered by the settings) and its summary for ``cross_report``; picklable."""
+    settings = settings or Settings()
+    result = Linter(settings).lint_file(filename, data)
+    result.diagnostics = filter_diagnostics(LintResult(list(result.diagnostics)), settings).diagnostics
+    return result
 
 
 def lint_text(text: str, name: str = "report.txt", settings: Settings | None = None) -> list[Diagnostic]:

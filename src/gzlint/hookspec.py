@@ -2,8 +2,9 @@
 
 A plugin is a module (or object) with functions marked ``@gzlint.hookimpl``
 and named after these specifications. Installed packages announce plugins in
-the ``gzlint`` entry-point group; gzlint's own rules are announced exactly the
-same way in its pyproject.toml::
+the ``gzlint`` entry-point group; gzlint's own rules are announced the same
+way in its pyproject.toml (and registered in code too, so a source tree
+without install metadata has them)::
 
     [project.entry-points.gzlint]
     my_rules = "my_package.rules"
@@ -65,4 +66,6 @@ def gzlint_form_files() -> "list[Path]":
 
 @hookspec
 def gzlint_configure(settings: "Settings") -> None:
-    """Called once with the resolved settings before any file is linted."""
+    """Called once per run with the resolved settings, in the main process,
+    before any file is read (``gzlint.engine.run``). Worker processes are
+    forked after it, so what a plugin sets up here is what its rules see."""

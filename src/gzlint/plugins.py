@@ -1,8 +1,17 @@
-"""The plugin manager: hook specs plus every plugin found by entry point."""
+"""The plugin manager: hook specs, the built-in rule families, and every
+plugin found by entry point.
+
+The built-in families are registered in code, so a source tree run without
+install metadata (PYTHONPATH=src) still has every rule; gzlint's own entry
+points name the same modules and are skipped. Each entry point is loaded on
+its own: one that fails is a PluginError naming it (exit 2), never a traceback.
+"""
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
+from importlib.metadata import entry_points
 from typing import Iterable
 
 import pluggy
@@ -17,12 +26,51 @@ class PluginError(Exception):
     form file is malformed … The CLI prints the message and exits 2."""
 
 
+#: gzlint's own rule families, modules of gzlint.rules (also its entry points)
+BUILTIN_FAMILIES = ("reading", "structure", "cells", "arithmetic", "period", "content", "prose",
+                    "crossreport", "requirements", "wording")
+
+
 @lru_cache(maxsize=1)
 def plugin_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager("gzlint")
     pm.add_hookspecs(hookspec)
-    pm.load_setuptools_entrypoints("gzlint")
+    for family in BUILTIN_FAMILIES:
+        pm.register(importlib.import_module(f"{__package__}.rules.{family}"), name=f"gzlint.rules.{family}")
+    for ep in entry_points(group="gzlint"):
+        if pm.has_plugin(ep.value):
+            continue  # a built-in family, announced by gzlint's own metadata
+        where = f"{ep.name} = {ep.value}" + (f" ({ep.dist.name} {ep.dist.version})" if ep.dist else "")
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            raise PluginError(f"plugin {where} failed to load: {_one_line(exc)}") from None
+        if pm.is_registered(plugin):
+            continue
+        try:
+            pm.register(plugin, name=ep.value)
+        except Exception as exc:  # a hook implementation that does not fit its spec
+            raise PluginError(f"plugin {where} cannot be registered: {_one_line(exc)}") from None
     return pm
+
+
+def plugin_versions() -> tuple[tuple[str, str], ...]:
+    """(distribution, version) of every installed plugin, for the result cache's key."""
+    return tuple(sorted({(ep.dist.name, ep.dist.version) for ep in entry_points(group="gzlint") if ep.dist}))
+
+
+def configure(settings) -> None:
+    """Call every plugin's ``gzlint_configure`` once with the resolved settings."""
+    try:
+        plugin_manager().hook.gzlint_configure(settings=settings)
+    except PluginError:
+        raise
+    except Exception as exc:
+        raise PluginError(f"a plugin's gzlint_configure failed: {_one_line(exc)}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
 
 
 def all_rules(pm: pluggy.PluginManager | None = None) -> dict[str, type[Rule]]:

@@ -14,6 +14,7 @@ from .diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from .matcher.model import Report
+    from .reportfacts import ReportFacts
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -24,10 +25,9 @@ def counts(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
     return {s: c.get(s, 0) for s in SEVERITIES}
 
 
-def file_facts(path: str, report: "Report | None", diagnostics: list[Diagnostic],
-               fail_level: Severity = Severity.ERROR) -> dict[str, Any]:
-    """One file: what was read and what was found."""
-    facts: dict[str, Any] = {"path": path, "kind": None, "form_version": None, "body": None, "year": None}
+def read_facts(report: "Report | None") -> dict[str, Any]:
+    """What was read of one file: source kind, form version, body, year."""
+    facts: dict[str, Any] = {"kind": None, "form_version": None, "body": None, "year": None}
     if report is not None and report.document is not None:
         from .metadata import report_meta
 
@@ -37,6 +37,15 @@ def file_facts(path: str, report: "Report | None", diagnostics: list[Diagnostic]
         facts["form_version"] = report.form.format if report.form else None
         facts["body"] = report_meta(report).body
         facts["year"] = report.year
+    return facts
+
+
+def file_facts(path: str, report: "Report | ReportFacts | None", diagnostics: list[Diagnostic],
+               fail_level: Severity = Severity.ERROR) -> dict[str, Any]:
+    """One file: what was read and what was found. ``report`` is a matched
+    report or the facts a worker kept of it (gzlint.reportfacts)."""
+    read = report.read if report is not None and hasattr(report, "read") else read_facts(report)
+    facts: dict[str, Any] = {"path": path, **read}
     facts["counts"] = counts(diagnostics)
     facts["codes"] = sorted({d.code for d in diagnostics})
     facts["clean"] = not diagnostics

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,11 +123,32 @@ class Report:
         return self.readable and bool(self.title or self.sections or self.tables)
 
     def in_table(self, index: int) -> bool:
-        return any(start <= index < end for start, end in self.table_spans)
+        starts, ends = self._spans()
+        k = bisect_right(starts, index) - 1
+        return k >= 0 and index < ends[k]
+
+    def _spans(self) -> tuple[list[int], list[int]]:
+        """The table spans as sorted starts and, for each, the furthest end so
+        far (spans may nest), kept until the spans change."""
+        key = tuple(self.table_spans)
+        hit = self.cache.get("_spans")
+        if hit is None or hit[0] != key:
+            starts, ends, furthest = [], [], -1
+            for start, end in sorted(key):
+                furthest = max(furthest, end)
+                starts.append(start)
+                ends.append(furthest)
+            hit = self.cache["_spans"] = (key, (starts, ends))
+        return hit[1]
 
     def prose(self) -> list[Token]:
-        """Tokens outside the form tables, in order."""
-        return [t for t in self.tokens if not self.in_table(t.index)]
+        """Tokens outside the form tables, in order (computed once while the
+        tokens and spans stay as they are; do not change the list)."""
+        key = (len(self.tokens), tuple(self.table_spans))
+        hit = self.cache.get("_prose")
+        if hit is None or hit[0] != key:
+            hit = self.cache["_prose"] = (key, [t for t in self.tokens if not self.in_table(t.index)])
+        return hit[1]
 
     def section_of(self, index: int) -> SectionMatch | None:
         current = None

@@ -1,23 +1,27 @@
 """GZ305, GZ306, GZ506: rules over every report of one run.
 
+They read per-report facts (gzlint.reportfacts.ReportFacts: path, year, body,
+the cells of the tables their roles name, a prose signature), not whole
+reports, so a run keeps only those in memory while files stream through
+worker processes.
+
 Reports are paired across years by the issuing body (metadata.body.body_key
 tolerates 人民政府/办事处 written or not, and a place prefix dropped). Near
-copies are found with MinHash LSH (datasketch, an optional dependency) so a
-run of 10,000 reports stays far below quadratic; small runs, and runs without
-datasketch up to a few hundred reports, are compared exactly.
+copies are found through bottom-k sketches of the text left once stock
+phrasing is dropped (gzlint.nearcopy), so a run of 10,000 reports stays far
+below quadratic; small runs are compared exactly, pair by pair.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from array import array
 from dataclasses import dataclass
+from math import ceil
 from typing import Iterable
 
 from .. import packs
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Severity
 from ..hookspec import hookimpl
-from ..metadata import report_meta
 from ..matcher.roles import role_place, role_value
 from ..metadata.body import body_key, same_body
 from ..messages import msg
@@ -38,7 +42,7 @@ def entries(reports: Iterable) -> list[Entry]:
     for r in reports:
         if not (r.recognised and r.form):
             continue
-        body, year = report_meta(r).body, r.year
+        body, year = r.body, r.year
         if body and year:
             out.append(Entry(r, year, body_key(body)))
     return out
@@ -168,79 +172,21 @@ def _near_copy(key: str):
     return packs.value("thresholds", "near-copy", key)
 
 
-#: MinHash LSH candidate threshold (Jaccard). Two texts of similar length where
-#: one repeats half of the other have Jaccard ≈ 1/3, so 0.3 lets every pair that
-#: may reach the same-body share of 0.5 through; candidates are then checked exactly
-LSH_THRESHOLD = 0.3
-NUM_PERM = 128
-SHINGLE = 5
 #: runs up to this size are compared exactly, pair by pair
 EXACT_MAX = 50
-#: without datasketch, exact comparison is still bearable up to this size
-EXACT_MAX_WITHOUT_LSH = 300
-_DROP = re.compile(r"[\s\W_]+")
 
 
-def shingles(report) -> set[str]:
-    """Character 5-grams of the prose, with the body's name removed and every
-    digit made 0, so a copy with only the year or the name changed matches."""
-    text = "".join(t.text for t in report.prose() if t.line != report.title_line)
-    return text_shingles(text, report_meta(report).body)
+def shingles(facts) -> array:
+    """The hashed 5-grams of the prose (gzlint.reportfacts.text_signature)."""
+    return facts.signature
 
 
-def text_shingles(text: str, body: str | None = None) -> set[str]:
-    text = unicodedata.normalize("NFKC", text)
-    if body:
-        text = text.replace(body, "")
-    text = re.sub(r"\d", "0", _DROP.sub("", text))
-    return {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
+def stock_limit(keys: list[str]) -> int:
+    """How many bodies must share a shingle for it to be stock phrasing."""
+    return max(_near_copy("stock-bodies"), ceil(_near_copy("stock-share") * len(set(keys))))
 
 
-def candidate_pairs(sets: list[set[str]], force_lsh: bool = False) -> Iterable[tuple[int, int]] | None:
-    """Index pairs that may be near copies; None when there are too many
-    reports to compare exactly and datasketch is not installed."""
-    n = len(sets)
-    if n <= EXACT_MAX and not force_lsh:
-        return ((i, j) for i in range(n) for j in range(i + 1, n))
-    try:
-        from datasketch import MinHash, MinHashLSH
-    except ImportError:
-        if n <= EXACT_MAX_WITHOUT_LSH:
-            return ((i, j) for i in range(n) for j in range(i + 1, n))
-        return None
-    # Python's str hash is stable within one process, which is all MinHash needs here
-    hashes = MinHash.bulk([[s for s in shingle_set] for shingle_set in sets], num_perm=NUM_PERM,
-                          hashfunc=lambda s: hash(s) & 0xFFFFFFFF)
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for i, mh in enumerate(hashes):
-        if sets[i]:
-            lsh.insert(i, mh)
-    pairs = set()
-    for i, mh in enumerate(hashes):
-        if sets[i]:
-            pairs.update((min(i, j), max(i, j)) for j in lsh.query(mh) if j != i)
-    return sorted(pairs)
-
-
-def stock_shingles(sets: list[set[str]], keys: list[str], shared: set[str]) -> set[str]:
-    """The shingles of ``shared`` that at least near-copy.stock-bodies distinct bodies use.
-
-    Only shingles some candidate pair shares are counted, which keeps memory
-    bounded by what could matter rather than by the whole run's vocabulary."""
-    from collections import Counter
-    from math import ceil
-
-    per_body: dict[str, set[str]] = {}
-    for s, k in zip(sets, keys):
-        per_body.setdefault(k, set()).update(s & shared)
-    limit = max(_near_copy("stock-bodies"), ceil(_near_copy("stock-share") * len(per_body)))
-    counts: Counter = Counter()
-    for s in per_body.values():
-        counts.update(s)
-    return {sh for sh, n in counts.items() if n >= limit}
-
-
-def overlap(a: set[str], b: set[str], stock: set[str] = frozenset()) -> float:
+def overlap(a: set[int], b: set[int], stock: frozenset[int] = frozenset()) -> float:
     """The share of ``a`` also found in ``b``, stock phrasing left out of the
     shared part (but not of ``a``: a report made of stock text is not a copy)."""
     return len((a & b) - stock) / len(a) if a else 0.0
@@ -270,8 +216,8 @@ class NearCopy(Rule):
     report of the same body, 70% against another body's. Text that three or
     more bodies of the run share (2% of the bodies in large runs) is stock
     phrasing or a common template and does not count as copied. Large runs use
-    MinHash LSH from ``datasketch`` (``pip install 'gzlint[nearcopy]'``); without it,
-    runs of more than 300 reports are not checked, and GZ506 says so.
+    a sketch index instead of comparing every pair (numpy, ``pip install
+    'gzlint[nearcopy]'``, makes finding the stock text faster).
     """
 
     code = "GZ506"
@@ -288,33 +234,37 @@ class NearCopy(Rule):
         index = {id(e.report): k for k, e in enumerate(items)}
         last_year = {(index[id(p.report)], index[id(c.report)]) for p, c in previous_years(reports)}
         found = near_copies(sets, [e.key for e in items], last_year)
-        if found is None:
-            message = msg("GZ506.no-datasketch", reports=len(items))
-            yield Diagnostic(items[0].report.path, self.code, Severity.INFO, str(message), msg=message)
-            return
         for ci, (share, oi, how) in sorted(found.items()):
             cur, other = items[ci], items[oi]
-            body = report_meta(other.report).body
+            body = other.report.body
             yield self.diag(cur.report, msg("GZ506.copy", share=share, how=msg(f"GZ506.{how}"), other=other.report.path,
                                             body=body or "", year=other.year), other=other.report.path,
                             share=round(share, 3))
 
 
-def near_copies(sets: list[set[str]], keys: list[str], last_year: set[tuple[int, int]],
-                force_lsh: bool = False) -> dict[int, tuple[float, int, str]] | None:
+def near_copies(signatures: list, keys: list[str], last_year: set[tuple[int, int]],
+                force_search: bool = False) -> dict[int, tuple[float, int, str]]:
     """For each report that is a near copy: (share, the other report, how).
 
-    ``keys`` are body keys; ``last_year`` holds (last year's, this year's)
-    index pairs of the same body. None when the run is too large to compare
-    without datasketch."""
-    pairs = candidate_pairs(sets, force_lsh)
-    if pairs is None:
-        return None
-    pairs = list(pairs)
-    shared: set[str] = set()
-    for i, j in pairs:
-        shared |= sets[i] & sets[j]
-    stock = stock_shingles(sets, keys, shared) if shared else set()
+    ``signatures`` are sorted hash arrays (or sets of hashes), ``keys`` body
+    keys; ``last_year`` holds (last year's, this year's) index pairs of the
+    same body. ``force_search`` uses the sketch index even for a small run."""
+    from ..nearcopy import as_signature, candidates, stock
+
+    signatures = [as_signature(s) for s in signatures]
+    common = stock(signatures, keys, stock_limit(keys))
+    n = len(signatures)
+    if n <= EXACT_MAX and not force_search:
+        pairs: Iterable[tuple[int, int]] = ((i, j) for i in range(n) for j in range(i + 1, n))
+    else:
+        pairs = candidates(signatures, common)
+    sets: dict[int, set[int]] = {}  # built only for reports in a candidate pair
+
+    def shingle_set(i: int) -> set[int]:
+        if i not in sets:
+            sets[i] = set(signatures[i])
+        return sets[i]
+
     best: dict[int, tuple[float, int, str]] = {}
     for i, j in pairs:
         for ci, oi in ((i, j), (j, i)):
@@ -324,7 +274,7 @@ def near_copies(sets: list[set[str]], keys: list[str], last_year: set[tuple[int,
                 limit, how = _near_copy("other-body"), "other-body"
             else:
                 continue  # the same body in another year: only last year's counts
-            share = overlap(sets[ci], sets[oi], stock)
+            share = overlap(shingle_set(ci), shingle_set(oi), common)
             if share >= limit and share > best.get(ci, (0.0,))[0]:
                 best[ci] = (share, oi, how)
     return best

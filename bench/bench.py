@@ -1,0 +1,173 @@
+"""Benchmark gzlint as users run it (a script, not a test).
+
+    python bench/bench.py [--n 500] [--formats txt,html,docx] [--gz506 1000,10000]
+
+Generates N reports per format with the project's own fixture writers (the
+sample report of gzlint.testing.sample, written by tests/writers.py), each
+with its own body and prose, then prints for each format: reports/s with
+--jobs 1 and with every core, the floor (reading and decoding the same files:
+.txt read+decode, .html read+lxml parse, .docx unzip+lxml parse), a warm-cache
+re-run, and the peak RSS of the largest gzlint process; then the wall time of
+one file beside a bare interpreter, and GZ506 (near copies) over template
+reports with planted copies. Keep N small on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def unique_prose(rng: random.Random, n: int = 40) -> str:
+    """n phrases of random CJK characters: text no other body writes."""
+    return "，".join("".join(chr(0x4E00 + rng.randrange(5000)) for _ in range(6)) for _ in range(n)) + "。"
+
+
+def make_report(i: int, rng: random.Random):
+    from gzlint.testing.sample import sample_report
+
+    r = sample_report("2021", body=f"青山县第{i}号局")
+    first = next(iter(r.sections))
+    heading, paras = r.sections[first]
+    r.sections[first] = (heading, [*paras, unique_prose(rng)])
+    if i % 7 == 0:
+        r.set_cell("applications", "total", "total", str(90 + i % 9))
+    return r
+
+
+def generate(fmt: str, n: int, folder: Path) -> None:
+    from writers import write
+
+    rng = random.Random(fmt)
+    folder.mkdir(parents=True)
+    for i in range(n):
+        write(make_report(i, rng), fmt, folder, name=f"r{i:05d}")
+
+
+def gzlint(args: list[str], env=None) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MB of the largest process) of one gzlint run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "gzlint", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"gzlint failed: {proc.stderr.read().decode()}")
+    return wall, usage.ru_maxrss // 1024
+
+
+def floor(fmt: str, folder: Path) -> float:
+    """Files/s just to read and decode (parse) them."""
+    import zipfile
+
+    from lxml import etree, html
+
+    start = time.perf_counter()
+    files = sorted(folder.iterdir())
+    for f in files:
+        data = f.read_bytes()
+        if fmt == "txt":
+            data.decode("utf-8")
+        elif fmt == "html":
+            html.fromstring(data)
+        elif fmt == "docx":
+            with zipfile.ZipFile(f) as z:
+                etree.fromstring(z.read("word/document.xml"))
+    return len(files) / (time.perf_counter() - start)
+
+
+def bench_format(fmt: str, n: int, base: Path, cores: int) -> dict:
+    folder = base / fmt
+    generate(fmt, n, folder)
+    row = {"format": fmt, "n": n, "floor": floor(fmt, folder)}
+    for jobs in (1, cores):
+        wall, rss = gzlint(["--no-cache", "--format", "json", "-j", str(jobs), str(folder)])
+        row[f"j{jobs}"] = n / wall
+        row["rss"] = max(row.get("rss", 0), rss)
+    cache = base / f"cache-{fmt}"
+    gzlint(["--cache-dir", str(cache), "--format", "json", str(folder)])
+    row["warm"], _ = gzlint(["--cache-dir", str(cache), "--format", "json", str(folder)])
+    return row
+
+
+def single_file(base: Path) -> tuple[float, float]:
+    from gzlint.testing.sample import render_text, sample_report
+
+    one = base / "one.txt"
+    one.write_text(render_text(sample_report("2021")), encoding="utf-8")
+    gzlint(["--no-cache", str(one)])  # bytecode written, caches warm
+    bare, lint = [], []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"])
+        bare.append(time.perf_counter() - t)
+        lint.append(gzlint(["--no-cache", str(one)])[0])
+    return statistics.median(bare), statistics.median(lint)
+
+
+def gz506(n: int, planted: int = 20) -> tuple[float, int, int]:
+    """Seconds for near_copies over n template reports, planted copies found, false pairs."""
+    from gzlint.reportfacts import text_signature
+    from gzlint.rules.crossreport import near_copies
+    from gzlint.testing.sample import render_text, sample_report
+
+    # the sample's prose is the common template; each body adds its own text
+    template = "".join(p for _, paras in sample_report("2021").sections.values() for p in paras)
+    rng = random.Random(506)
+    texts = [template + unique_prose(rng, 150) for _ in range(n)]
+    copies = {}
+    for k in range(planted):  # report c copies report o's own prose, under its own body
+        c, o = n - 1 - k, k
+        texts[c] = texts[o]
+        copies[c] = o
+    sets = [set(text_signature(t)) for t in texts]
+    keys = [f"青山县第{i}号局" for i in range(n)]
+    start = time.perf_counter()
+    found = near_copies(sets, keys, set())
+    took = time.perf_counter() - start
+    pairs = {frozenset((c, o)) for c, o in copies.items()}
+    hits = {frozenset((c, o)) for c, (_, o, _) in found.items()}
+    return took, len(pairs & hits), len(hits - pairs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300, help="reports per format")
+    parser.add_argument("--formats", default="txt,html,docx")
+    parser.add_argument("--gz506", default="1000", help="sizes of the GZ506 runs, comma-separated ('' for none)")
+    args = parser.parse_args()
+    from gzlint.pool import default_jobs
+
+    cores = default_jobs()
+    base = Path(tempfile.mkdtemp(prefix="gzlint-bench-"))
+    env_note = "PYTHONDONTWRITEBYTECODE is set: every run recompiles gzlint" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
+    try:
+        print(f"machine: {os.uname().machine}, {cores} cores, Python {sys.version.split()[0]} {env_note}")
+        print(f"| format | N | --jobs 1 (reports/s) | --jobs {cores} (reports/s) | floor (files/s) | warm re-run (s) | peak RSS (MB) |")
+        print("|---|---|---|---|---|---|---|")
+        for fmt in filter(None, args.formats.split(",")):
+            r = bench_format(fmt, args.n, base, cores)
+            print(f"| .{fmt} | {r['n']} | {r['j1']:.0f} | {r[f'j{cores}']:.0f} | {r['floor']:.0f} | {r['warm']:.2f} | {r['rss']} |",
+                  flush=True)
+        bare, one = single_file(base)
+        print(f"\none file: {one * 1000:.0f} ms; bare interpreter: {bare * 1000:.0f} ms ({one / bare:.1f}×)")
+        for n in (int(x) for x in args.gz506.split(",") if x):
+            took, found, false = gz506(n)
+            print(f"GZ506 over {n} template reports: {took:.1f} s, planted copies found {found}/20, false pairs {false}")
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Worker processes for a run: each reads, matches and checks one file at a time.
+
+Workers are forked from the process that built the run's rules, so plugins and
+forms are loaded once. A worker gets one file at a time; one that dies (a
+crash in a native library, the memory killer) or takes longer than the per-file
+budget is killed and replaced, and its file becomes one GZ001 diagnostic while
+the run goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import FileResult, Linter
+
+
+def may_start_workers() -> bool:
+    """False inside a daemonic process (a multiprocessing or Dask worker),
+    which may not start processes of its own."""
+    return not multiprocessing.current_process().daemon
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _context():
+    # fork shares the imported rules and loaded forms; elsewhere, spawn rebuilds them
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _serve(conn: Connection, linter: "Linter") -> None:
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        conn.send((index, linter.lint_file(path)))
+
+
+class _Worker:
+    def __init__(self, ctx, linter: "Linter") -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, linter), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, str] | None = None
+        self.started = 0.0
+
+    def give(self, task: tuple[int, str]) -> None:
+        self.task, self.started = task, time.monotonic()
+        self.conn.send(task)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(5)
+        if self.process.is_alive():  # pragma: no cover - a worker that ignores its stop
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def lint_in_workers(linter: "Linter", tasks: list[tuple[int, str]], *, jobs: int,
+                    budget: float) -> Iterator[tuple[int, "FileResult"]]:
+    """(index, result) for every task, as files finish."""
+    ctx = _context()
+    queue = deque(tasks)
+    workers = [_Worker(ctx, linter) for _ in range(min(jobs, len(tasks)))]
+    try:
+        for w in workers:
+            if queue:
+                w.give(queue.popleft())
+        while any(w.task for w in workers):
+            busy = [w for w in workers if w.task]
+            left = min(w.started + budget for w in busy) - time.monotonic()
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], max(0.0, left)))
+            now = time.monotonic()
+            for k, w in enumerate(workers):
+                if not w.task:
+                    continue
+                index, path = w.task
+                failure = None
+                if w.conn in ready or w.process.sentinel in ready:
+                    try:
+                        got = w.conn.recv() if w.conn.poll() else None
+                    except (EOFError, OSError):
+                        got = None
+                    if got is not None:
+                        w.task = None
+                        yield got
+                    else:
+                        w.process.join(1)
+                        failure = f"检查该文件时工作进程意外退出（退出码 {w.process.exitcode}），已跳过该文件"
+                elif now >= w.started + budget:
+                    failure = f"检查该文件超过时限（{budget:g} 秒），已停止并跳过该文件"
+                if failure:
+                    w.stop(kill=True)
+                    yield index, linter.lint_failure(path, failure)
+                    workers[k] = w = _Worker(ctx, linter)
+                if not w.task and queue:
+                    w.give(queue.popleft())
+    finally:
+        for w in workers:
+            w.stop(kill=w.task is not None)

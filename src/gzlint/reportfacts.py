@@ -1,0 +1,110 @@
+"""What a run keeps of one report: a small picklable set of facts.
+
+A run streams its files through worker processes; each worker reads, matches
+and checks one report, and sends back only these facts: what the reporters say
+was read (``read``: source kind, form version, body, year; gzlint.summary)
+and what the rules over every report of the run (``scope = "run"``: GZ305,
+GZ306, GZ506) compare. The facts quack like a matched report where those rules read it: ``path``, ``year``,
+``recognised``, ``form`` (looked up by its format name, so forms are never
+pickled), ``tables[id].cell(row, column)`` for the tables the run rules' roles
+name, the issuing ``body`` and a text ``signature`` (hashed prose shingles).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .form.model import FormSpec, TableSpec
+    from .form.values import CellValue
+    from .matcher.model import Report
+    from .rule import Rule
+
+#: prose is compared in character 5-grams
+SHINGLE = 5
+_DROP = re.compile(r"[\s\W_]+")
+_DIGIT = re.compile(r"\d")
+
+
+def text_signature(text: str, body: str | None = None) -> array:
+    """Sorted, distinct CRC-32 hashes of the text's 5-grams, with the body's name
+    removed and every digit made 0, so a copy with only the year or the name
+    changed matches. CRC-32, not ``hash()``: workers hash with other seeds."""
+    text = unicodedata.normalize("NFKC", text)
+    if body:
+        text = text.replace(body, "")
+    text = _DIGIT.sub("0", _DROP.sub("", text))
+    grams = {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
+    return array("I", sorted({zlib.crc32(g.encode("utf-8")) for g in grams}))
+
+
+@dataclass
+class CellTable:
+    """The cells of one matched table, by (row id, column id)."""
+
+    cells: dict[tuple[str, str], "CellValue"] = field(default_factory=dict)
+
+    def cell(self, row_id: str, col_id: str) -> "CellValue | None":
+        return self.cells.get((row_id, col_id))
+
+
+@dataclass
+class ReportFacts:
+    path: str
+    recognised: bool = False
+    form_format: str | None = None
+    year: int | None = None
+    body: str | None = None
+    title_line: int | None = None
+    tables: dict[str, CellTable] = field(default_factory=dict)
+    signature: array = field(default_factory=lambda: array("I"))
+    #: source kind, form version, body, year, as gzlint.summary.read_facts says
+    read: dict = field(default_factory=dict)
+
+    @property
+    def form(self) -> "FormSpec | None":
+        if self.form_format is None:
+            return None
+        from .plugins import all_forms
+
+        return next((f for f in all_forms() if f.format == self.form_format), None)
+
+    @staticmethod
+    def section_name(table: "TableSpec", form: "FormSpec | None") -> str:
+        from .matcher.model import Report
+
+        return Report.section_name(table, form)
+
+
+def summary_tables(rules: Iterable[type["Rule"]]) -> frozenset[str]:
+    """The table roles the run rules read (``active`` of ``active.issued``)."""
+    return frozenset(role.split(".", 1)[0] for cls in rules if cls.scope == "run"
+                     for role in (*cls.roles, *cls.optional_roles) if not role.startswith("section."))
+
+
+def summarise(report: "Report", table_roles: frozenset[str]) -> ReportFacts:
+    """The facts of a matched report; ``table_roles`` from summary_tables()."""
+    from .summary import read_facts
+
+    summary = ReportFacts(path=report.path, recognised=report.recognised, year=report.year,
+                          title_line=report.title_line, read=read_facts(report))
+    if not (report.recognised and report.form):
+        return summary
+    from .metadata import report_meta
+
+    summary.form_format = report.form.format
+    summary.body = report_meta(report).body
+    for role in sorted(table_roles):
+        place = report.form.role(role)
+        matched = report.tables.get(place.table.id) if place else None
+        if matched is not None:
+            summary.tables[place.table.id] = CellTable({(r.id, c.id): v for r, c, v in matched.cells()})
+    text = "".join(t.text for t in report.prose() if t.line != report.title_line)
+    summary.signature = text_signature(text, summary.body)
+    return summary
+
