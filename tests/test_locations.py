@@ -136,3 +136,17 @@ def test_places_read_in_both_languages():
     assert Where("page", page=3).text("en") == "page 3"
     assert Where("paragraph", paragraph=12, words="本年度…").text() == "第12段「本年度…」"
     assert Where("table", table=2).text("en") == "table 2"
+
+
+def test_cross_report_findings_keep_the_cell_place(tmp_path):
+    """GZ305 reads the run's slim facts of each report, not the document: the
+    facts keep each cell's place."""
+    docx = pytest.importorskip("docx")
+    then = sample_report("2021", year=2021)
+    now = sample_report("2021", year=2022).set_cell("active.1", "normative", "in_force", "20")  # 12 + 3 − 1 = 14
+    writers.write(then, "docx", tmp_path, name="2021")
+    path = writers.write(now, "docx", tmp_path, name="2022")
+    (d,) = [d for d in lint_paths([tmp_path]) if d.code == "GZ305"]
+    assert d.where is not None and d.where.kind == "cell"
+    table = docx.Document(str(path)).tables[d.where.table - 1]
+    assert table.rows[d.where.row - 1].cells[d.where.column - 1].text == "20"

@@ -62,8 +62,13 @@ class Where:
 
 def locate_cell(report: "Report", cell: "CellValue | None") -> Where | None:
     """The place of a matched cell (its table, row and column; its page in a
-    PDF). A cross-report rule's slim summary of a report has no document: none."""
-    if cell is None or cell.source is None or getattr(report, "document", None) is None:
+    PDF). A cross-report rule reads a report's facts, which keep the places."""
+    if cell is None or cell.source is None:
+        return None
+    places = getattr(report, "places", None)
+    if places is not None:  # gzlint.reportfacts.ReportFacts
+        return places.get(cell.source)
+    if getattr(report, "document", None) is None:
         return None
     table_no, row, col = cell.source
     return _in_table(report, table_no, row, col)
