@@ -150,3 +150,14 @@ def test_cross_report_findings_keep_the_cell_place(tmp_path):
     assert d.where is not None and d.where.kind == "cell"
     table = docx.Document(str(path)).tables[d.where.table - 1]
     assert table.rows[d.where.row - 1].cells[d.where.column - 1].text == "20"
+
+
+def test_findings_shown_as_one_keep_the_place_they_share():
+    from gzlint.locations import common_place
+
+    a, b = Where("cell", table=2, row=3, column=4), Where("cell", table=2, row=4, column=4)
+    assert common_place([a, a]) == a
+    assert common_place([a, b]) == Where("table", table=2)
+    assert common_place([a, Where("cell", table=3, row=3, column=4)]) is None
+    assert common_place([Where("page", page=2), Where("page", page=3)]) is None
+    assert common_place([a, None]) is None

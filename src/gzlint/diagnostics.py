@@ -6,7 +6,7 @@ import enum
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from .locations import Where
+from .locations import Where, common_place
 from .messages import DEFAULT_LANG, Msg
 
 
@@ -125,5 +125,6 @@ def fold_groups(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             d, message=d.group_message or d.message, group=None, group_message=None,
             row=d.row if all(m.row == d.row for m in group) else None,
             column=d.column if all(m.column == d.column for m in group) else None,
+            where=common_place([m.where for m in group]),
             extra={**d.extra, "cells": len(group)}))
     return out

@@ -60,6 +60,18 @@ class Where:
                 "paragraph": self.paragraph, "text": self.text(lang)}
 
 
+def common_place(places: "list[Where | None]") -> Where | None:
+    """The place findings shown as one share: their place when it is the same,
+    else their table when they stand in one, else none."""
+    first = places[0] if places else None
+    if first is None or any(p != first for p in places):
+        if first is not None and first.table is not None and all(p is not None and p.table == first.table
+                                                                  for p in places):
+            return Where("table", table=first.table)
+        return None
+    return first
+
+
 def locate_cell(report: "Report", cell: "CellValue | None") -> Where | None:
     """The place of a matched cell (its table, row and column; its page in a
     PDF). A cross-report rule reads a report's facts, which keep the places."""
