@@ -57,4 +57,5 @@ def _place(d: Diagnostic, lang: str = DEFAULT_LANG) -> str:
              (d.row, d.row and text("full.row", lang, row=d.row), (f"「{d.row}」行", f"“{d.row}” row")),
              (d.column, d.column and text("full.column", lang, column=d.column),
               (f"「{d.column}」列", f"“{d.column}” column"))]
-    return " · ".join(shown for name, shown, quoted in parts if name and not any(q in d.message for q in quoted))
+    shown = [shown for name, shown, quoted in parts if name and not any(q in d.message for q in quoted)]
+    return " · ".join(shown + [w for w in (d.where_text(lang),) if w])
