@@ -95,3 +95,30 @@ def test_own_text_in_one_walk_is_the_text_minus_the_links(strip):
     assert len(elements) > 10
     for el in elements:
         assert own_text(el) == size(el) - sum(size(a) for a in el.iter("a")), el.tag
+
+
+def test_po_catalogue_is_kept_parsed_and_reread_when_edited(tmp_path, monkeypatch):
+    from gzlint import messages
+
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    po = tmp_path / "gzlint.po"
+    po.write_bytes((messages.LOCALE_DIR / "zh" / "LC_MESSAGES" / "gzlint.po").read_bytes())
+    first = messages.read_po(po)
+    assert first == messages._parse_po(po) and "GZ101.missing" in first
+    kept = list((tmp_path / "__pycache__").glob("gzlint.*.pickle"))
+    assert len(kept) == 1
+    assert messages.read_po(po) == first  # served from the kept copy
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "x.new"\nmsgstr "新的"\n', encoding="utf-8")
+    again = messages.read_po(po)
+    assert again["x.new"] == "新的" and again == messages._parse_po(po)
+    assert len(list((tmp_path / "__pycache__").glob("gzlint.*.pickle"))) == 1  # the stale copy is gone
+
+
+def test_po_catalogue_is_not_written_where_bytecode_is_not(tmp_path, monkeypatch):
+    from gzlint import messages
+
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    po = tmp_path / "gzlint.po"
+    po.write_bytes((messages.LOCALE_DIR / "en" / "LC_MESSAGES" / "gzlint.po").read_bytes())
+    assert messages.read_po(po) == messages._parse_po(po)
+    assert not (tmp_path / "__pycache__").exists()
