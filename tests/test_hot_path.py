@@ -122,3 +122,14 @@ def test_po_catalogue_is_not_written_where_bytecode_is_not(tmp_path, monkeypatch
     po.write_bytes((messages.LOCALE_DIR / "en" / "LC_MESSAGES" / "gzlint.po").read_bytes())
     assert messages.read_po(po) == messages._parse_po(po)
     assert not (tmp_path / "__pycache__").exists()
+
+
+@pytest.mark.parametrize("form", load_forms(), ids=lambda f: f.format)
+def test_indexed_rows_and_columns_are_the_ones_a_scan_finds(form):
+    for table in form.tables:
+        for row in table.rows:
+            assert table.row(row.id) is next(r for r in table.rows if r.id == row.id)
+        for col in table.columns:
+            assert table.column(col.id) is next(c for c in table.columns if c.id == col.id)
+        with pytest.raises(KeyError):
+            table.row("no-such-row")
