@@ -152,3 +152,38 @@ def test_a_daemonic_process_lints_in_itself(tmp_path):
     found = queue.get(timeout=120)
     proc.join(30)
     assert found == keys(engine.run([folder], jobs=1))
+
+
+class Hog:
+    """A reader plugin that asks for far more memory than a worker may have on hog.txt."""
+
+    @hookimpl
+    def gzlint_read_document(self, path, data, kind):
+        if os.path.basename(path) == "hog.txt":
+            bytearray(3 * 1024 ** 3)
+        return None
+
+
+def test_a_file_past_the_worker_memory_cap_is_one_gz001(tmp_path):
+    from dataclasses import replace
+
+    from gzlint.config import Settings
+
+    folder = write_corpus(tmp_path / "c", 2)
+    (folder / "hog.txt").write_text(render_text(sample_report("2021")), encoding="utf-8")
+    settings = Settings()
+    settings = replace(settings, limits=replace(settings.limits, worker_memory_mb=1024))
+    pm = plugin_manager()
+    hog = Hog()
+    pm.register(hog)
+    try:
+        result = engine.run([folder], settings, jobs=2)
+    finally:
+        pm.unregister(hog)
+    by_file = {}
+    for d in result.diagnostics:
+        by_file.setdefault(os.path.basename(d.path), []).append(d)
+    # the allocation fails inside the capped worker: that file is one GZ001, the others are checked
+    assert [d.code for d in by_file["hog.txt"]] == ["GZ001"]
+    assert "内存超出上限（1024 MB）" in by_file["hog.txt"][0].message
+    assert {"r0.txt", "r1.txt"} <= set(by_file) and not result.errors

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .messages import msg
+from .messages import Msg, msg
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
@@ -93,6 +93,8 @@ def build_report(path: str, data: bytes | None = None) -> Report:
         limits.check_text(doc)
     except ReadFailure as failure:
         return Report(path=path, failure=failure)
+    except MemoryError:  # past the worker's memory cap (pool.py): this file only
+        return Report(path=path, failure=ReadFailure("GZ001", msg("GZ001.worker-memory", limit=limits.current().worker_memory_mb)))
     except Exception as exc:  # a reader bug must not take the other files down
         return Report(path=path, failure=ReadFailure("GZ001", msg("GZ001.internal", error=f"{type(exc).__name__}: {exc}")))
     forms = all_forms()  # a malformed form file is the run's error, not this file's
@@ -139,7 +141,7 @@ class Linter:
             summary = ReportFacts(path=report.path)
         return FileResult(report.path, diagnostics, errors, summary, report=report if self.keep_reports else None)
 
-    def lint_failure(self, path: str, message: str) -> FileResult:
+    def lint_failure(self, path: str, message: "Msg | str") -> FileResult:
         """A file given up on (its worker died or ran out of time), as GZ001."""
         result = self.lint_report(Report(path=path, failure=ReadFailure("GZ001", message)))
         result.final = False

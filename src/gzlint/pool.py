@@ -12,9 +12,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - not POSIX
+    resource = None
 from collections import deque
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Iterator
+
+from .messages import msg
 
 if TYPE_CHECKING:  # pragma: no cover
     from .engine import FileResult, Linter
@@ -40,7 +47,22 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
+def _cap_memory(megabytes: int) -> None:
+    """Bound this worker's address space: a file that would take more raises
+    MemoryError here (or kills the worker) instead of exhausting the machine."""
+    if resource is None:  # pragma: no cover
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft == resource.RLIM_INFINITY or cap < soft:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
 def _serve(conn: Connection, linter: "Linter") -> None:
+    memory_mb = linter.settings.limits.worker_memory_mb
+    _cap_memory(memory_mb)
     while True:
         try:
             task = conn.recv()
@@ -49,7 +71,11 @@ def _serve(conn: Connection, linter: "Linter") -> None:
         if task is None:
             return
         index, path = task
-        conn.send((index, linter.lint_file(path)))
+        try:
+            result = linter.lint_file(path)
+        except MemoryError:
+            result = linter.lint_failure(path, msg("GZ001.worker-memory", limit=memory_mb))
+        conn.send((index, result))
 
 
 class _Worker:
@@ -110,9 +136,9 @@ def lint_in_workers(linter: "Linter", tasks: list[tuple[int, str]], *, jobs: int
                         yield got
                     else:
                         w.process.join(1)
-                        failure = f"检查该文件时工作进程意外退出（退出码 {w.process.exitcode}），已跳过该文件"
+                        failure = msg("GZ001.worker-died", status=w.process.exitcode)
                 elif now >= w.started + budget:
-                    failure = f"检查该文件超过时限（{budget:g} 秒），已停止并跳过该文件"
+                    failure = msg("GZ001.worker-timeout", seconds=f"{budget:g}")
                 if failure:
                     w.stop(kill=True)
                     yield index, linter.lint_failure(path, failure)

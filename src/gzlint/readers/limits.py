@@ -58,6 +58,9 @@ class Limits:
     table_cells: int = 200_000
     #: element nesting of a markup document
     depth: int = 256
+    #: address space of one worker process (-j); a file that needs more is
+    #: given up as GZ001 and the worker replaced, never the machine exhausted
+    worker_memory_mb: int = 4096
 
     @classmethod
     def keys(cls) -> list[str]:
