@@ -6,6 +6,7 @@ import enum
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from .locations import Where, common_place
 from .messages import DEFAULT_LANG, Msg
 
 
@@ -63,6 +64,8 @@ class Diagnostic:
     #: baseline fingerprint is made of its id and arguments, not its wording
     msg: Msg | None = field(default=None, compare=False, repr=False)
     group_msg: Msg | None = field(default=None, compare=False, repr=False)
+    #: the place in the source's own terms (第2个表格第7行第6列, 第3页), where the reader knows it
+    where: "Where | None" = None
 
     def set_group(self, key: str, message: "Msg | str") -> None:
         """Join the group ``key``, which human-readable output shows as one
@@ -79,13 +82,18 @@ class Diagnostic:
             self, message=self.msg.render(lang) if self.msg else self.message,
             group_message=self.group_msg.render(lang) if self.group_msg else self.group_message)
 
+    def where_text(self, lang: str = DEFAULT_LANG) -> str | None:
+        """The place in the source's own terms, as ``lang`` words it."""
+        return self.where.text(lang) if self.where is not None else None
+
     def sort_key(self) -> tuple:
         return (self.path, self.line if self.line is not None else 10**9, self.code, self.message)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         data = asdict(self)
         del data["msg"], data["group_msg"]
         data["severity"] = self.severity.label
+        data["where"] = self.where.to_dict(lang) if self.where is not None else None
         if self.msg is not None:
             data["message_id"] = self.msg.id
         for key in ("extra", "group", "group_message"):
@@ -117,5 +125,6 @@ def fold_groups(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             d, message=d.group_message or d.message, group=None, group_message=None,
             row=d.row if all(m.row == d.row for m in group) else None,
             column=d.column if all(m.column == d.column for m in group) else None,
+            where=common_place([m.where for m in group]),
             extra={**d.extra, "cells": len(group)}))
     return out

@@ -41,6 +41,8 @@ class Paragraph:
 
     text: str
     line: int | None = None
+    #: the 1-based page it stands on, where the source has pages (PDF)
+    page: int | None = None
 
 
 @dataclass
@@ -54,6 +56,8 @@ class Cell:
     col: int = 0
     rowspan: int = 1
     colspan: int = 1
+    #: the 1-based page it stands on, where the source has pages (a table may run over several)
+    page: int | None = None
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:  # pragma: no cover
     from .form.model import FormSpec, TableSpec
     from .form.values import CellValue
+    from .locations import Where
     from .matcher.model import Report
     from .rule import Rule
 
@@ -65,6 +66,9 @@ class ReportFacts:
     signature: array = field(default_factory=lambda: array("I"))
     #: source kind, form version, body, year, as gzlint.summary.read_facts says
     read: dict = field(default_factory=dict)
+    #: each kept cell's place in the source's own terms (gzlint.locations), by
+    #: ``CellValue.source``: the facts carry no document to find it in
+    places: dict[tuple[int, int, int], "Where"] = field(default_factory=dict)
 
     @property
     def form(self) -> "FormSpec | None":
@@ -104,7 +108,19 @@ def summarise(report: "Report", table_roles: frozenset[str]) -> ReportFacts:
         matched = report.tables.get(place.table.id) if place else None
         if matched is not None:
             summary.tables[place.table.id] = CellTable({(r.id, c.id): v for r, c, v in matched.cells()})
+            summary.places.update(_places(report, summary.tables[place.table.id]))
     text = "".join(t.text for t in report.prose() if t.line != report.title_line)
     summary.signature = text_signature(text, summary.body)
     return summary
 
+
+
+def _places(report: "Report", table: CellTable) -> dict[tuple[int, int, int], "Where"]:
+    from .locations import locate_cell
+
+    places = {}
+    for value in table.cells.values():
+        where = locate_cell(report, value)
+        if where is not None and value.source is not None:
+            places[value.source] = where
+    return places

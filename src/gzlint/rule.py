@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
 from .diagnostics import Diagnostic, Severity
+from .locations import Where, locate_cell, locate_line, locate_token
 from .messages import Msg, msg
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,30 +74,38 @@ class Rule:
 
     # -- helpers for building diagnostics ---------------------------------
     def diag(self, report: "Report", message: "Msg | str", *, line: int | None = None, section: str | None = None,
-             table: str | None = None, row: str | None = None, column: str | None = None, **extra) -> Diagnostic:
+             table: str | None = None, row: str | None = None, column: str | None = None,
+             where: Where | None = None, **extra) -> Diagnostic:
+        if where is None and line is not None:  # the rule named a line: the token there, where it is the only one
+            where = locate_line(report, line)
         return Diagnostic(
             path=report.path, code=self.code, severity=self.severity, message=str(message), line=line,
             section=section, table=table, row=row, column=column, extra=extra,
-            msg=message if isinstance(message, Msg) else None,
+            msg=message if isinstance(message, Msg) else None, where=where,
         )
 
     def prose_diag(self, report: "Report", token: "Token", message: "Msg | str", **extra) -> Diagnostic:
         """A diagnostic on a paragraph of the prose, located by its line and
         the section it stands in."""
         sec = report.section_of(token.index)
-        return self.diag(report, message, line=token.line, section=sec.spec.official if sec else None, **extra)
+        return self.diag(report, message, line=token.line, section=sec.spec.official if sec else None,
+                         where=locate_token(report, token), **extra)
 
     def table_diag(self, report: "Report", spec: "TableSpec", message: "Msg | str", *, line: int | None = None,
-                   row: "RowSpec | None" = None, column: "ColumnSpec | None" = None, **extra) -> Diagnostic:
-        """A diagnostic located in a form table, named as the form prints it."""
+                   row: "RowSpec | None" = None, column: "ColumnSpec | None" = None,
+                   cell: "CellValue | None" = None, **extra) -> Diagnostic:
+        """A diagnostic located in a form table, named as the form prints it,
+        and in the source's own terms at ``cell`` where the finding has one."""
         return self.diag(
             report, message, line=line, section=report.section_name(spec, report.form), table=spec.title,
-            row=row.label.text if row else None, column=column.label.text if column else None, **extra,
+            row=row.label.text if row else None, column=column.label.text if column else None,
+            where=locate_cell(report, cell),
+            **extra,
         )
 
     def cell_diag(self, report: "Report", spec: "TableSpec", row: "RowSpec", column: "ColumnSpec",
                   cell: "CellValue", message: "Msg | str", **extra) -> Diagnostic:
-        return self.table_diag(report, spec, message, line=cell.line, row=row, column=column, **extra)
+        return self.table_diag(report, spec, message, line=cell.line, row=row, column=column, cell=cell, **extra)
 
 
 def cell_name(spec: "TableSpec", row: "RowSpec", column: "ColumnSpec") -> Msg:

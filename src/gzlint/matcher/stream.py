@@ -33,6 +33,8 @@ class Token:
     layout: str | None = None  # the table's layout
     #: (row, col, rowspan, colspan) of the cell in a ``grid`` table: the grid matcher reads by position
     grid: tuple[int, int, int, int] | None = None
+    #: which paragraph of the document (0-based), for a ``para`` token: where a person finds it
+    paragraph: int | None = None
 
     @property
     def blank(self) -> bool:
@@ -76,10 +78,11 @@ class Token:
 
 def tokenize(doc: Document) -> list[Token]:
     tokens: list[Token] = []
-    table_no = 0
+    table_no = para_no = 0
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            tokens.append(Token(len(tokens), block.text, label_key(block.text), block.line, "para"))
+            tokens.append(Token(len(tokens), block.text, label_key(block.text), block.line, "para", paragraph=para_no))
+            para_no += 1
             continue
         for r, row in enumerate(block.rows):
             for cell in row:

@@ -34,6 +34,7 @@ class RawCell:
     rowspan: int = 1
     colspan: int = 1
     line: int | None = None
+    page: int | None = None
 
 
 def clean_text(text: str) -> str:
@@ -126,7 +127,7 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
         for rr in range(r, r + rowspan):
             for kk in range(k, k + colspan):
                 taken.add((rr, kk))
-        rows.setdefault(r, []).append(Cell(text=c.text, line=c.line, row=r, col=k, rowspan=rowspan, colspan=colspan))
+        rows.setdefault(r, []).append(Cell(text=c.text, line=c.line, row=r, col=k, rowspan=rowspan, colspan=colspan, page=c.page))
     # a row whose every cell lay under an earlier span is gone: no span may reach past the last row left
     last = max(rows)
     for row in rows.values():

@@ -172,13 +172,13 @@ def _assemble(pages) -> list[Block]:
 
     def flush_para():
         if para:
-            blocks.append(Paragraph(join_wrapped([ln.text for ln in para]), next_line()))
+            blocks.append(Paragraph(join_wrapped([ln.text for ln in para]), next_line(), para[0].page))
             para.clear()
 
     def flush_table():
         if len(group) == 1 and len(group[0].boxes) == 1:  # a framed paragraph, not a table
             if group[0].boxes[0].text:
-                blocks.append(Paragraph(group[0].boxes[0].text, next_line()))
+                blocks.append(Paragraph(group[0].boxes[0].text, next_line(), group[0].page))
             group.clear()
         if group:
             cells = stitch(group)

@@ -101,7 +101,7 @@ def stitch(fragments: list[Fragment]) -> list[RawCell]:
                 continue
             col = nearest(edges, b.x0)
             colspan = max(1, nearest(edges, b.x1) - col)
-            cells[id(b)] = RawCell(b.text, offset + b.row, col, b.rowspan, colspan, b.line)
+            cells[id(b)] = RawCell(b.text, offset + b.row, col, b.rowspan, colspan, b.line, frag.page)
         offset += frag.nrows
     return list(cells.values())
 

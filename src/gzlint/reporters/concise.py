@@ -14,14 +14,17 @@ def location(d: Diagnostic) -> str:
     return f"{d.path}:{d.line}" if d.line is not None else d.path
 
 
-def line(d: Diagnostic) -> str:
-    return f"{location(d)}: {d.code} {d.message}"
+def line(d: Diagnostic, lang: str = DEFAULT_LANG) -> str:
+    """``path:line: CODE message [第2个表格第7行第6列]``: the place in the
+    source's terms ends the line, so ``path:line:`` stays what editors parse."""
+    where = d.where_text(lang)
+    return f"{location(d)}: {d.code} {d.message}" + (f" [{where}]" if where else "")
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
     diagnostics = fold_groups(diagnostics)  # a wholly blank row or column is one line
     for d in diagnostics:
-        out.write(line(d) + "\n")
+        out.write(line(d, options.lang if options else DEFAULT_LANG) + "\n")
     if diagnostics and not (options and options.quiet):
         out.write(f"{summary_line(diagnostics, files, options.lang if options else DEFAULT_LANG)}\n")
 

@@ -29,7 +29,8 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
                 f"  [dim]{where:>5}[/]  [{_STYLE[d.severity]}]{d.code} {d.severity.word(lang)}[/] {escape(d.message)}"
             )
             cell = " · ".join(x for x in (d.table, d.row and text("full.row", lang, row=d.row),
-                                          d.column and text("full.column", lang, column=d.column)) if x)
+                                          d.column and text("full.column", lang, column=d.column),
+                                          d.where_text(lang)) if x)
             if cell:
                 console.print(f"         [dim]{escape(cell)}[/]")
         console.print()

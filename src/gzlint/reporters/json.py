@@ -14,6 +14,7 @@ import json
 from typing import Any, TextIO
 
 from ..diagnostics import Diagnostic
+from ..messages import DEFAULT_LANG
 from ..summary import run_summary
 
 #: the version of the object's layout; raised only when a key changes meaning
@@ -26,7 +27,8 @@ def document(diagnostics: list[Diagnostic], files: list[str], options=None) -> d
     reports = options.reports if options else ()
     kwargs = {"fail_level": options.fail_level} if options else {}
     summary = run_summary(diagnostics, files, reports, **kwargs)
-    return {"diagnostics": [d.to_dict() for d in diagnostics], "schema": SCHEMA, "gzlint": __version__, **summary}
+    lang = options.lang if options else DEFAULT_LANG
+    return {"diagnostics": [d.to_dict(lang) for d in diagnostics], "schema": SCHEMA, "gzlint": __version__, **summary}
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
@@ -36,5 +38,5 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
 
 def report_legacy(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
     """The bare array of diagnostics (the format before the run summary)."""
-    json.dump([d.to_dict() for d in diagnostics], out, ensure_ascii=False, indent=2)
+    json.dump([d.to_dict(options.lang if options else DEFAULT_LANG) for d in diagnostics], out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -7,8 +7,9 @@ import json
 from typing import TextIO
 
 from ..diagnostics import Diagnostic
+from ..messages import DEFAULT_LANG
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
     for d in diagnostics:
-        out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(d.to_dict(options.lang if options else DEFAULT_LANG), ensure_ascii=False) + "\n")

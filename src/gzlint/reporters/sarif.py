@@ -48,7 +48,7 @@ def rule_descriptors(lang: str = "zh") -> list[dict]:
     return descriptors
 
 
-def result(d: Diagnostic, index: dict[str, int]) -> dict:
+def result(d: Diagnostic, index: dict[str, int], lang: str = "zh") -> dict:
     from ..baseline import fingerprint
 
     location: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}}}
@@ -70,6 +70,8 @@ def result(d: Diagnostic, index: dict[str, int]) -> dict:
     }
     if d.code in index:
         res["ruleIndex"] = index[d.code]
+    if d.where is not None:  # the place in the source's own terms (第2个表格第7行第6列)
+        res["properties"] = {"where": d.where.to_dict(lang)}
     return res
 
 
@@ -87,7 +89,7 @@ def sarif_log(diagnostics: list[Diagnostic], files: list[str], lang: str = "zh")
                 "rules": rules,
             }},
             "artifacts": [{"location": {"uri": _uri(f)}} for f in files],
-            "results": [result(d, index) for d in diagnostics],
+            "results": [result(d, index, lang) for d in diagnostics],
             "columnKind": "unicodeCodePoints",
         }],
     }

@@ -74,6 +74,7 @@ class _IdentityRule(Rule):
             line=anchor.cell.line,
             row=result.along if not along_column else (single.row if single else None),
             column=result.along if along_column else (single.column if single else None),
+            cell=(single or anchor).cell,
             identity=result.spec.id, left=float(result.left_sum), right=float(result.right_sum),
         )
 
