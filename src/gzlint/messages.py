@@ -11,13 +11,18 @@ language.
 The ``.po`` files are the sources. A built wheel carries them compiled to
 ``.mo`` (``setup.py`` compiles them with Babel at build time), which the
 standard library's :mod:`gettext` reads in about a millisecond; a source
-checkout without ``.mo`` files reads the ``.po`` with Babel instead.
+checkout without ``.mo`` files reads the ``.po`` with Babel instead, once: the
+result is kept beside it in ``__pycache__`` (as Python keeps bytecode, and not
+where Python may not write bytecode), named for the ``.po``'s size and time.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
+import pickle
 import string
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -114,6 +119,41 @@ def catalogue(lang: str) -> dict[str, str]:
 
 
 def read_po(path: Path) -> dict[str, str]:
+    """A ``.po`` file's templates, from the ``__pycache__`` copy where it is current."""
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    cached = path.parent / "__pycache__" / f"{path.stem}.{st.st_size}-{st.st_mtime_ns}.pickle" if st else None
+    if cached is not None:
+        try:
+            with cached.open("rb") as fh:
+                entries = pickle.load(fh)
+            if isinstance(entries, dict):
+                return entries
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            pass
+    entries = _parse_po(path)
+    if cached is not None and not sys.dont_write_bytecode:
+        _keep(cached, entries)
+    return entries
+
+
+def _keep(cached: Path, entries: dict[str, str]) -> None:
+    """Write the parsed catalogue atomically; a folder we may not write is no error."""
+    try:
+        cached.parent.mkdir(exist_ok=True)
+        for old in cached.parent.glob(f"{cached.name.split('.')[0]}.*.pickle"):
+            old.unlink(missing_ok=True)  # an edited .po leaves no stale copies behind
+        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+
+
+def _parse_po(path: Path) -> dict[str, str]:
     try:
         from babel.messages.pofile import read_po as babel_read_po
     except ImportError:  # pragma: no cover - a checkout without the test extra

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..text import NUMBER_MARK, SECTION_MARK
 
@@ -18,6 +19,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〝": 
 _TRAILING = ":;,.。；：，、"
 
 
+@lru_cache(maxsize=65_536)  # a report's labels repeat across tables, rules and reports
 def key(text: str) -> str:
     """The normalised comparison key of a label."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -31,6 +33,16 @@ def key(text: str) -> str:
 def similarity(a: str, b: str) -> float:
     """Similarity of two keys in [0, 1]."""
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def similarity_from(a: str, b: str, floor: float) -> float | None:
+    """``similarity(a, b)`` where it reaches ``floor``, else None; difflib's
+    cheap upper bounds rule out most pairs before the full comparison."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return None
+    score = matcher.ratio()
+    return score if score >= floor else None
 
 
 def strip_note(k: str) -> str:

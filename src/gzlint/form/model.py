@@ -69,11 +69,20 @@ class TableSpec:
         """How messages name the table: 三, or 二 第二十条第（一）项."""
         return f"{self.section} {self.caption}" if self.caption else f"表{self.section}"
 
+    # indexed: rules ask for rows and columns by id for every report
+    @cached_property
+    def _column_index(self) -> dict[str, ColumnSpec]:
+        return {c.id: c for c in reversed(self.columns)}  # the first of an id wins, as a scan finds it
+
+    @cached_property
+    def _row_index(self) -> dict[str, RowSpec]:
+        return {r.id: r for r in reversed(self.rows)}
+
     def column(self, cid: str) -> ColumnSpec:
-        return next(c for c in self.columns if c.id == cid)
+        return self._column_index[cid]
 
     def row(self, rid: str) -> RowSpec:
-        return next(r for r in self.rows if r.id == rid)
+        return self._row_index[rid]
 
 
 class FormError(ValueError):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..form.labels import similarity, strip_note
+from ..form.labels import similarity_from, strip_note
 from ..form.spec import Label
 from ..text import KEY_MARK, cjk_count
 
@@ -17,6 +17,9 @@ _NOT_LABELS = {"无", "若干", "不详", "暂无", "没有", "未统计", "不�
 
 #: below this similarity a label is not taken for a form label
 FUZZY_THRESHOLD = 0.8
+
+#: distinct keys a label set remembers its fuzzy neighbours for
+_NEAR_LIMIT = 20_000
 
 
 def looks_like_row_label(text: str) -> bool:
@@ -53,10 +56,15 @@ class LabelSet:
         # a key can stand for several items: 行政复议 is a header and a row of 四
         self._exact: dict[str, list[tuple[Any, Label, str]]] = {}
         self._variant: dict[str, list[tuple[Any, Label, str]]] = {}
+        # key → the entries it is fuzzily close to, in form order with their
+        # scores: difflib runs once per distinct key, whatever kinds or
+        # exclusions a later lookup asks for
+        self._near: dict[str, list[tuple[float, tuple[Any, Label, str]]]] = {}
 
     def add(self, item: Any, label: Label, kind: str) -> None:
         entry = (item, label, kind)
         self._entries.append(entry)
+        self._near.clear()
         self._exact.setdefault(label.key, []).append(entry)
         for vk in label.variant_keys:
             self._variant.setdefault(vk, []).append(entry)
@@ -86,22 +94,34 @@ class LabelSet:
         if glued is not None:
             return glued
         best: tuple[float, tuple] | None = None
-        prefix = KEY_MARK.match(key)
-        for entry in self._entries:
-            if not ok(entry):
-                continue
-            official = entry[1].key
-            other = KEY_MARK.match(official)
-            # enumerated labels (1. （三） 一、) only match labels with the same mark
-            if (prefix.group(0) if prefix else None) != (other.group(0) if other else None):
-                continue
-            score = similarity(key, official)
-            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
+        for score, entry in self._fuzzy(key):
+            if ok(entry) and (best is None or score > best[0]):
                 best = (score, entry)
         if best:
             item, label, kind = best[1]
             return Hit(item, label, kind, "fuzzy")
         return None
+
+    def _fuzzy(self, key: str) -> list[tuple[float, tuple[Any, Label, str]]]:
+        """The entries within the fuzzy threshold of ``key``, memoised."""
+        near = self._near.get(key)
+        if near is None:
+            near = []
+            prefix = KEY_MARK.match(key)
+            mark = prefix.group(0) if prefix else None
+            for entry in self._entries:
+                official = entry[1].key
+                other = KEY_MARK.match(official)
+                # enumerated labels (1. （三） 一、) only match labels with the same mark
+                if mark != (other.group(0) if other else None):
+                    continue
+                score = similarity_from(key, official, FUZZY_THRESHOLD)
+                if score is not None:
+                    near.append((score, entry))
+            if len(self._near) >= _NEAR_LIMIT:  # a long run's distinct keys do not grow without end
+                self._near.clear()
+            self._near[key] = near
+        return near
 
     def _after_header(self, key: str, kinds: tuple[str, ...] | None, exclude: set[int] | None) -> Hit | None:
         """A header cell and a label run together by a conversion (信息内容本年处理决定数量):

@@ -91,10 +91,12 @@ def parse_html(path: str, text: str, encoding: str | None, source_format: str) -
     metadata = _metadata(root)
     _strip(root)
     body = root.find("body")
-    content = _content(body if body is not None else root)
+    top = body if body is not None else root
+    own_text = _OwnText(top)
+    content = _content(top, own_text)
     blocks: list[Block] = []
-    _Flow(blocks).walk(content)
-    title = _title_block(body if body is not None else root, content, _title_texts(root, metadata))
+    _Flow(blocks, own_text).walk(content)
+    title = _title_block(top, content, _title_texts(root, metadata), own_text)
     if title is not None and not _starts_with(blocks, title.text):
         blocks.insert(0, title)
     return Document(path=path, blocks=blocks, source_format=source_format, encoding=encoding, metadata=metadata)
@@ -129,7 +131,7 @@ def _title_texts(root, metadata: dict[str, str]) -> set[str]:
     return {_squeeze(metadata[k]) for k in ("title", "article_title") if metadata.get(k)}
 
 
-def _title_block(top, content, titles: set[str]) -> Paragraph | None:
+def _title_block(top, content, titles: set[str], own_text: _OwnText) -> Paragraph | None:
     """The article-title block above the content: the element nearest the
     content whose text is the page's title, else one whose class or id names
     a title and whose text names 政府信息公开; either names a year."""
@@ -142,9 +144,9 @@ def _title_block(top, content, titles: set[str]) -> Paragraph | None:
             break
         if not isinstance(el.tag, str) or el in ancestors:
             continue
-        text = _squeeze("".join(el.itertext()))
+        text = _squeezed_upto(el, _MAX_TITLE)
         # a column name (政府信息公开年报) or a link to another report is not this report's title
-        if not text or len(text) > _MAX_TITLE or title_year(text) is None or _own_text(el) == 0:
+        if not text or len(text) > _MAX_TITLE or title_year(text) is None or own_text(el) == 0:
             continue
         if text in titles:
             by_text = el
@@ -155,6 +157,20 @@ def _title_block(top, content, titles: set[str]) -> Paragraph | None:
         return None
     # one line: a <br> or source break inside the block is not a paragraph break
     return Paragraph(text=clean_text(unwrap_source("".join(el.itertext()))).replace("\n", ""), line=el.sourceline)
+
+
+def _squeezed_upto(el, limit: int) -> str:
+    """The text under ``el`` without whitespace, or "" once it is longer than
+    ``limit``: a wrapper high in the page is not read whole for every element."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        piece = _squeeze(piece)
+        size += len(piece)
+        if size > limit:
+            return ""
+        parts.append(piece)
+    return "".join(parts)
 
 
 def _starts_with(blocks: list[Block], text: str) -> bool:
@@ -181,28 +197,53 @@ def _doomed(el) -> bool:
     return bool(_FURNITURE.search(names)) and el.find(".//table") is None
 
 
-def _own_text(el) -> int:
-    """Length of the text under ``el`` that is not link text."""
-    def size(node) -> int:
-        return len("".join("".join(node.itertext()).split()))
+class _OwnText:
+    """Length of the text under an element that is not link text, for every
+    element of a tree at once (one walk instead of one per question).
 
-    return size(el) - sum(size(a) for a in el.iter("a"))
+    A length counts non-whitespace characters as ``itertext`` yields them: an
+    element's text, its children's text and their tails, no comment's text."""
+
+    def __init__(self, top) -> None:
+        self._sizes: dict = {}  # element → (all text, link text)
+        stack = [(top, False)]
+        while stack:  # post-order, without recursion on deep pages
+            el, done = stack.pop()
+            if not done:
+                stack.append((el, True))
+                stack.extend((child, False) for child in el if isinstance(child.tag, str))
+                continue
+            size, links = _bare_len(el.text), 0
+            for child in el:
+                if isinstance(child.tag, str):
+                    child_size, child_links = self._sizes[child]
+                    size, links = size + child_size, links + child_links
+                size += _bare_len(child.tail)
+            self._sizes[el] = (size, links + (size if el.tag == "a" else 0))
+
+    def __call__(self, el) -> int:
+        size, links = self._sizes[el]
+        return size - links
+
+
+def _bare_len(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
 
 
 def _data_tables(el) -> set:
     return {t for t in el.iter("table") if t.find(".//table") is None}
 
 
-def _content(el):
+def _content(el, own_text: _OwnText):
     """Descend while one child holds nearly all the text and every data table."""
     while True:
-        total = _own_text(el)
+        total = own_text(el)
         tables = _data_tables(el)
         best = None
         for child in el:
             if child.tag not in _CONTAINERS:
                 continue
-            if total and _own_text(child) >= _CONTENT_SHARE * total and _data_tables(child) >= tables:
+            if total and own_text(child) >= _CONTENT_SHARE * total and _data_tables(child) >= tables:
                 best = child
                 break
         # descend through layout tables, but keep a data table whole
@@ -214,8 +255,9 @@ def _content(el):
 class _Flow:
     """Turns flowing markup into paragraphs and tables."""
 
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], own_text: _OwnText) -> None:
         self.blocks = blocks
+        self.own_text = own_text
         self.buffer: list[str] = []
         self.line: int | None = None
 
@@ -245,7 +287,7 @@ class _Flow:
                 self.blocks.append(table)
             return
         block = tag in _BLOCK or tag == "table"
-        if block and el.find(".//a") is not None and _own_text(el) == 0:
+        if block and el.find(".//a") is not None and self.own_text(el) == 0:
             return  # a menu or a list of links, not report text
         if block:
             self.flush()

@@ -1,0 +1,135 @@
+"""Issue 11, per-report speed: the memoised label lookups and the one-walk HTML
+text sizes give exactly what the direct computations give."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from gzlint.form.labels import similarity, similarity_from
+from gzlint.form.spec import load_forms
+from gzlint.matcher.labels import FUZZY_THRESHOLD
+from gzlint.matcher.tables import label_set
+from gzlint.readers.html import _OwnText
+from gzlint.text import KEY_MARK
+
+
+def fuzzy_oracle(labels, key, kinds, exclude):
+    """The fuzzy search as it was before memoising: every entry, every time."""
+    best = None
+    prefix = KEY_MARK.match(key)
+    for entry in labels._entries:
+        item, label, kind = entry
+        if (kinds is not None and kind not in kinds) or (exclude and id(item) in exclude):
+            continue
+        other = KEY_MARK.match(label.key)
+        if (prefix.group(0) if prefix else None) != (other.group(0) if other else None):
+            continue
+        score = similarity(key, label.key)
+        if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
+            best = (score, entry)
+    return best[1] if best else None
+
+
+def near_misses(tables):
+    """Keys one character off an official label: fuzzy hits, never exact."""
+    for table in tables:
+        for row in table.rows:
+            k = row.label.key
+            if len(k) >= 6:
+                yield table, k[:3] + k[4:]
+                yield table, k[:-1] + "况"
+
+
+@pytest.mark.parametrize("form", load_forms(), ids=lambda f: f.format)
+def test_memoised_fuzzy_match_is_the_direct_search(form):
+    checked = 0
+    for table, k in near_misses(form.tables):
+        labels = label_set(table)
+        for kinds in (None, ("row",), ("column", "header")):
+            direct = fuzzy_oracle(labels, k, kinds, None)
+            for _ in range(2):  # the second lookup is served from the memo
+                hit = labels.match(k, kinds)
+                if hit is not None and hit.how == "fuzzy":
+                    assert direct is not None and hit.item is direct[0]
+                    checked += 1
+            if direct is not None:
+                # taking the best leaves the next best, as the direct search finds it
+                taken = {id(direct[0])}
+                again = labels.match(k, kinds, taken)
+                if again is not None and again.how == "fuzzy":
+                    nxt = fuzzy_oracle(labels, k, kinds, taken)
+                    assert nxt is not None and again.item is nxt[0]
+    assert checked > 0
+
+
+@pytest.mark.parametrize("a,b", [("本年新制作数量", "本年新制作数"), ("行政复议", "行政诉讼"), ("维持", "其他"),
+                                 ("属于国家秘密", "属于国家秘"), ("", "a"), ("abc", "abc")])
+def test_similarity_from_is_similarity_above_the_floor(a, b):
+    for floor in (0.0, 0.5, FUZZY_THRESHOLD, 1.0):
+        score = similarity(a, b)
+        assert similarity_from(a, b, floor) == (score if score >= floor else None)
+
+
+PAGE = """<html><body><div id="wrap">
+  <div class="nav"><a href="/">首 页</a> | <a href="/x">信息<b>公开</b></a>尾巴</div>
+  <!-- 注释 不算 -->后面的字
+  <div class="main"><p>正文 第一段<a href="#">链接</a>。</p><?pi x?>
+    <table><tr><td>单元 格</td><td><a><a>套</a>链</a></td></tr></table>
+  </div></div></body></html>"""
+
+
+@pytest.mark.parametrize("strip", [True, False])
+def test_own_text_in_one_walk_is_the_text_minus_the_links(strip):
+    root = lxml.html.document_fromstring(PAGE)
+    if strip:  # as the reader does; a comment's tail is text either way
+        for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+            el.drop_tree()
+    body = root.find("body")
+    own_text = _OwnText(body)
+
+    def size(node) -> int:
+        return len("".join("".join(node.itertext()).split()))
+
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    assert len(elements) > 10
+    for el in elements:
+        assert own_text(el) == size(el) - sum(size(a) for a in el.iter("a")), el.tag
+
+
+def test_po_catalogue_is_kept_parsed_and_reread_when_edited(tmp_path, monkeypatch):
+    from gzlint import messages
+
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    po = tmp_path / "gzlint.po"
+    po.write_bytes((messages.LOCALE_DIR / "zh" / "LC_MESSAGES" / "gzlint.po").read_bytes())
+    first = messages.read_po(po)
+    assert first == messages._parse_po(po) and "GZ101.missing" in first
+    kept = list((tmp_path / "__pycache__").glob("gzlint.*.pickle"))
+    assert len(kept) == 1
+    assert messages.read_po(po) == first  # served from the kept copy
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "x.new"\nmsgstr "新的"\n', encoding="utf-8")
+    again = messages.read_po(po)
+    assert again["x.new"] == "新的" and again == messages._parse_po(po)
+    assert len(list((tmp_path / "__pycache__").glob("gzlint.*.pickle"))) == 1  # the stale copy is gone
+
+
+def test_po_catalogue_is_not_written_where_bytecode_is_not(tmp_path, monkeypatch):
+    from gzlint import messages
+
+    monkeypatch.setattr("sys.dont_write_bytecode", True)
+    po = tmp_path / "gzlint.po"
+    po.write_bytes((messages.LOCALE_DIR / "en" / "LC_MESSAGES" / "gzlint.po").read_bytes())
+    assert messages.read_po(po) == messages._parse_po(po)
+    assert not (tmp_path / "__pycache__").exists()
+
+
+@pytest.mark.parametrize("form", load_forms(), ids=lambda f: f.format)
+def test_indexed_rows_and_columns_are_the_ones_a_scan_finds(form):
+    for table in form.tables:
+        for row in table.rows:
+            assert table.row(row.id) is next(r for r in table.rows if r.id == row.id)
+        for col in table.columns:
+            assert table.column(col.id) is next(c for c in table.columns if c.id == col.id)
+        with pytest.raises(KeyError):
+            table.row("no-such-row")
