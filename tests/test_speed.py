@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 import time
 
 import pytest
@@ -187,3 +189,43 @@ def test_a_file_past_the_worker_memory_cap_is_one_gz001(tmp_path):
     assert [d.code for d in by_file["hog.txt"]] == ["GZ001"]
     assert "内存超出上限（1024 MB）" in by_file["hog.txt"][0].message
     assert {"r0.txt", "r1.txt"} <= set(by_file) and not result.errors
+
+
+class Recorder:
+    """A reader plugin that notes when each file starts being read."""
+
+    def __init__(self, events):
+        self.events = events
+
+    @hookimpl
+    def gzlint_read_document(self, path, data, kind):
+        self.events.append(("read", os.path.basename(path)))
+        return None
+
+
+def test_each_file_is_handed_over_as_soon_as_it_is_done(tmp_path):
+    folder = write_corpus(tmp_path / "c", 3)
+    events = []
+    pm = plugin_manager()
+    recorder = Recorder(events)
+    pm.register(recorder)
+    try:
+        result = engine.run([folder], jobs=1, on_file=lambda r: events.append(("out", os.path.basename(r.files[0]))))
+    finally:
+        pm.unregister(recorder)
+    # one process: a file's diagnostics are out before the next file is read
+    assert events == [(kind, f"r{i}.txt") for i in range(3) for kind in ("read", "out")]
+    assert not result.errors
+
+
+def test_streamed_concise_output_has_the_lines_of_the_whole_run(tmp_path):
+    folder = write_corpus(tmp_path / "c", 4)
+    streamed = subprocess.run([sys.executable, "-m", "gzlint", "--no-cache", "-j", "2", str(folder)],
+                              capture_output=True, text=True)
+    whole = tmp_path / "whole.txt"
+    subprocess.run([sys.executable, "-m", "gzlint", "--no-cache", "-o", str(whole), str(folder)], capture_output=True)
+    lines = streamed.stdout.splitlines()
+    assert streamed.returncode == 1 and sorted(lines) == sorted(whole.read_text(encoding="utf-8").splitlines())
+    # file by file, in the order of the run, the summary last
+    paths = [line.split(":", 1)[0] for line in lines[:-1]]
+    assert paths == sorted(paths) and "r1.txt" in lines[0] and "共发现" in lines[-1]

@@ -205,6 +205,7 @@ def _check(args, settings: Settings) -> int:
         return _error(str(exc))
     if args.jobs is not None and args.jobs < 1:
         return _error(text("cli.jobs-too-few", settings.lang))
+    stream = None
     if reading_stdin:
         result = run_stdin(name, sys.stdin.buffer.read(), settings) if files else None
     else:
@@ -216,7 +217,9 @@ def _check(args, settings: Settings) -> int:
 
         with progress_bar(args.format or "concise") as progress:
             keep = args.format in WHOLE_REPORT_FORMATS and not args.statistics
-            result = run(files, settings, jobs=args.jobs, progress=progress, cache=cache, keep_reports=keep) if files else None
+            stream = _stream(args, settings) if progress is None else None
+            result = run(files, settings, jobs=args.jobs, progress=progress, cache=cache, keep_reports=keep,
+                         on_file=stream.file if stream else None) if files else None
     diagnostics, files, errors = (result.diagnostics, result.files, result.errors) if result else ([], [], [])
     reports = result.reports if result else []
     if args.write_baseline:
@@ -257,7 +260,10 @@ def _check(args, settings: Settings) -> int:
         statistics(diagnostics, out, as_json=fmt in ("json", "json-legacy", "json-lines"), lang=settings.lang)
     else:
         options = ReportOptions(quiet=args.quiet, fail_level=settings.fail_level, lang=settings.lang, reports=reports)
-        get_reporter(fmt)(diagnostics, files, out, options)
+        if stream is not None:  # each file's lines are out already
+            stream.finish(diagnostics, files, options)
+        else:
+            get_reporter(fmt)(diagnostics, files, out, options)
     if args.output_file:
         out.flush()
         try:
@@ -271,6 +277,19 @@ def _check(args, settings: Settings) -> int:
     if args.exit_zero:
         return 0
     return 1 if any(d.severity >= settings.fail_level for d in diagnostics) else 0
+
+
+def _stream(args, settings: Settings):
+    """Concise lines written as files finish, where nothing needs the whole
+    run first: not into a file (-o, written whole and atomically), not with
+    --statistics or a baseline (both count over the run)."""
+    if args.output_file or args.statistics or args.baseline or args.write_baseline:
+        return None
+    if (args.format or ("full" if sys.stdout.isatty() else "concise")) != "concise":
+        return None
+    from .reporters.concise import Stream
+
+    return Stream(sys.stdout, settings.lang)
 
 
 def _baseline_summary(name: str, matched, pruned: bool, lang: str) -> None:

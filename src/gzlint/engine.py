@@ -14,7 +14,7 @@ whole reports.
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -237,12 +237,16 @@ def prepare(settings: Settings) -> None:
 
 def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: int | None = None,
         budget: float = FILE_BUDGET, progress: Callable[[int, int], None] | None = None,
-        cache: "object | None" = None, keep_reports: bool = False) -> LintResult:
+        cache: "object | None" = None, keep_reports: bool = False,
+        on_file: "Callable[[LintResult], None] | None" = None) -> LintResult:
     """Lint files and folders with ``jobs`` worker processes (default: the
     machine's cores; 1 lints in this process). ``progress(done, total)`` is
     called as files finish; ``cache`` is a gzlint.cache.ResultCache or None.
     ``keep_reports`` keeps every matched report in ``result.reports`` (one
-    process, no cache: memory grows with the run)."""
+    process, no cache: memory grows with the run). ``on_file`` gets each
+    file's own diagnostics, filtered, as soon as it and the files before it
+    are done, so output need not wait for the whole run (the cross-report
+    rules' findings come only in the returned result)."""
     from .plugins import configure
 
     settings = settings or Settings()
@@ -252,8 +256,13 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: 
     linter = Linter(settings, keep_reports)
     if keep_reports:
         jobs, cache = 1, None
+    def one_file(result: FileResult) -> None:
+        own = LintResult([replace(d) for d in result.diagnostics], [result.path])
+        on_file(filter_diagnostics(own, settings))
+
     with limits.using(settings.limits):
-        return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache))
+        return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache,
+                                        on_result=one_file if on_file else None))
 
 
 def run_stdin(name: str, data: bytes, settings: Settings) -> LintResult:
@@ -268,8 +277,11 @@ def run_stdin(name: str, data: bytes, settings: Settings) -> LintResult:
 
 
 def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, budget: float = FILE_BUDGET,
-               progress: Callable[[int, int], None] | None = None, cache=None) -> Iterable[FileResult]:
-    """Each file's result, in the order of ``files``, from the cache or workers."""
+               progress: Callable[[int, int], None] | None = None, cache=None,
+               on_result: "Callable[[FileResult], None] | None" = None) -> Iterable[FileResult]:
+    """Each file's result, in the order of ``files``, from the cache or workers.
+    ``on_result`` gets each result in that order as soon as it and every
+    result before it are in (workers finish out of order)."""
     from .pool import default_jobs, lint_in_workers, may_start_workers
 
     jobs = (jobs or default_jobs()) if may_start_workers() else 1
@@ -283,6 +295,15 @@ def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, bud
         else:
             todo.append(i)
     done = total - len(todo)
+    released = 0
+
+    def release() -> None:
+        nonlocal released
+        while on_result is not None and released < total and results[released] is not None:
+            on_result(results[released])
+            released += 1
+
+    release()
     if progress:
         progress(done, total)
     if jobs <= 1 or len(todo) <= 1:
@@ -294,6 +315,7 @@ def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, bud
         if cache is not None and result.final:
             cache.put(files[i], result)
         done += 1
+        release()
         if progress:
             progress(done, total)
     return results

@@ -29,6 +29,45 @@ def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options
         out.write(f"{summary_line(diagnostics, files, options.lang if options else DEFAULT_LANG)}\n")
 
 
+class Stream:
+    """Concise output written as files finish: each file's own lines when
+    the run hands them over (engine.run's ``on_file``), then, at the end,
+    what only the whole run finds (the cross-report rules) and the summary.
+    The lines are those ``report`` writes, in file order rather than sorted
+    across files."""
+
+    def __init__(self, out: TextIO, lang: str = DEFAULT_LANG) -> None:
+        self.out, self.lang = out, lang
+        self.written: Counter = Counter()
+
+    @staticmethod
+    def _key(d: Diagnostic) -> tuple:
+        return d.path, d.line, d.code, d.message
+
+    def file(self, result) -> None:
+        for d in fold_groups([d.localised(self.lang) for d in result.diagnostics]):
+            self.out.write(line(d, self.lang) + "\n")
+        for d in result.diagnostics:
+            self.written[self._key(d.localised(self.lang))] += 1
+        self.out.flush()
+
+    def finish(self, diagnostics: list[Diagnostic], files: list[str], options=None) -> None:
+        """``diagnostics``: the whole run's, localised; writes those not yet written."""
+        left = Counter(self.written)
+        rest = []
+        for d in diagnostics:
+            k = self._key(d)
+            if left[k]:
+                left[k] -= 1
+            else:
+                rest.append(d)
+        for d in fold_groups(rest):
+            self.out.write(line(d, self.lang) + "\n")
+        folded = fold_groups(diagnostics)
+        if folded and not (options and options.quiet):
+            self.out.write(f"{summary_line(folded, files, self.lang)}\n")
+
+
 def summary_line(diagnostics: list[Diagnostic], files: list[str], lang: str = DEFAULT_LANG) -> str:
     counts = Counter(d.severity.label for d in diagnostics)
     parts = [text(f"summary.{k}" + (".one" if counts[k] == 1 else ""), lang, n=counts[k])
