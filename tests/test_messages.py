@@ -75,7 +75,7 @@ def test_lang_renders_messages_and_the_summary_in_english(sample_files, capsys, 
     target.write_text(bad.read_text(encoding="utf-8"), encoding="utf-8")
     assert main([str(target), "--format", "concise"]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "Found 1 diagnostics (1 error) in 1 of 1 files."  # GZ301–303 meet at one cell
+    assert out.splitlines()[-1] == "Found 1 diagnostic (1 error) in 1 of 1 file."  # GZ301–303 meet at one cell
 
 
 def test_an_unknown_language_is_a_configuration_error(tmp_path, capsys):

@@ -73,5 +73,7 @@ def summary_line(diagnostics: list[Diagnostic], files: list[str], lang: str = DE
     parts = [text(f"summary.{k}" + (".one" if counts[k] == 1 else ""), lang, n=counts[k])
              for k in ("error", "warning", "info") if counts[k]]
     affected = len({d.path for d in diagnostics})
-    return text("summary.found", lang, n=len(diagnostics), counts=text("list.sep", lang).join(parts),
-                affected=affected, files=len(files))
+    n = len(diagnostics)
+    return text("summary.found", lang, n=n, counts=text("list.sep", lang).join(parts), affected=affected,
+                files=len(files), diagnostics=text("summary.diagnostics.one" if n == 1 else "summary.diagnostics", lang, n=n),
+                of_files=text("summary.files.one" if len(files) == 1 else "summary.files", lang, n=len(files)))
