@@ -161,3 +161,28 @@ def test_gzlint_baseline_option(reports):
     result.assert_outcomes(passed=4)
     result = reports.runpytest("--gzlint", "-p", "no:cacheprovider", "--gzlint-baseline", str(reports.path / "no.json"))
     assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+def test_reuses_the_cli_cache_and_makes_none_of_its_own(pytester, monkeypatch):
+    from gzlint.cache import ResultCache
+    from gzlint.cli import main
+
+    folder = pytester.path / "cache"
+    monkeypatch.setenv("GZLINT_CACHE_DIR", str(folder))
+    report = sample_report("2021").set_cell("applications", "total", "total", "99")
+    (pytester.path / "年报.txt").write_text(render_text(report), encoding="utf-8")
+    pytester.runpytest("--gzlint", "-p", "no:cacheprovider").assert_outcomes(failed=1)
+    assert not folder.exists()  # a project without a cache gets none from the plugin
+
+    assert main([str(pytester.path / "年报.txt")]) == 1  # the CLI's run makes the cache
+    hits = []
+    get = ResultCache.get
+
+    def counting_get(self, path):
+        found = get(self, path)
+        hits.append(found is not None)
+        return found
+
+    monkeypatch.setattr(ResultCache, "get", counting_get)
+    pytester.runpytest("--gzlint", "-p", "no:cacheprovider").assert_outcomes(failed=1)
+    assert hits == [True]

@@ -52,6 +52,20 @@ def _source_stamp() -> tuple:
                         if p.suffix in (".py", ".toml", ".po") for st in [p.stat()]))
 
 
+#: the cache folder's name where no --cache-dir or GZLINT_CACHE_DIR names one
+CACHE_DIR = ".gzlint_cache"
+
+
+def default_folder(settings: "Settings", cache_dir: str | None = None) -> Path:
+    """Where a run keeps its cache: ``--cache-dir``, else ``GZLINT_CACHE_DIR``,
+    else ``.gzlint_cache`` beside the configuration file (or in the current
+    folder). The CLI and the pytest plugin ask the same question here."""
+    folder = cache_dir or os.environ.get("GZLINT_CACHE_DIR")
+    if folder:
+        return Path(folder)
+    return (settings.path.parent if settings.path else Path.cwd()) / CACHE_DIR
+
+
 class ResultCache:
     def __init__(self, folder: str | Path, settings: "Settings") -> None:
         self.folder = Path(folder)

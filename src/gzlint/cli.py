@@ -26,7 +26,6 @@ from .packs import PackError
 from .plugins import PluginError, all_rules
 from .reporters import REPORTERS, ReporterError, ReportOptions, get_reporter
 
-CACHE_DIR = ".gzlint_cache"
 SUBCOMMANDS = ("check", "rules", "explain", "show", "annotate")
 #: formats that show the matched reports themselves: the run keeps them whole
 WHOLE_REPORT_FORMATS = ("html",)
@@ -309,12 +308,10 @@ def _cache(args, settings: Settings, files: list[Path]):
     files of its own, and never where an input is (OutputError)."""
     if args.no_cache:
         return None
-    from .cache import CacheError, ResultCache
+    from .cache import CacheError, ResultCache, default_folder
     from .reporters.output import refuse_inputs
 
-    folder = args.cache_dir or os.environ.get("GZLINT_CACHE_DIR")
-    if not folder:
-        folder = str((settings.path.parent if settings.path else Path.cwd()) / CACHE_DIR)
+    folder = str(default_folder(settings, args.cache_dir))
     refuse_inputs({"--cache-dir": folder}, files)
     try:
         return ResultCache(folder, settings)

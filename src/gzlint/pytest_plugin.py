@@ -110,7 +110,8 @@ class GzlintItem(pytest.Item):
             from .engine import run
 
             paths = [str(i.path) for i in self.session.items if isinstance(i, GzlintItem)] or [str(self.path)]
-            result = run(paths, self.config.stash[_SETTINGS])
+            settings = self.config.stash[_SETTINGS]
+            result = run(paths, settings, cache=_existing_cache(settings))
             diagnostics = result.diagnostics
             baseline = self.config.stash.get(_BASELINE, None)
             if baseline is not None:
@@ -173,3 +174,13 @@ def gzlint_lint():
         return lint_text(text, name=name, settings=settings)
 
     return lint
+
+
+def _existing_cache(settings):
+    """The CLI's result cache (gzlint.cache), where a gzlint run already made
+    one: the plugin reuses and adds to it, but never creates a cache folder of
+    its own in a project that does not use one."""
+    from .cache import ResultCache, default_folder
+
+    folder = default_folder(settings)
+    return ResultCache(folder, settings) if folder.is_dir() else None
