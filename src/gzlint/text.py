@@ -23,6 +23,11 @@ CJK = re.compile(f"[{CJK_IDEOGRAPHS}]")
 #: punctuation and full-width forms (not kana, hangul or rare symbols)
 CHINESE_TEXT = re.compile(f"[{CJK_IDEOGRAPHS}{CJK_PUNCTUATION}{FULL_WIDTH}]")
 
+#: a year in digits, as titles, periods and prose write it: 2021
+YEAR_DIGITS = r"(?:19|20)\d{2}"
+#: a year in digits or digit by digit in Chinese numerals: 2021, 二〇二一
+YEAR_WRITTEN = f"(?:{YEAR_DIGITS}|[〇○零一二三四五六七八九]{{4}})"
+
 #: the Chinese numerals enumeration marks use
 CN_NUMERALS = "一二三四五六七八九十"
 #: the Chinese numerals prose writes counts with: 十六件, 两起, 一百零五条

@@ -12,7 +12,7 @@ from ..form.labels import key as label_key
 from ..metadata.body import BODY_TAIL
 from ..metadata.period import first_period, title_year, year_mentions
 from ..form.spec import FormSpec
-from ..text import CN_NUMERALS, MARK_SEPARATORS
+from ..text import CN_NUMERALS, MARK_SEPARATORS, YEAR_WRITTEN
 from .model import Report, SectionMatch
 from .stream import Token
 
@@ -26,8 +26,8 @@ _PROSE = re.compile(r"根据|依据|按照|.《")
 _CLAUSE_END = re.compile(r"[。，,；;：:、（(]$")
 #: how a body's (or a place's) name ends
 _BODY_END = re.compile(f"(?:{BODY_TAIL}|[省市县区州旗盟村])$")
-_YEAR_END = re.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?$")
-_YEAR_START = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年")
+_YEAR_END = re.compile(YEAR_WRITTEN + r"\s*年度?$")
+_YEAR_START = re.compile(r"^\s*" + YEAR_WRITTEN + r"\s*年")
 MAX_HEADING = 40
 #: formats whose metadata title is the page's <title>
 _WEB_PAGES = ("html", "mht")

@@ -9,6 +9,8 @@ import fnmatch
 import re
 import unicodedata
 
+from ..text import YEAR_WRITTEN
+
 #: the kinds deadlines and self-references are configured by
 DEPARTMENT, GOVERNMENT, TOWNSHIP = "部门", "人民政府", "乡镇街道"
 KINDS = (DEPARTMENT, GOVERNMENT, TOWNSHIP)
@@ -30,7 +32,7 @@ BODY_TAIL = r"(?:街道办事处|人民政府办公室|人民政府|委员会|�
 
 
 #: a year as titles write it: 2019年, 2019年度, 二〇一九年
-_TITLE_YEAR = re.compile(r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年度?")
+_TITLE_YEAR = re.compile(YEAR_WRITTEN + r"\s*年度?")
 #: the report's own name, which ends a title; the body stands before it
 _REPORT_NAME = re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)")
 #: what may stand around the body without being part of it

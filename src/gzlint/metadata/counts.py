@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..readers.limits import MAX_DIGITS
-from ..text import CN_COUNT_NUMERALS
+from ..text import CN_COUNT_NUMERALS, YEAR_DIGITS
 from .numerals import parse_count
 
 #: the quantities a statement may count (rules.prose knows where the tables
@@ -93,7 +93,7 @@ _SET_ACT = re.compile(r"清理|集中|发布|公布|公开|梳理|汇编|编制|
 _OUTCOME_AFTER = re.compile(r"[^。；;，,]{0,6}?(?:败诉|被纠正|纠错|被撤销|撤销|确认违法|被确认)")
 #: what may follow a count written in Chinese numerals
 _CN_END = re.compile(r"$|[，,。；;、）)\s]|申请|政府信息")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(f"({YEAR_DIGITS})\\s*年")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..messages import Msg, msg
 from .numerals import CN_NUMERAL, cn_to_int
+from ..text import YEAR_DIGITS
 
 
 @dataclass
@@ -41,7 +42,7 @@ class DateMention:
 
 
 _CN = f"{CN_NUMERAL}"
-_Y = r"(?P<y>(?:19|20)\d{2})"
+_Y = f"(?P<y>{YEAR_DIGITS})"
 _PATTERNS = [
     # 2021年1月12日 / 2021年1月12号 ; 2021年1月12 with 日 missing
     ("ymd", re.compile(_Y + r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<ri>[日号])?(?![\d日号])")),
@@ -52,7 +53,7 @@ _PATTERNS = [
     # 2021-01-12, 2021.1.12, 2021/1/12
     ("iso", re.compile(_Y + r"(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")),
     # 截止20201231日: eight digits run together before 日
-    ("run", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})\s*[日号]")),
+    ("run", re.compile(r"(?<!\d)" + _Y + r"(?P<m>\d{2})(?P<d>\d{2})\s*[日号]")),
     # 12月31日 after a year named earlier in the sentence (ranges)
     ("md", re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
 ]

@@ -9,14 +9,15 @@ from typing import Iterable
 
 from .dates import DateMention, find_dates
 from .numerals import CN_NUMERAL, cn_to_int
+from ..text import YEAR_DIGITS
 
 #: between the two dates of a range: 至, 到, a dash; 「自…起，至…止」 with a comma
 _RANGE_JOIN = re.compile(r"^\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～|——)\s*$")
 _SENTENCE_END = ("。", "；", ";", "！", "？")
 _PERIOD_WORDS = ("统计", "期限", "时限", "期间", "所列数据", "数据")
 #: "统计期限为2020年度", "所列数据统计时间为2020年全年"
-_YEAR_PERIOD = re.compile(r"(?:统计期限|统计时限|统计期间|统计时间|统计区间|数据统计)[^。；\d]{0,12}?(?P<y>(?:19|20)\d{2})\s*年(?:度|全年|1-12月|1至12月)")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_YEAR_PERIOD = re.compile(r"(?:统计期限|统计时限|统计期间|统计时间|统计区间|数据统计)[^。；\d]{0,12}?(?P<y>" + YEAR_DIGITS + r")\s*年(?:度|全年|1-12月|1至12月)")
+_YEAR = re.compile(f"(?<!\\d)({YEAR_DIGITS})\\s*年")
 _CN_YEAR = re.compile(f"({CN_NUMERAL}{{4}})\\s*年")
 
 
