@@ -45,10 +45,10 @@ class Stream:
         return d.path, d.line, d.code, d.message
 
     def file(self, result) -> None:
-        for d in fold_groups([d.localised(self.lang) for d in result.diagnostics]):
+        own = [d.localised(self.lang) for d in result.diagnostics]
+        for d in fold_groups(own):
             self.out.write(line(d, self.lang) + "\n")
-        for d in result.diagnostics:
-            self.written[self._key(d.localised(self.lang))] += 1
+        self.written.update(self._key(d) for d in own)
         self.out.flush()
 
     def finish(self, diagnostics: list[Diagnostic], files: list[str], options=None) -> None:
