@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ..readers.limits import MAX_DIGITS
 
@@ -47,10 +48,17 @@ class CellValue:
 def parse_cell(text: str | None, line: int | None = None) -> CellValue:
     if text is None:
         return CellValue(None, line, "missing")
-    raw = text
+    # every call gets its own CellValue: rules tell cells apart by identity
+    read = _read_remembered if len(text) <= _MEMO_LENGTH else _read
+    status, number, unit, oddities = read(text)
+    return CellValue(text, line, status, number, unit, list(oddities))
+
+
+def _read(text: str) -> tuple[str, Decimal | None, str | None, tuple[str, ...]]:
+    """What a cell's text says: (status, number, unit, oddities); a pure function of the text."""
     stripped = _strip(text)
     if not stripped:
-        return CellValue(raw, line, "blank")
+        return "blank", None, None, ()
     oddities: list[str] = []
     norm = unicodedata.normalize("NFKC", stripped)
     if norm != stripped and any("\uff10" <= ch <= "\uff19" for ch in stripped):
@@ -63,22 +71,28 @@ def parse_cell(text: str | None, line: int | None = None) -> CellValue:
             break
     m = _NUMBER.match(norm)
     if not m:
-        return CellValue(raw, line, "invalid", unit=unit)
+        return "invalid", None, unit, ()
     sign, whole, frac = m.groups()
     if "," in whole:
         oddities.append("separator")
     digits = whole.replace(",", "")
     if len(digits) > MAX_DIGITS:  # no count or amount is that long: not a number anyone wrote
-        return CellValue(raw, line, "invalid", unit=unit)
+        return "invalid", None, unit, ()
     if len(digits) > 1 and digits.startswith("0"):
         oddities.append("leading-zero")
     try:
         number = Decimal(digits + ("." + frac if frac else ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
-        return CellValue(raw, line, "invalid")
+        return "invalid", None, None, ()
     if sign in ("-", "−", "－"):
         number = -number
-    return CellValue(raw, line, "number", number, unit, oddities)
+    return "number", number, unit, tuple(oddities)
+
+
+#: cells are short and their texts repeat (0, 1, 无, blank) within and across
+#: reports; longer texts are sentences, read once, not worth remembering
+_MEMO_LENGTH = 40
+_read_remembered = lru_cache(maxsize=16_384)(_read)
 
 
 def _strip(text: str) -> str:

@@ -60,11 +60,14 @@ class LabelSet:
         # scores: difflib runs once per distinct key, whatever kinds or
         # exclusions a later lookup asks for
         self._near: dict[str, list[tuple[float, tuple[Any, Label, str]]]] = {}
+        # key → what a lookup tries for it (see _plan)
+        self._plans: dict[str, tuple[list, list[str]] | None] = {}
 
     def add(self, item: Any, label: Label, kind: str) -> None:
         entry = (item, label, kind)
         self._entries.append(entry)
         self._near.clear()
+        self._plans.clear()
         self._exact.setdefault(label.key, []).append(entry)
         for vk in label.variant_keys:
             self._variant.setdefault(vk, []).append(entry)
@@ -75,24 +78,24 @@ class LabelSet:
 
     def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
         """Best hit for ``key``; ``exclude`` holds ids of items already taken."""
-        if cjk_count(key) < 2:
+        plan = self._plan(key)
+        if plan is None:
             return None
+        named, glued = plan
 
         def ok(entry) -> bool:
             item, _, kind = entry
             return (kinds is None or kind in kinds) and not (exclude and id(item) in exclude)
 
-        bare = strip_note(key)
-        lookups = [(key, self._exact, "exact"), (key, self._variant, "variant")]
-        if bare != key:
-            lookups += [(bare, self._exact, "note"), (bare, self._variant, "note")]
-        for k, table, how in lookups:
-            for entry in table.get(k, ()):
-                if ok(entry):
-                    return Hit(entry[0], entry[1], entry[2], how)
-        glued = self._after_header(key, kinds, exclude)
-        if glued is not None:
-            return glued
+        for entry, how in named:
+            if ok(entry):
+                return Hit(entry[0], entry[1], entry[2], how)
+        # a header cell and a label run together by a conversion (信息内容本年处理决定数量):
+        # the official header followed by an official label is the form's own wording
+        for rest in glued:
+            hit = self.match(rest, kinds, exclude)
+            if hit is not None and hit.how in ("exact", "note"):
+                return hit
         best: tuple[float, tuple] | None = None
         for score, entry in self._fuzzy(key):
             if ok(entry) and (best is None or score > best[0]):
@@ -101,6 +104,31 @@ class LabelSet:
             item, label, kind = best[1]
             return Hit(item, label, kind, "fuzzy")
         return None
+
+    def _plan(self, key: str) -> tuple[list[tuple[tuple[Any, Label, str], str]], list[str]] | None:
+        """What ``match`` tries for ``key``, whatever kinds or exclusions it is
+        asked with, memoised: the entries the key (or the key without its note)
+        names exactly or as a variant, in the order they win; the rests of the key
+        after an official header it starts with. None for a key too short to be a label."""
+        if key in self._plans:
+            return self._plans[key]
+        plan = None
+        if cjk_count(key) >= 2:
+            bare = strip_note(key)
+            lookups = [(key, self._exact, "exact"), (key, self._variant, "variant")]
+            if bare != key:
+                lookups += [(bare, self._exact, "note"), (bare, self._variant, "note")]
+            named = [(entry, how) for k, table, how in lookups for entry in table.get(k, ())]
+            glued = [
+                key[len(label.key):]
+                for _, label, kind in self._entries
+                if kind == "header" and key.startswith(label.key) and len(key) > len(label.key)
+            ]
+            plan = (named, glued)
+        if len(self._plans) >= _NEAR_LIMIT:  # a long run's distinct keys do not grow without end
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
 
     def _fuzzy(self, key: str) -> list[tuple[float, tuple[Any, Label, str]]]:
         """The entries within the fuzzy threshold of ``key``, memoised."""
@@ -122,14 +150,3 @@ class LabelSet:
                 self._near.clear()
             self._near[key] = near
         return near
-
-    def _after_header(self, key: str, kinds: tuple[str, ...] | None, exclude: set[int] | None) -> Hit | None:
-        """A header cell and a label run together by a conversion (信息内容本年处理决定数量):
-        the official header followed by an official label is the form's own wording."""
-        for item, label, kind in self._entries:
-            if kind == "header" and key.startswith(label.key) and len(key) > len(label.key):
-                rest = key[len(label.key):]
-                hit = self.match(rest, kinds, exclude)
-                if hit is not None and hit.how in ("exact", "note"):
-                    return hit
-        return None
