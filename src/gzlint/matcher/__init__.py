@@ -10,6 +10,7 @@ from ..form.spec import FormSpec, form_for_year
 from ..form.labels import strip_note
 from .model import Report
 from .sections import find_sections, find_title, find_year
+from .gridpiece import grid_pieces
 from .stream import tokenize
 from .tables import find_caption_tables, find_header_table, find_rows_table
 
@@ -50,6 +51,7 @@ def _choose_form(report: Report, forms: tuple[FormSpec, ...]) -> FormSpec:
 
 def _match_tables(report: Report, form: FormSpec) -> None:
     tokens = report.tokens
+    pieces = grid_pieces(tokens)  # the grid tables, for every form table read from them
     report.expected_tables = list(form.tables)
     anchors = _anchors(form)
     caption = form.caption_re
@@ -62,14 +64,14 @@ def _match_tables(report: Report, form: FormSpec) -> None:
 
     caption_specs = [t for t in form.tables if t.locate == "caption"]
     if caption_specs:
-        found, foreign = find_caption_tables(tokens, caption_specs, stop_for(caption_specs[0]), caption)
+        found, foreign = find_caption_tables(tokens, pieces, caption_specs, stop_for(caption_specs[0]), caption)
         report.tables.update(found)
         report.foreign_captions = foreign
     for spec in form.tables:
         if spec.locate == "rows":
-            table = find_rows_table(tokens, spec, stop_for(spec))
+            table = find_rows_table(tokens, pieces, spec, stop_for(spec))
         elif spec.locate == "header":
-            table = find_header_table(tokens, spec, stop_for(spec))
+            table = find_header_table(tokens, pieces, spec, stop_for(spec))
         else:
             continue
         if table is not None:

@@ -27,7 +27,7 @@ from ..form.spec import ColumnSpec, RowSpec, TableSpec
 from ..form.values import CellValue
 from .labels import Hit, LabelSet, looks_like_row_label, unit_note, without_enumeration
 from .model import LabelMatch, MatchedRow, MatchedTable
-from .gridpiece import Piece, aligned, blank_columns, grid_pieces, numeric_columns
+from .gridpiece import Piece, aligned, blank_columns, numeric_columns
 from .stream import Token
 
 #: text between two pieces of one table: page numbers and footers such as "— 4 —"
@@ -43,13 +43,15 @@ _CONTINUATION_ROWS = 4
 class GridReader:
     """Reads the form table ``spec`` from the piece holding its anchor row label."""
 
-    def __init__(self, tokens: list[Token], spec: TableSpec, labels: LabelSet, stop: Callable[[Token], bool] | None = None) -> None:
+    def __init__(self, tokens: list[Token], pieces: dict[int, Piece], spec: TableSpec, labels: LabelSet,
+                 stop: Callable[[Token], bool] | None = None) -> None:
         self.tokens = tokens
+        #: the stream's grid tables (``gridpiece.grid_pieces``), built once per stream
+        self.pieces = pieces
         self.spec = spec
         self.labels = labels
         #: a cell that starts another form table (a grid holding several) ends this one
         self.stop = stop or (lambda t: False)
-        self.pieces = grid_pieces(tokens)
         self.ncols = len(spec.columns)
 
     def read(self, anchor: Token) -> MatchedTable | None:

@@ -28,6 +28,7 @@ from ..form.spec import Label, TableSpec
 from ..form.values import CellValue
 from .gaps import Entry, Orphan, place_orphans
 from .grid import GridReader
+from .gridpiece import Piece
 from .labels import LabelSet, looks_like_row_label, unit_note
 from .model import LabelMatch, MatchedRow, MatchedTable
 from .stream import Token
@@ -176,7 +177,7 @@ def _official(hit) -> str:
     return hit.label.text
 
 
-def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable | None:
+def find_rows_table(tokens: list[Token], pieces: dict[int, Piece], spec: TableSpec, stop) -> MatchedTable | None:
     """A table found by its data row labels (三)."""
     labels = label_set(spec)
     first_rows = spec.data_rows[:3]
@@ -190,7 +191,7 @@ def find_rows_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable 
             continue
         walked = _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
         if t.grid is not None:
-            return _prefer_grid(GridReader(tokens, spec, labels, stop).read(t), walked)
+            return _prefer_grid(GridReader(tokens, pieces, spec, labels, stop).read(t), walked)
         return walked
     return None
 
@@ -219,7 +220,7 @@ def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
     return j
 
 
-def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop,
+def find_caption_tables(tokens: list[Token], pieces: dict[int, Piece], specs: list[TableSpec], stop,
                         caption: re.Pattern[str] | None = None) -> tuple[dict[str, MatchedTable], list[Token]]:
     """The 第二十条 tables of 二, each from its caption to the next caption.
 
@@ -258,7 +259,7 @@ def find_caption_tables(tokens: list[Token], specs: list[TableSpec], stop,
             table = _Walker(tokens, spec, labels, part_stop).walk(header_start, first)
             table.start = t.index
         if t.grid is not None:
-            table = _prefer_grid(GridReader(tokens, spec, labels).read_captioned(t, caption_ids), table)
+            table = _prefer_grid(GridReader(tokens, pieces, spec, labels).read_captioned(t, caption_ids), table)
         table.labels.insert(0, LabelMatch(spec.caption or "", t.text, t.line, "exact", "caption"))
         found[spec.id] = table
     return found, foreign
@@ -278,7 +279,7 @@ def _rows_placed_later(tokens: list[Token], caption: int, labels: LabelSet, stop
     return None
 
 
-def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTable | None:
+def find_header_table(tokens: list[Token], pieces: dict[int, Piece], spec: TableSpec, stop) -> MatchedTable | None:
     """A table whose values follow its header as one flat run (四)."""
     labels = label_set(spec)
     first_key = label_key(spec.header[0]) if spec.header else None
@@ -297,7 +298,7 @@ def find_header_table(tokens: list[Token], spec: TableSpec, stop) -> MatchedTabl
             continue
         if t.grid is not None:
             # cell positions known: each value by the headers above it
-            table = GridReader(tokens, spec, labels).read_flat(t)
+            table = GridReader(tokens, pieces, spec, labels).read_flat(t)
             if table is not None:
                 return table
         return _read_flat(tokens, i, spec, labels, stop)
