@@ -49,9 +49,13 @@ def parse_cell(text: str | None, line: int | None = None) -> CellValue:
     if text is None:
         return CellValue(None, line, "missing")
     # every call gets its own CellValue: rules tell cells apart by identity
-    read = _read_remembered if len(text) <= _MEMO_LENGTH else _read
-    status, number, unit, oddities = read(text)
+    status, number, unit, oddities = _reading(text)
     return CellValue(text, line, status, number, unit, list(oddities))
+
+
+def cell_status(text: str) -> str:
+    """``parse_cell(text).status`` (number | blank | invalid), without building the cell."""
+    return _reading(text)[0]
 
 
 def _read(text: str) -> tuple[str, Decimal | None, str | None, tuple[str, ...]]:
@@ -93,6 +97,10 @@ def _read(text: str) -> tuple[str, Decimal | None, str | None, tuple[str, ...]]:
 #: reports; longer texts are sentences, read once, not worth remembering
 _MEMO_LENGTH = 40
 _read_remembered = lru_cache(maxsize=16_384)(_read)
+
+
+def _reading(text: str) -> tuple[str, Decimal | None, str | None, tuple[str, ...]]:
+    return _read_remembered(text) if len(text) <= _MEMO_LENGTH else _read(text)
 
 
 def _strip(text: str) -> str:

@@ -9,12 +9,11 @@ case of a text that lost its grid.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from ..document import Document, Paragraph
 from ..form.labels import key as label_key
-from ..form.values import CellValue, parse_cell
+from ..form.values import CellValue, cell_status, parse_cell
 from ..text import CN_NUMERALS, MARK_SEPARATORS
 
 _HEADING = re.compile(f"^\\s*([{CN_NUMERALS}]+|[0-9]+)\\s*[{MARK_SEPARATORS}]")
@@ -35,27 +34,30 @@ class Token:
     grid: tuple[int, int, int, int] | None = None
     #: which paragraph of the document (0-based), for a ``para`` token: where a person finds it
     paragraph: int | None = None
+    # the walkers ask these of every token, often: worked out once
+    blank: bool = field(init=False)
+    row_id: tuple[int, int] | None = field(init=False)
+    _status: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.blank = not self.text.strip().strip("\u200b\ufeff")
+        self.row_id = (self.table, self.row) if self.table is not None and self.row is not None else None
 
     @property
-    def blank(self) -> bool:
-        return not self.text.strip().strip("\u200b\ufeff")
-
-    @cached_property
-    def cell(self) -> CellValue:
-        """The text read as a cell value; parsed once, the walkers ask often."""
-        return parse_cell(self.text)
+    def status(self) -> str:
+        """The text read as a cell: number | blank | invalid; read on first use
+        (most paragraphs never are), then kept."""
+        if self._status is None:
+            self._status = cell_status(self.text)
+        return self._status
 
     def cell_value(self) -> CellValue:
-        """The token as a cell of a matched table: its own value (the walkers'
-        ``cell`` is shared), its line and, in a grid, where it lies."""
+        """The token as a cell of a matched table: its own value, its line and,
+        in a grid, where it lies."""
         value = parse_cell(self.text, self.line)
         if self.grid is not None and self.table is not None:
             value.source = (self.table, self.grid[0], self.grid[1])
         return value
-
-    @property
-    def row_id(self) -> tuple[int, int] | None:
-        return (self.table, self.row) if self.table is not None and self.row is not None else None
 
     def value_like(self) -> bool:
         """Could this token be the content of a numeric cell?
@@ -65,7 +67,7 @@ class Token:
         """
         if self.blank:
             return True
-        if self.cell.status == "number":
+        if self.status == "number":
             return True
         text = self.text.strip()
         if len(text) > 8 or text.endswith(("。", "：", ":")):
@@ -73,7 +75,7 @@ class Token:
         return not (_HEADING.match(text) or _SUBHEADING.match(text))
 
     def numeric(self) -> bool:
-        return self.cell.status == "number"
+        return self.status == "number"
 
 
 def tokenize(doc: Document) -> list[Token]:
