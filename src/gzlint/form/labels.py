@@ -36,10 +36,14 @@ def similarity(a: str, b: str) -> float:
 
 
 def similarity_from(a: str, b: str, floor: float) -> float | None:
-    """``similarity(a, b)`` where it reaches ``floor``, else None; difflib's
-    cheap upper bounds rule out most pairs before the full comparison."""
+    """``similarity(a, b)`` where it reaches ``floor``, else None; cheap upper
+    bounds rule out most pairs before the full comparison."""
+    # ratio() is 2 × matched characters / (len(a) + len(b)), and no more characters
+    # match than the shorter key has: sentences are ruled out before difflib indexes b
+    if a and b and 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:
+        return None
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+    if matcher.quick_ratio() < floor:
         return None
     score = matcher.ratio()
     return score if score >= floor else None

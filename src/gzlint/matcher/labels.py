@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..form.labels import similarity_from, strip_note
@@ -20,6 +21,13 @@ FUZZY_THRESHOLD = 0.8
 
 #: distinct keys a label set remembers its fuzzy neighbours for
 _NEAR_LIMIT = 20_000
+
+
+@lru_cache(maxsize=4096)  # asked of the form's own keys for every key looked up
+def _mark(key: str) -> str | None:
+    """The enumeration mark a key starts with (1. （三） 一、), if any."""
+    prefix = KEY_MARK.match(key)
+    return prefix.group(0) if prefix else None
 
 
 def looks_like_row_label(text: str) -> bool:
@@ -135,13 +143,11 @@ class LabelSet:
         near = self._near.get(key)
         if near is None:
             near = []
-            prefix = KEY_MARK.match(key)
-            mark = prefix.group(0) if prefix else None
+            mark = _mark(key)
             for entry in self._entries:
                 official = entry[1].key
-                other = KEY_MARK.match(official)
                 # enumerated labels (1. （三） 一、) only match labels with the same mark
-                if mark != (other.group(0) if other else None):
+                if mark != _mark(official):
                     continue
                 score = similarity_from(key, official, FUZZY_THRESHOLD)
                 if score is not None:
