@@ -66,6 +66,12 @@ def test_bookmark_residue_is_not_text():
     assert doc.blocks[0].text == "一、总体情况"
 
 
+def test_bookmark_residue_only_at_a_line_start_and_within_its_line():
+    text = "一、总体情况\r\n[bookmark: _GoBack]正文。\r\n见[bookmark: x]处。\r\n[bookmark: 未闭合\r\n]后文。\r\n"
+    doc = read_bytes("r.txt", text.encode())
+    assert [b.text for b in doc.blocks] == ["一、总体情况", "正文。", "见[bookmark: x]处。", "[bookmark: 未闭合", "]后文。"]
+
+
 def test_blank_separated_paragraphs_keep_blank_cells():
     text = "一、总体情况\n\n正文。\n\n行政许可\n\n1\n\n\xa0\n\n二、主动公开政府信息情况\n\n正文。\n"
     doc = read_bytes("r.txt", text.encode())

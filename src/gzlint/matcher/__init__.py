@@ -34,8 +34,9 @@ def _choose_form(report: Report, forms: tuple[FormSpec, ...]) -> FormSpec:
     """The format whose own labels the report uses most; the year decides a tie."""
     evidence: dict[str, list[str]] = {f.format: [] for f in forms}
     for t in report.tokens:
+        bare = strip_note(t.key)
         for f in forms:
-            if t.key in f.signals or strip_note(t.key) in f.signals:
+            if t.key in f.signals or bare in f.signals:
                 evidence[f.format].append(t.text.strip())
     report.format_evidence = evidence
     scores = {f.format: len(set(evidence[f.format])) for f in forms}

@@ -24,17 +24,17 @@ from .encoding import decode
 from .flattened import is_flattened, split_flattened
 from .textgrid import grid_from_matrix, values_aligned
 
-#: Word leaves this in front of the paragraph that held the cursor.
-_BOOKMARK = re.compile(r"^\[bookmark: [^\]]*\]")
+#: Word leaves this in front of the paragraph that held the cursor (at the start of a line).
+_BOOKMARK = re.compile(r"^\[bookmark: [^\]\n]*\]", re.MULTILINE)
 
 
 def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
-    lines = [_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = _BOOKMARK.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     doc = Document(path=path, source_format="txt", encoding=encoding)
     # the dump is (nearly) the whole file: a long paragraph of a normal
     # export that lists the sections does not make the file a dump
-    if any(is_flattened(line) and len(line) * 2 >= len(text) for line in lines):
+    if any(len(line) * 2 >= len(text) and is_flattened(line) for line in lines):
         _read_flattened(doc, lines)
     else:
         doc.blocks = list(_blocks(lines))
@@ -53,10 +53,6 @@ def _read_flattened(doc: Document, lines: list[str]) -> None:
             doc.blocks.append(Paragraph(text=line.strip(), line=i + 1))
 
 
-def _clean(line: str) -> str:
-    return _BOOKMARK.sub("", line).rstrip("\r")
-
-
 def _is_blank(line: str) -> bool:
     """An empty line. A lone tab is an empty cell, and a lone no-break or
     ideographic space is a blank cell written by hand, so neither is blank."""
@@ -65,6 +61,12 @@ def _is_blank(line: str) -> bool:
 
 def _is_cell_line(line: str) -> bool:
     return line.startswith("\t")
+
+
+def _is_table_line(line: str) -> bool:
+    """A line of a table region: one cell (leading tab) or tab-separated cells;
+    either way, a line with a tab in it."""
+    return "\t" in line
 
 
 def _is_tab_row(line: str) -> bool:
@@ -89,7 +91,7 @@ def _blocks(lines: list[str]):
 
     while i < n:
         line = lines[i]
-        if _is_cell_line(line) or _is_tab_row(line):
+        if _is_table_line(line):
             para = flush()
             if para:
                 yield para
@@ -137,7 +139,7 @@ def _joins(prev: str, line: str) -> bool:
 
 def _paragraphs_are_blank_separated(lines: list[str]) -> bool:
     """True for exports where every paragraph is followed by an empty line."""
-    text_lines = [i for i, line in enumerate(lines) if line.strip() and not _is_cell_line(line) and not _is_tab_row(line)]
+    text_lines = [i for i, line in enumerate(lines) if line.strip() and not _is_table_line(line)]
     if len(text_lines) < 4:
         return False
     followed = sum(1 for i in text_lines if i + 1 >= len(lines) or _is_blank(lines[i + 1]))
@@ -149,12 +151,12 @@ def _table_end(lines: list[str], start: int) -> int:
     i, n = start, len(lines)
     while i < n:
         line = lines[i]
-        if _is_cell_line(line) or _is_tab_row(line):
+        if _is_table_line(line):
             i += 1
             continue
         if _is_blank(line):
             # a single blank line separates rows; the table goes on if a cell follows
-            if i + 1 < n and (_is_cell_line(lines[i + 1]) or _is_tab_row(lines[i + 1])):
+            if i + 1 < n and _is_table_line(lines[i + 1]):
                 i += 1
                 continue
             return i
@@ -214,7 +216,7 @@ def _tab_rows(region: list[str], offset: int) -> Table:
     for k, line in enumerate(region):
         if _is_blank(line):
             continue
-        if not _is_cell_line(line) and not _is_tab_row(line) and rows:
+        if not _is_table_line(line) and rows:
             # continuation of the last cell of the previous row
             rows[-1][-1].text += "\n" + line
             continue
