@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..form.labels import similarity_from, strip_note
@@ -23,7 +22,6 @@ FUZZY_THRESHOLD = 0.8
 _NEAR_LIMIT = 20_000
 
 
-@lru_cache(maxsize=4096)  # asked of the form's own keys for every key looked up
 def _mark(key: str) -> str | None:
     """The enumeration mark a key starts with (1. （三） 一、), if any."""
     prefix = KEY_MARK.match(key)
@@ -64,6 +62,9 @@ class LabelSet:
         # a key can stand for several items: 行政复议 is a header and a row of 四
         self._exact: dict[str, list[tuple[Any, Label, str]]] = {}
         self._variant: dict[str, list[tuple[Any, Label, str]]] = {}
+        # enumerated labels (1. （三） 一、) only match labels with the same mark:
+        # the entries by the mark their key starts with (None: no mark), in form order
+        self._by_mark: dict[str | None, list[tuple[Any, Label, str]]] = {}
         # key → the entries it is fuzzily close to, in form order with their
         # scores: difflib runs once per distinct key, whatever kinds or
         # exclusions a later lookup asks for
@@ -77,6 +78,7 @@ class LabelSet:
         self._near.clear()
         self._plans.clear()
         self._exact.setdefault(label.key, []).append(entry)
+        self._by_mark.setdefault(_mark(label.key), []).append(entry)
         for vk in label.variant_keys:
             self._variant.setdefault(vk, []).append(entry)
 
@@ -143,13 +145,8 @@ class LabelSet:
         near = self._near.get(key)
         if near is None:
             near = []
-            mark = _mark(key)
-            for entry in self._entries:
-                official = entry[1].key
-                # enumerated labels (1. （三） 一、) only match labels with the same mark
-                if mark != _mark(official):
-                    continue
-                score = similarity_from(key, official, FUZZY_THRESHOLD)
+            for entry in self._by_mark.get(_mark(key), ()):
+                score = similarity_from(key, entry[1].key, FUZZY_THRESHOLD)
                 if score is not None:
                     near.append((score, entry))
             if len(self._near) >= _NEAR_LIMIT:  # a long run's distinct keys do not grow without end
