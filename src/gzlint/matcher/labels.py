@@ -21,6 +21,9 @@ FUZZY_THRESHOLD = 0.8
 #: distinct keys a label set remembers its fuzzy neighbours for
 _NEAR_LIMIT = 20_000
 
+#: the lookup plan of a key that names no form label (LabelSet._plan)
+_NOTHING_NAMED: tuple[tuple, tuple[str, ...]] = ((), ())
+
 
 def _mark(key: str) -> str | None:
     """The enumeration mark a key starts with (1. （三） 一、), if any."""
@@ -70,7 +73,7 @@ class LabelSet:
         # exclusions a later lookup asks for
         self._near: dict[str, list[tuple[float, tuple[Any, Label, str]]]] = {}
         # key → what a lookup tries for it (see _plan)
-        self._plans: dict[str, tuple[list, list[str]] | None] = {}
+        self._plans: dict[str, tuple[tuple, tuple[str, ...]] | None] = {}
 
     def add(self, item: Any, label: Label, kind: str) -> None:
         entry = (item, label, kind)
@@ -115,7 +118,7 @@ class LabelSet:
             return Hit(item, label, kind, "fuzzy")
         return None
 
-    def _plan(self, key: str) -> tuple[list[tuple[tuple[Any, Label, str], str]], list[str]] | None:
+    def _plan(self, key: str) -> tuple[tuple[tuple[tuple[Any, Label, str], str], ...], tuple[str, ...]] | None:
         """What ``match`` tries for ``key``, whatever kinds or exclusions it is
         asked with, memoised: the entries the key (or the key without its note)
         names exactly or as a variant, in the order they win; the rests of the key
@@ -128,13 +131,14 @@ class LabelSet:
             lookups = [(key, self._exact, "exact"), (key, self._variant, "variant")]
             if bare != key:
                 lookups += [(bare, self._exact, "note"), (bare, self._variant, "note")]
-            named = [(entry, how) for k, table, how in lookups for entry in table.get(k, ())]
-            glued = [
+            named = tuple((entry, how) for k, table, how in lookups for entry in table.get(k, ()))
+            glued = tuple(
                 key[len(label.key):]
                 for _, label, kind in self._entries
                 if kind == "header" and key.startswith(label.key) and len(key) > len(label.key)
-            ]
-            plan = (named, glued)
+            )
+            # most keys (sentences) name nothing: they share one plan
+            plan = (named, glued) if named or glued else _NOTHING_NAMED
         if len(self._plans) >= _NEAR_LIMIT:  # a long run's distinct keys do not grow without end
             self._plans.clear()
         self._plans[key] = plan
