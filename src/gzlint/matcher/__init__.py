@@ -58,10 +58,10 @@ def _match_tables(report: Report, form: FormSpec) -> None:
     caption = form.caption_re
 
     def stop_for(spec):
-        own = anchors.get(spec.id, set())
+        others = anchors["*"] - anchors.get(spec.id, set())
         # a table read by rows or header also ends at an item caption of 二
         ends_at_caption = caption is not None and spec.locate != "caption"
-        return lambda t: (t.key in anchors["*"] and t.key not in own) or bool(ends_at_caption and caption.match(t.key))
+        return lambda t: t.key in others or bool(ends_at_caption and caption.match(t.key))
 
     caption_specs = [t for t in form.tables if t.locate == "caption"]
     if caption_specs:

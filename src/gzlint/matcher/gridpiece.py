@@ -8,6 +8,7 @@ top of another's span. One logical table may come as several pieces.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..form.spec import ColumnSpec
 from .stream import Token
@@ -52,7 +53,7 @@ class Piece:
                 out.append(t)
         return out
 
-    @property
+    @cached_property  # a piece is complete once ``of`` has built it
     def spanless(self) -> bool:
         """No merged cells at all (a grid from tab-separated text)."""
         return all(t.grid[2:] == (1, 1) for t in self.tokens)  # type: ignore[index]
