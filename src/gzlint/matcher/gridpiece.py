@@ -32,16 +32,17 @@ class Piece:
     @classmethod
     def of(cls, table: int, tokens: list[Token]) -> "Piece":
         piece = cls(table, tokens)
-        for t in sorted(tokens, key=lambda t: t.grid[:2]):  # type: ignore[index]
+        at, starts = piece.at, piece.starts
+        for t in sorted(tokens, key=_origin):
             r, c, rs, cs = t.grid  # type: ignore[misc]
-            piece.starts.setdefault(r, []).append(t)
-            if (r, c) in piece.at:
+            starts.setdefault(r, []).append(t)
+            if (r, c) in at:
                 piece.overlapped.add(id(t))
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
-                    piece.at.setdefault((rr, cc), t)
-            piece.width = max(piece.width, c + cs)
-            piece.height = max(piece.height, r + rs)
+                    at.setdefault((rr, cc), t)
+        piece.width = max(t.grid[1] + t.grid[3] for t in tokens)  # type: ignore[index]
+        piece.height = max(t.grid[0] + t.grid[2] for t in tokens)  # type: ignore[index]
         return piece
 
     def row(self, r: int, cols: range) -> list[Token]:
@@ -70,6 +71,10 @@ class Piece:
         """The cell that starts at (r, c), if any (not one spanning into it)."""
         t = self.at.get((r, c))
         return t if t is not None and t.grid[:2] == (r, c) else None  # type: ignore[index]
+
+
+def _origin(t: Token) -> tuple[int, int]:
+    return t.grid[:2]  # type: ignore[index]
 
 
 def grid_pieces(tokens: list[Token]) -> dict[int, Piece]:
