@@ -40,6 +40,8 @@ class RawCell:
 def clean_text(text: str) -> str:
     """Whitespace-normalise cell or paragraph text: runs of blanks become one
     space, blank lines go, and lines are kept apart with ``\\n``."""
+    if " " not in text and text.isprintable():
+        return text  # no blank of any kind (every other one is unprintable): most cells
     lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -55,6 +57,8 @@ _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t\r\n]*")
 def unwrap_source(text: str) -> str:
     """Markup text with the source's own line breaks taken out (they are not
     breaks in HTML): nothing between CJK characters, a space elsewhere."""
+    if "\n" not in text and "\r" not in text:
+        return text
 
     def repl(m: re.Match) -> str:
         before = text[m.start() - 1] if m.start() else ""
