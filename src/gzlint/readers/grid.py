@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 from dataclasses import dataclass
 
 from ..document import Cell, Table
@@ -42,7 +43,8 @@ def clean_text(text: str) -> str:
     space, blank lines go, and lines are kept apart with ``\\n``."""
     if " " not in text and text.isprintable():
         return text  # no blank of any kind (every other one is unprintable): most cells
-    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    # one substitution for all lines: no inline space is a line break
+    lines = (line.strip() for line in _INLINE_SPACE.sub(" ", text.replace("\r", "\n")).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -59,6 +61,8 @@ def unwrap_source(text: str) -> str:
     breaks in HTML): nothing between CJK characters, a space elsewhere."""
     if "\n" not in text and "\r" not in text:
         return text
+    if not text.strip(" \t\r\n"):
+        return " "  # one break and the blanks around it, with no character on either side
 
     def repl(m: re.Match) -> str:
         before = text[m.start() - 1] if m.start() else ""
@@ -94,8 +98,9 @@ def place_rows(rows: list[list[RawCell]]) -> list[RawCell]:
         for cell in row:
             while (r, c) in taken:
                 c += 1
-            cell.rowspan = min(limits.clip_span(cell.rowspan), len(rows) - r)
-            cell.colspan = limits.clip_span(cell.colspan)
+            if cell.rowspan != 1 or cell.colspan != 1:  # a 1×1 cell (most) is within every bound
+                cell.rowspan = min(limits.clip_span(cell.rowspan), len(rows) - r)
+                cell.colspan = limits.clip_span(cell.colspan)
             cell.row, cell.col = r, c
             limits.check_cells(len(taken) + cell.rowspan * cell.colspan)
             for rr in range(r, r + cell.rowspan):
@@ -106,12 +111,15 @@ def place_rows(rows: list[list[RawCell]]) -> list[RawCell]:
     return placed
 
 
+_ORIGIN = attrgetter("row", "col")
+
+
 def make_table(cells: list[RawCell], line: int | None = None, page: int | None = None) -> Table:
     """A ``grid`` table from origin cells: overlapping spans are clipped, spans
     past the last row are cut, and rows/columns where no cell starts are dropped."""
     if not cells:
         return Table(rows=[], layout="grid", line=line, page=page)
-    cells = sorted(cells, key=lambda c: (c.row, c.col))
+    cells = sorted(cells, key=_ORIGIN)
     nrows = max(c.row + 1 for c in cells)
     # a rowspan may claim rows that do not exist (HTML rowspan=99, a cut table)
     for c in cells:
@@ -146,4 +154,6 @@ def _keep(starts: list[int]) -> dict[int, int]:
 
 def _span(starts: list[int], index: dict[int, int], start: int, span: int) -> int:
     """How many kept positions lie in [start, start + span) (``start`` is one of them)."""
+    if span == 1:
+        return 1
     return max(1, bisect_left(starts, start + span) - index[start])

@@ -30,6 +30,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -61,13 +62,11 @@ _MAX_TITLE = 80
 #: a child holding this share of its parent's text is where the content is
 _CONTENT_SHARE = 0.9
 _MAX_SPAN = 1000
+_CELL_TAGS = ("td", "th")
 #: libxml2's HTML parser with lxml's defaults (what lxml.html uses, less its element classes)
 _PARSER = etree.HTMLParser()
-#: elements _doomed may drop: a dropped tag, or one with a style, class or id (document order)
-_MAYBE_DOOMED = etree.XPath("descendant-or-self::*[@style or @class or @id or "
-                            + " or ".join(f"self::{tag}" for tag in _DROP) + "]")
+_WITH_ATTRIBUTES = etree.XPath("descendant-or-self::*[@*]")
 _ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-_CELLS = etree.XPath("./td|./th")
 _FRAME_CELLS = etree.XPath("./tr/td|./*/tr/td|./tr/th|./*/tr/th")
 
 
@@ -197,18 +196,36 @@ def _strip(root) -> None:
     """Drop what is never report text: scripts, forms, hidden and furniture elements."""
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop_tree(el) if el.getparent() is not None else None
-    doomed = [el for el in _MAYBE_DOOMED(root) if _doomed(el)]
+    # an element with no attribute is doomed by its tag alone; libxml2 finds both kinds
+    doomed = [el for el in _WITH_ATTRIBUTES(root) if _doomed(el)]
+    doomed += [el for el in root.iter(*_DROP) if not len(el.attrib)]
+    # the order of drops does not matter: a dropped element's tail joins that of the
+    # sibling before it, dropped or not, and a subtree already dropped is out of the page
     for el in doomed:
         if el.getparent() is not None:
             _drop_tree(el)
 
 
 def _doomed(el) -> bool:
-    if el.tag in _DROP or _HIDDEN.search(el.get("style") or ""):
+    style = el.get("style")
+    if el.tag in _DROP or (style and _hidden(style)):
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    kind, name = el.get("class"), el.get("id")
+    if not (kind or name):
+        return False
     # furniture that wraps a table is more likely a badly named content box
-    return bool(_FURNITURE.search(names)) and not _has(el, "table")
+    return _furniture(f"{kind or ''} {name or ''}") and not _has(el, "table")
+
+
+# a page repeats a few styles and class names on hundreds of elements
+@lru_cache(maxsize=1024)
+def _hidden(style: str) -> bool:
+    return _HIDDEN.search(style) is not None
+
+
+@lru_cache(maxsize=1024)
+def _furniture(names: str) -> bool:
+    return _FURNITURE.search(names) is not None
 
 
 def _drop_tree(el) -> None:
@@ -254,8 +271,9 @@ class _OwnText:
 
 
 def _bare_len(el) -> int:
-    """Non-whitespace characters of the text under ``el``."""
-    return len("".join("".join(el.itertext()).split()))
+    """Non-whitespace characters of the text under ``el`` (its ``itertext``,
+    serialised by libxml2 in one piece)."""
+    return len("".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split()))
 
 
 def _data_tables(el) -> set:
@@ -338,7 +356,9 @@ def _table(table):
     limits.check_table(len(trs), 0)  # before reading 20,000 rows of cells
     for tr in trs:
         row = []
-        for td in _CELLS(tr):
+        for td in tr:
+            if td.tag not in _CELL_TAGS:
+                continue
             row.append(RawCell(_cell_text(td), 0, 0, _span(td, "rowspan"), _span(td, "colspan"), td.sourceline))
         rows.append(row)
     cells = place_rows(rows)
@@ -346,8 +366,11 @@ def _table(table):
 
 
 def _span(td, name: str) -> int:
+    given = td.get(name)
+    if not given:
+        return 1
     try:
-        value = int(float((td.get(name) or "1").strip() or 1))
+        value = int(float(given.strip() or 1))
     except ValueError:
         return 1
     # rowspan=0 means "to the end of the table"; make_table clips the excess
@@ -355,21 +378,23 @@ def _span(td, name: str) -> int:
 
 
 def _cell_text(td) -> str:
-    if not len(td):  # most cells: text alone (the lines around a block add nothing)
+    if not len(td):  # text alone: the lines around the cell's block add nothing
         return clean_text(unwrap_source(td.text or ""))
     parts: list[str] = []
-
-    def visit(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag in _BLOCK
-        if block:
-            parts.append("\n")
-        parts.append(unwrap_source(el.text or ""))
-        for child in el:
-            visit(child)
-            parts.append(unwrap_source(child.tail or ""))
-        if block:
-            parts.append("\n")
-
-    visit(td)
+    _cell_parts(td, parts)
     return clean_text("".join(parts))
+
+
+def _cell_parts(el, parts: list[str]) -> None:
+    """The text under ``el``, each block on lines of its own."""
+    block = el.tag in _BLOCK
+    if block:
+        parts.append("\n")
+    if el.text:
+        parts.append(unwrap_source(el.text))
+    for child in el:
+        _cell_parts(child, parts)
+        if child.tail:
+            parts.append(unwrap_source(child.tail))
+    if block:
+        parts.append("\n")
