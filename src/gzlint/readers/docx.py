@@ -28,8 +28,8 @@ _W = f"{{{W}}}"
 _P, _TBL, _PPR, _PSTYLE, _NUMPR, _VAL = (f"{_W}{n}" for n in ("p", "tbl", "pPr", "pStyle", "numPr", "val"))
 _T, _TAB, _NO_BREAK_HYPHEN = f"{_W}t", f"{_W}tab", f"{_W}noBreakHyphen"
 _BREAKS = {f"{_W}br", f"{_W}cr"}
-_TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN, _VMERGE, _HMERGE = (
-    f"{_W}{n}" for n in ("trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "hMerge"))
+_TR, _TC, _TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN, _VMERGE, _HMERGE = (
+    f"{_W}{n}" for n in ("tr", "tc", "trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "hMerge"))
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: subtrees whose text is not part of the document as it reads now
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", f"{_W}delText", _MC_FALLBACK}
@@ -63,7 +63,7 @@ def read_docx(path: str, data: bytes) -> Document:
         body = root.find(f"{_W}body")
         if body is None:
             raise ReadFailure("GZ001", msg("GZ001.docx-empty"))
-        walker = _Walker(numbering, styles)
+        walker = _Walker(numbering, styles, body)
         blocks = list(walker.blocks(body))
         return Document(path=path, blocks=blocks, source_format="docx", encoding="utf-8", metadata=metadata)
 
@@ -80,10 +80,15 @@ class _Walker:
     """Walks the body in reading order, keeping the paragraph counter and the
     numbering counters, which run through table cells too."""
 
-    def __init__(self, numbering: Numbering, styles: dict[str, tuple[str, int]]) -> None:
+    def __init__(self, numbering: Numbering, styles: dict[str, tuple[str, int]], body) -> None:
         self.numbering = numbering
         self.styles = styles
         self.line = 0
+        # libxml2 finds the few elements that carry numbering or merges once,
+        # instead of a lookup under every paragraph and cell
+        self.numbered = {node.getparent().getparent() for node in body.iter(_NUMPR, _PSTYLE)
+                         if node.getparent().tag == _PPR}
+        self.props = _property_index(body)
 
     def blocks(self, parent) -> list[Block]:
         out: list[Block] = []
@@ -109,6 +114,8 @@ class _Walker:
         return "".join(parts)
 
     def number(self, p) -> str:
+        if p not in self.numbered:
+            return ""
         num_id, ilvl = None, 0
         ppr = _first(p, _PPR)
         if ppr is not None:
@@ -140,12 +147,12 @@ class _Walker:
         cells: list[RawCell] = []
         #: column → the cell a vMerge continuation there extends
         open_at: dict[int, RawCell] = {}
-        for r, tr in enumerate(_children(tbl, "tr")):
-            col = _int(_props(tr, _TRPR).get(_GRID_BEFORE))
+        for r, tr in enumerate(_children(tbl, _TR)):
+            col = _int(self.props.get((tr, _TRPR), _NONE).get(_GRID_BEFORE))
             last: RawCell | None = None
-            for tc in _children(tr, "tc"):
-                props = _props(tc, _TCPR)
-                span = limits.clip_span(_int(props.get(_GRID_SPAN), 1))
+            for tc in _children(tr, _TC):
+                props = self.props.get((tc, _TCPR), _NONE)
+                span = limits.clip_span(_int(props[_GRID_SPAN], 1)) if _GRID_SPAN in props else 1
                 text, line = self.cell_text(tc)
                 vmerge = _merge(props, _VMERGE)
                 if _merge(props, _HMERGE) == "continue" and last is not None:
@@ -208,19 +215,21 @@ def _collect(el, parts: list[str]) -> None:
 def _paragraphs(el):
     """Paragraphs under a cell, in order, through content controls and nested tables."""
     for child in el:
-        if child.tag == _P:
+        tag = child.tag  # lxml builds a namespaced tag anew on every access
+        if tag == _P:
             yield child
-        elif child.tag in _CELL_WRAPPERS:
+        elif tag in _CELL_WRAPPERS:
             yield from _paragraphs(child)
 
 
-def _children(el, name: str):
-    """Direct ``w:name`` children, looking through wrapper elements."""
+def _children(el, tag: str):
+    """Direct ``tag`` children, looking through wrapper elements."""
     for child in el:
-        if child.tag == f"{_W}{name}":
+        found = child.tag
+        if found == tag:
             yield child
-        elif child.tag in _WRAPPERS:
-            yield from _children(child, name)
+        elif found in _WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _first(el, tag: str):
@@ -228,14 +237,18 @@ def _first(el, tag: str):
     return next(el.iterchildren(tag), None)
 
 
-def _props(el, props: str) -> dict[str, str | None]:
-    """Each property under ``el``'s ``props`` child (``w:tcPr``, ``w:trPr``) →
-    its ``w:val``: the first of each, as ``find("w:tcPr/w:vMerge")`` would return."""
-    found: dict[str, str | None] = {}
-    for node in el.iterchildren(props):
-        for prop in node:
-            found.setdefault(prop.tag, prop.get(_VAL))
-    return found
+_NONE: dict[str, str | None] = {}
+
+
+def _property_index(body) -> dict[tuple, dict[str, str | None]]:
+    """(row or cell, ``w:trPr`` or ``w:tcPr``) → {property: its ``w:val``} for the
+    table properties the reader uses, the first of each name as
+    ``find("w:tcPr/w:vMerge")`` would return it (libxml2 walks the body once)."""
+    index: dict[tuple, dict[str, str | None]] = {}
+    for prop in body.iter(_GRID_BEFORE, _GRID_SPAN, _VMERGE, _HMERGE):
+        holder = prop.getparent()
+        index.setdefault((holder.getparent(), holder.tag), {}).setdefault(prop.tag, prop.get(_VAL))
+    return index
 
 
 def _merge(props: dict[str, str | None], name: str) -> str | None:
