@@ -120,11 +120,12 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
     if not cells:
         return Table(rows=[], layout="grid", line=line, page=page)
     cells = sorted(cells, key=_ORIGIN)
-    nrows = max(c.row + 1 for c in cells)
+    nrows = cells[-1].row + 1
     # a rowspan may claim rows that do not exist (HTML rowspan=99, a cut table)
     for c in cells:
-        c.rowspan = max(1, min(c.rowspan, nrows - c.row))
-        c.colspan = max(1, c.colspan)
+        if c.rowspan != 1 or c.colspan != 1:  # a 1×1 cell needs no clipping
+            c.rowspan = max(1, min(c.rowspan, nrows - c.row))
+            c.colspan = max(1, c.colspan)
     col_starts, row_starts = sorted({c.col for c in cells}), sorted({c.row for c in cells})
     limits.check_table(len(row_starts), len(col_starts))
     col_map, row_map = _keep(col_starts), _keep(row_starts)
@@ -144,7 +145,8 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
     last = max(rows)
     for row in rows.values():
         for cell in row:
-            cell.rowspan = min(cell.rowspan, last - cell.row + 1)
+            if cell.rowspan != 1:
+                cell.rowspan = min(cell.rowspan, last - cell.row + 1)
     return Table(rows=[rows[r] for r in sorted(rows)], layout="grid", line=line, page=page)
 
 

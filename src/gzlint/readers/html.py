@@ -379,10 +379,14 @@ def _span(td, name: str) -> int:
 
 def _cell_text(td) -> str:
     if not len(td):  # text alone: the lines around the cell's block add nothing
-        return clean_text(unwrap_source(td.text or ""))
+        return _clean_cell(unwrap_source(td.text or ""))
     parts: list[str] = []
     _cell_parts(td, parts)
-    return clean_text("".join(parts))
+    return _clean_cell("".join(parts))
+
+
+#: a table repeats its cells' markup ("0" between the same line breaks) over and over
+_clean_cell = lru_cache(maxsize=4096)(clean_text)
 
 
 def _cell_parts(el, parts: list[str]) -> None:
