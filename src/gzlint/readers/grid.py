@@ -103,9 +103,7 @@ def place_rows(rows: list[list[RawCell]]) -> list[RawCell]:
                 cell.colspan = limits.clip_span(cell.colspan)
             cell.row, cell.col = r, c
             limits.check_cells(len(taken) + cell.rowspan * cell.colspan)
-            for rr in range(r, r + cell.rowspan):
-                for cc in range(c, c + cell.colspan):
-                    taken.add((rr, cc))
+            _cover(taken, r, c, cell.rowspan, cell.colspan)
             placed.append(cell)
             c += cell.colspan
     return placed
@@ -137,9 +135,7 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
         r, k = row_map[c.row], col_map[c.col]
         if (r, k) in taken:  # a malformed file put two cells on one position
             continue
-        for rr in range(r, r + rowspan):
-            for kk in range(k, k + colspan):
-                taken.add((rr, kk))
+        _cover(taken, r, k, rowspan, colspan)
         rows.setdefault(r, []).append(Cell(text=c.text, line=c.line, row=r, col=k, rowspan=rowspan, colspan=colspan, page=c.page))
     # a row whose every cell lay under an earlier span is gone: no span may reach past the last row left
     last = max(rows)
@@ -148,6 +144,16 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
             if cell.rowspan != 1:
                 cell.rowspan = min(cell.rowspan, last - cell.row + 1)
     return Table(rows=[rows[r] for r in sorted(rows)], layout="grid", line=line, page=page)
+
+
+def _cover(taken: set[tuple[int, int]], row: int, col: int, rowspan: int, colspan: int) -> None:
+    """Mark the positions a cell covers."""
+    if rowspan == colspan == 1:
+        taken.add((row, col))
+        return
+    for r in range(row, row + rowspan):
+        for c in range(col, col + colspan):
+            taken.add((r, c))
 
 
 def _keep(starts: list[int]) -> dict[int, int]:

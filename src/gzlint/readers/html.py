@@ -255,19 +255,21 @@ class _OwnText:
     ``<a>`` it stands in."""
 
     def __init__(self) -> None:
-        self._known: dict = {}  # element → own text length; the tree no longer changes
+        # element → length; the tree no longer changes once the content is sought
+        self._own: dict = {}
+        self._links: dict = {}
 
     def __call__(self, el) -> int:
-        known = self._known.get(el)
-        if known is None:
-            known = self._known[el] = _bare_len(el) - sum(self._size(a) for a in el.iter("a"))
-        return known
+        own = self._own.get(el)
+        if own is None:
+            own = self._own[el] = _bare_len(el) - sum(self._link(a) for a in el.iter("a"))
+        return own
 
-    def _size(self, a) -> int:
-        key = ("a", a)
-        if key not in self._known:
-            self._known[key] = _bare_len(a)
-        return self._known[key]
+    def _link(self, a) -> int:
+        size = self._links.get(a)
+        if size is None:
+            size = self._links[a] = _bare_len(a)
+        return size
 
 
 def _bare_len(el) -> int:
