@@ -1,5 +1,6 @@
 """Issue 11, per-report speed: the memoised label lookups, cell readings and the
-one-walk HTML text sizes give exactly what the direct computations give."""
+memoised HTML text sizes (serialised by libxml2) give exactly what the direct
+computations give."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from gzlint.form.spec import load_forms
 from gzlint.form.values import cell_status, parse_cell
 from gzlint.matcher.labels import FUZZY_THRESHOLD
 from gzlint.matcher.tables import label_set
-from gzlint.readers.html import _OwnText
+from gzlint.readers.html import _PARSER, _OwnText, _drop_tree
 from gzlint.text import KEY_MARK, cjk_count
 
 
@@ -144,14 +145,16 @@ PAGE = """<html><body><div id="wrap">
   </div></div></body></html>"""
 
 
+@pytest.mark.parametrize("plain", [True, False])
 @pytest.mark.parametrize("strip", [True, False])
-def test_own_text_in_one_walk_is_the_text_minus_the_links(strip):
-    root = lxml.html.document_fromstring(PAGE)
+def test_own_text_is_the_text_minus_the_links(strip, plain):
+    # the reader's plain lxml.etree tree, and lxml.html's with its element classes
+    root = lxml.etree.fromstring(PAGE, _PARSER) if plain else lxml.html.document_fromstring(PAGE)
     if strip:  # as the reader does; a comment's tail is text either way
         for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
-            el.drop_tree()
+            _drop_tree(el)
     body = root.find("body")
-    own_text = _OwnText(body)
+    own_text = _OwnText()
 
     def size(node) -> int:
         return len("".join("".join(node.itertext()).split()))
@@ -198,3 +201,39 @@ def test_indexed_rows_and_columns_are_the_ones_a_scan_finds(form):
             assert table.column(col.id) is next(c for c in table.columns if c.id == col.id)
         with pytest.raises(KeyError):
             table.row("no-such-row")
+
+
+def _depth_oracle(root, limit: int) -> bool:
+    """Does an iterwalk (the check as it was) pass the limit?"""
+    level = 0
+    for event, _el in lxml.etree.iterwalk(root, events=("start", "end")):
+        level += 1 if event == "start" else -1
+        if level > limit:
+            return True
+    return False
+
+
+#: the deepest node an entity reference (counted), a comment and a PI (not counted)
+DEEP = ['<!DOCTYPE r [<!ENTITY e "x">]><r><a><b><c><d>&e;</d></c></b></a><a><!--c--></a></r>',
+        '<r><a><b><c><!--c--><?pi x?></c></b></a><a/></r>']
+
+
+@pytest.mark.parametrize("xml", DEEP)
+@pytest.mark.parametrize("steps", [256, 2])  # 2: the XPath run in several pieces
+def test_depth_check_by_xpath_refuses_what_a_walk_refuses(xml, steps, monkeypatch):
+    from gzlint.document import ReadFailure
+    from gzlint.readers import limits
+
+    monkeypatch.setattr(limits, "_XPATH_STEPS", steps)
+    root = lxml.etree.fromstring(xml, lxml.etree.XMLParser(resolve_entities=False))
+    outcomes = set()
+    for limit in range(1, 8):
+        with limits.using(limits.Limits(depth=limit)):
+            try:
+                limits.check_depth(root)
+                refused = False
+            except ReadFailure:
+                refused = True
+        assert refused == _depth_oracle(root, limit), limit
+        outcomes.add(refused)
+    assert outcomes == {True, False}

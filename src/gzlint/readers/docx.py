@@ -25,11 +25,18 @@ from .guard import guarded
 from .numbering import W, Numbering, xml_parser
 
 _W = f"{{{W}}}"
+_P, _TBL, _PPR, _PSTYLE, _NUMPR, _VAL = (f"{_W}{n}" for n in ("p", "tbl", "pPr", "pStyle", "numPr", "val"))
+_T, _TAB, _NO_BREAK_HYPHEN = f"{_W}t", f"{_W}tab", f"{_W}noBreakHyphen"
+_BREAKS = {f"{_W}br", f"{_W}cr"}
+_TR, _TC, _TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN, _VMERGE, _HMERGE = (
+    f"{_W}{n}" for n in ("tr", "tc", "trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "hMerge"))
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: subtrees whose text is not part of the document as it reads now
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}instrText", f"{_W}delText", _MC_FALLBACK}
 #: elements that only wrap content (content controls, custom XML, smart tags)
 _WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag", f"{_W}ins", f"{_W}moveTo"}
+#: what a cell's paragraphs may stand in: wrappers and nested tables
+_CELL_WRAPPERS = _WRAPPERS | {f"{_W}tbl", f"{_W}tr", f"{_W}tc"}
 #: grid columns narrower than this (twips, 1/1440 inch) are a rounding artefact
 _SLIVER = 30
 
@@ -46,14 +53,17 @@ def read_docx(path: str, data: bytes) -> Document:
             if body_xml is None:
                 raise ReadFailure("GZ001", msg("GZ001.docx-no-body"))
             numbering = Numbering.parse(_part(zf, "word/numbering.xml", budget))
-            styles = _style_numbering(_part(zf, "word/styles.xml", budget))
+            root = etree.fromstring(body_xml, xml_parser())
+            # styles.xml (350 KB in Word's own template, the costliest part to parse)
+            # matters only to paragraphs that name a style
+            named = next(root.iter(_PSTYLE), None) is not None
+            styles = _style_numbering(_part(zf, "word/styles.xml", budget)) if named else {}
             metadata = _core_properties(_part(zf, "docProps/core.xml", budget))
-        root = etree.fromstring(body_xml, xml_parser())
         limits.check_depth(root, ".docx 正文")
         body = root.find(f"{_W}body")
         if body is None:
             raise ReadFailure("GZ001", msg("GZ001.docx-empty"))
-        walker = _Walker(numbering, styles)
+        walker = _Walker(numbering, styles, body)
         blocks = list(walker.blocks(body))
         return Document(path=path, blocks=blocks, source_format="docx", encoding="utf-8", metadata=metadata)
 
@@ -70,21 +80,26 @@ class _Walker:
     """Walks the body in reading order, keeping the paragraph counter and the
     numbering counters, which run through table cells too."""
 
-    def __init__(self, numbering: Numbering, styles: dict[str, tuple[str, int]]) -> None:
+    def __init__(self, numbering: Numbering, styles: dict[str, tuple[str, int]], body) -> None:
         self.numbering = numbering
         self.styles = styles
         self.line = 0
+        # libxml2 finds the few elements that carry numbering or merges once,
+        # instead of a lookup under every paragraph and cell
+        self.numbered = {node.getparent().getparent() for node in body.iter(_NUMPR, _PSTYLE)
+                         if node.getparent().tag == _PPR}
+        self.props = _property_index(body)
 
     def blocks(self, parent) -> list[Block]:
         out: list[Block] = []
         for el in parent:
             tag = el.tag
-            if tag == f"{_W}p":
+            if tag == _P:
                 line = self.line + 1
                 text = clean_text(self.paragraph(el))
                 if text:
                     out.append(Paragraph(text=text, line=line))
-            elif tag == f"{_W}tbl":
+            elif tag == _TBL:
                 table = self.table(el)
                 if table.rows:
                     out.append(table)
@@ -99,19 +114,21 @@ class _Walker:
         return "".join(parts)
 
     def number(self, p) -> str:
+        if p not in self.numbered:
+            return ""
         num_id, ilvl = None, 0
-        ppr = p.find(f"{_W}pPr")
+        ppr = _first(p, _PPR)
         if ppr is not None:
-            style = ppr.find(f"{_W}pStyle")
-            if style is not None and style.get(f"{_W}val") in self.styles:
-                num_id, ilvl = self.styles[style.get(f"{_W}val")]
-            numpr = ppr.find(f"{_W}numPr")
+            style = _first(ppr, _PSTYLE)
+            if style is not None and style.get(_VAL) in self.styles:
+                num_id, ilvl = self.styles[style.get(_VAL)]
+            numpr = _first(ppr, _NUMPR)
             if numpr is not None:
-                num_el, lvl_el = numpr.find(f"{_W}numId"), numpr.find(f"{_W}ilvl")
+                num_el, lvl_el = _first(numpr, f"{_W}numId"), _first(numpr, f"{_W}ilvl")
                 if num_el is not None:
-                    num_id = num_el.get(f"{_W}val")
+                    num_id = num_el.get(_VAL)
                 if lvl_el is not None:
-                    ilvl = _int(lvl_el.get(f"{_W}val"))
+                    ilvl = _int(lvl_el.get(_VAL))
         if not num_id or num_id == "0":
             return ""
         label = self.numbering.label(num_id, ilvl)
@@ -130,14 +147,15 @@ class _Walker:
         cells: list[RawCell] = []
         #: column → the cell a vMerge continuation there extends
         open_at: dict[int, RawCell] = {}
-        for r, tr in enumerate(_children(tbl, "tr")):
-            col = _int(_prop(tr, "trPr", "gridBefore"))
+        for r, tr in enumerate(_children(tbl, _TR)):
+            col = _int(self.props.get((tr, _TRPR), _NONE).get(_GRID_BEFORE))
             last: RawCell | None = None
-            for tc in _children(tr, "tc"):
-                span = limits.clip_span(_int(_prop(tc, "tcPr", "gridSpan"), 1))
+            for tc in _children(tr, _TC):
+                props = self.props.get((tc, _TCPR), _NONE)
+                span = limits.clip_span(_int(props[_GRID_SPAN], 1)) if _GRID_SPAN in props else 1
                 text, line = self.cell_text(tc)
-                vmerge = _merge(tc, "vMerge")
-                if _merge(tc, "hMerge") == "continue" and last is not None:
+                vmerge = _merge(props, _VMERGE)
+                if _merge(props, _HMERGE) == "continue" and last is not None:
                     last.colspan += span  # legacy horizontal merge
                 elif vmerge == "continue" and col in open_at:
                     origin = open_at[col]
@@ -182,13 +200,13 @@ def _collect(el, parts: list[str]) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == f"{_W}t":
+        if tag == _T:
             parts.append(child.text or "")
-        elif tag == f"{_W}tab":
+        elif tag == _TAB:
             parts.append("\t")
-        elif tag in (f"{_W}br", f"{_W}cr"):
+        elif tag in _BREAKS:
             parts.append("\n")
-        elif tag == f"{_W}noBreakHyphen":
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
         else:
             _collect(child, parts)
@@ -197,31 +215,46 @@ def _collect(el, parts: list[str]) -> None:
 def _paragraphs(el):
     """Paragraphs under a cell, in order, through content controls and nested tables."""
     for child in el:
-        if child.tag == f"{_W}p":
+        tag = child.tag  # lxml builds a namespaced tag anew on every access
+        if tag == _P:
             yield child
-        elif child.tag in _WRAPPERS or child.tag in (f"{_W}tbl", f"{_W}tr", f"{_W}tc"):
+        elif tag in _CELL_WRAPPERS:
             yield from _paragraphs(child)
 
 
-def _children(el, name: str):
-    """Direct ``w:name`` children, looking through wrapper elements."""
+def _children(el, tag: str):
+    """Direct ``tag`` children, looking through wrapper elements."""
     for child in el:
-        if child.tag == f"{_W}{name}":
+        found = child.tag
+        if found == tag:
             yield child
-        elif child.tag in _WRAPPERS:
-            yield from _children(child, name)
+        elif found in _WRAPPERS:
+            yield from _children(child, tag)
 
 
-def _prop(el, props: str, name: str) -> str | None:
-    node = el.find(f"{_W}{props}/{_W}{name}")
-    return None if node is None else node.get(f"{_W}val")
+def _first(el, tag: str):
+    """The first ``tag`` child of ``el``, or None (``find`` without its path parser)."""
+    return next(el.iterchildren(tag), None)
 
 
-def _merge(tc, name: str) -> str | None:
-    node = tc.find(f"{_W}tcPr/{_W}{name}")
-    if node is None:
+_NONE: dict[str, str | None] = {}
+
+
+def _property_index(body) -> dict[tuple, dict[str, str | None]]:
+    """(row or cell, ``w:trPr`` or ``w:tcPr``) → {property: its ``w:val``} for the
+    table properties the reader uses, the first of each name as
+    ``find("w:tcPr/w:vMerge")`` would return it (libxml2 walks the body once)."""
+    index: dict[tuple, dict[str, str | None]] = {}
+    for prop in body.iter(_GRID_BEFORE, _GRID_SPAN, _VMERGE, _HMERGE):
+        holder = prop.getparent()
+        index.setdefault((holder.getparent(), holder.tag), {}).setdefault(prop.tag, prop.get(_VAL))
+    return index
+
+
+def _merge(props: dict[str, str | None], name: str) -> str | None:
+    if name not in props:
         return None
-    return node.get(f"{_W}val") or "continue"
+    return props[name] or "continue"
 
 
 def _int(text: str | None, default: int = 0) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 from dataclasses import dataclass
 
 from ..document import Cell, Table
@@ -40,7 +41,10 @@ class RawCell:
 def clean_text(text: str) -> str:
     """Whitespace-normalise cell or paragraph text: runs of blanks become one
     space, blank lines go, and lines are kept apart with ``\\n``."""
-    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    if " " not in text and text.isprintable():
+        return text  # no blank of any kind (every other one is unprintable): most cells
+    # one substitution for all lines: no inline space is a line break
+    lines = (line.strip() for line in _INLINE_SPACE.sub(" ", text.replace("\r", "\n")).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -55,6 +59,10 @@ _SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t\r\n]*")
 def unwrap_source(text: str) -> str:
     """Markup text with the source's own line breaks taken out (they are not
     breaks in HTML): nothing between CJK characters, a space elsewhere."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    if not text.strip(" \t\r\n"):
+        return " "  # one break and the blanks around it, with no character on either side
 
     def repl(m: re.Match) -> str:
         before = text[m.start() - 1] if m.start() else ""
@@ -90,16 +98,18 @@ def place_rows(rows: list[list[RawCell]]) -> list[RawCell]:
         for cell in row:
             while (r, c) in taken:
                 c += 1
-            cell.rowspan = min(limits.clip_span(cell.rowspan), len(rows) - r)
-            cell.colspan = limits.clip_span(cell.colspan)
+            if cell.rowspan != 1 or cell.colspan != 1:  # a 1×1 cell (most) is within every bound
+                cell.rowspan = min(limits.clip_span(cell.rowspan), len(rows) - r)
+                cell.colspan = limits.clip_span(cell.colspan)
             cell.row, cell.col = r, c
             limits.check_cells(len(taken) + cell.rowspan * cell.colspan)
-            for rr in range(r, r + cell.rowspan):
-                for cc in range(c, c + cell.colspan):
-                    taken.add((rr, cc))
+            _cover(taken, r, c, cell.rowspan, cell.colspan)
             placed.append(cell)
             c += cell.colspan
     return placed
+
+
+_ORIGIN = attrgetter("row", "col")
 
 
 def make_table(cells: list[RawCell], line: int | None = None, page: int | None = None) -> Table:
@@ -107,12 +117,13 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
     past the last row are cut, and rows/columns where no cell starts are dropped."""
     if not cells:
         return Table(rows=[], layout="grid", line=line, page=page)
-    cells = sorted(cells, key=lambda c: (c.row, c.col))
-    nrows = max(c.row + 1 for c in cells)
+    cells = sorted(cells, key=_ORIGIN)
+    nrows = cells[-1].row + 1
     # a rowspan may claim rows that do not exist (HTML rowspan=99, a cut table)
     for c in cells:
-        c.rowspan = max(1, min(c.rowspan, nrows - c.row))
-        c.colspan = max(1, c.colspan)
+        if c.rowspan != 1 or c.colspan != 1:  # a 1×1 cell needs no clipping
+            c.rowspan = max(1, min(c.rowspan, nrows - c.row))
+            c.colspan = max(1, c.colspan)
     col_starts, row_starts = sorted({c.col for c in cells}), sorted({c.row for c in cells})
     limits.check_table(len(row_starts), len(col_starts))
     col_map, row_map = _keep(col_starts), _keep(row_starts)
@@ -124,16 +135,25 @@ def make_table(cells: list[RawCell], line: int | None = None, page: int | None =
         r, k = row_map[c.row], col_map[c.col]
         if (r, k) in taken:  # a malformed file put two cells on one position
             continue
-        for rr in range(r, r + rowspan):
-            for kk in range(k, k + colspan):
-                taken.add((rr, kk))
+        _cover(taken, r, k, rowspan, colspan)
         rows.setdefault(r, []).append(Cell(text=c.text, line=c.line, row=r, col=k, rowspan=rowspan, colspan=colspan, page=c.page))
     # a row whose every cell lay under an earlier span is gone: no span may reach past the last row left
     last = max(rows)
     for row in rows.values():
         for cell in row:
-            cell.rowspan = min(cell.rowspan, last - cell.row + 1)
+            if cell.rowspan != 1:
+                cell.rowspan = min(cell.rowspan, last - cell.row + 1)
     return Table(rows=[rows[r] for r in sorted(rows)], layout="grid", line=line, page=page)
+
+
+def _cover(taken: set[tuple[int, int]], row: int, col: int, rowspan: int, colspan: int) -> None:
+    """Mark the positions a cell covers."""
+    if rowspan == colspan == 1:
+        taken.add((row, col))
+        return
+    for r in range(row, row + rowspan):
+        for c in range(col, col + colspan):
+            taken.add((r, c))
 
 
 def _keep(starts: list[int]) -> dict[int, int]:
@@ -142,4 +162,6 @@ def _keep(starts: list[int]) -> dict[int, int]:
 
 def _span(starts: list[int], index: dict[int, int], start: int, span: int) -> int:
     """How many kept positions lie in [start, start + span) (``start`` is one of them)."""
+    if span == 1:
+        return 1
     return max(1, bisect_left(starts, start + span) - index[start])

@@ -1,4 +1,4 @@
-"""Web pages (.html, and .mht/.mhtml archives) with lxml.html.
+"""Web pages (.html, and .mht/.mhtml archives) with lxml's HTML parser.
 
 Reports are published inside a CMS page: navigation, scripts, search boxes,
 share buttons and a footer surround the report. The reader drops script-like
@@ -18,6 +18,11 @@ suffixes, or the ``ArticleTitle`` meta) or its class, and is read as the first
 paragraph; ``metadata["title"]`` is the page title less the suffixes.
 
 ``line`` is the source line of the element that starts a paragraph or cell.
+
+The tree is plain ``lxml.etree`` (no ``lxml.html`` element classes, whose
+Python-level class lookup for every element touched cost more than parsing),
+and questions about the whole tree are asked of libxml2 (XPath, ``iter`` with
+a tag) rather than by walking every element in Python.
 """
 
 from __future__ import annotations
@@ -25,8 +30,8 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from functools import lru_cache
 
-import lxml.html
 from lxml import etree
 
 from ..messages import msg
@@ -57,6 +62,12 @@ _MAX_TITLE = 80
 #: a child holding this share of its parent's text is where the content is
 _CONTENT_SHARE = 0.9
 _MAX_SPAN = 1000
+_CELL_TAGS = ("td", "th")
+#: libxml2's HTML parser with lxml's defaults (what lxml.html uses, less its element classes)
+_PARSER = etree.HTMLParser()
+_WITH_ATTRIBUTES = etree.XPath("descendant-or-self::*[@*]")
+_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+_FRAME_CELLS = etree.XPath("./tr/td|./*/tr/td|./tr/th|./*/tr/th")
 
 
 def read_html(path: str, data: bytes) -> Document:
@@ -86,13 +97,15 @@ def parse_html(path: str, text: str, encoding: str | None, source_format: str) -
     text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
     if not text.strip():
         raise ReadFailure("GZ001", msg("GZ001.html-empty"))
-    root = lxml.html.document_fromstring(text)
+    root = etree.fromstring(text, _PARSER)
+    if root is None:
+        raise etree.ParserError("Document is empty")
     limits.check_depth(root, "HTML ")
     metadata = _metadata(root)
     _strip(root)
     body = root.find("body")
     top = body if body is not None else root
-    own_text = _OwnText(top)
+    own_text = _OwnText()
     content = _content(top, own_text)
     blocks: list[Block] = []
     _Flow(blocks, own_text).walk(content)
@@ -182,56 +195,91 @@ def _starts_with(blocks: list[Block], text: str) -> bool:
 def _strip(root) -> None:
     """Drop what is never report text: scripts, forms, hidden and furniture elements."""
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        el.drop_tree() if el.getparent() is not None else None
-    doomed = [el for el in root.iter() if isinstance(el.tag, str) and _doomed(el)]
+        _drop_tree(el) if el.getparent() is not None else None
+    # an element with no attribute is doomed by its tag alone; libxml2 finds both kinds
+    doomed = [el for el in _WITH_ATTRIBUTES(root) if _doomed(el)]
+    doomed += [el for el in root.iter(*_DROP) if not len(el.attrib)]
+    # the order of drops does not matter: a dropped element's tail joins that of the
+    # sibling before it, dropped or not, and a subtree already dropped is out of the page
     for el in doomed:
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop_tree(el)
 
 
 def _doomed(el) -> bool:
-    if el.tag in _DROP or _HIDDEN.search(el.get("style") or ""):
+    style = el.get("style")
+    if el.tag in _DROP or (style and _hidden(style)):
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    kind, name = el.get("class"), el.get("id")
+    if not (kind or name):
+        return False
     # furniture that wraps a table is more likely a badly named content box
-    return bool(_FURNITURE.search(names)) and el.find(".//table") is None
+    return _furniture(f"{kind or ''} {name or ''}") and not _has(el, "table")
+
+
+# a page repeats a few styles and class names on hundreds of elements
+@lru_cache(maxsize=1024)
+def _hidden(style: str) -> bool:
+    return _HIDDEN.search(style) is not None
+
+
+@lru_cache(maxsize=1024)
+def _furniture(names: str) -> bool:
+    return _FURNITURE.search(names) is not None
+
+
+def _drop_tree(el) -> None:
+    """Remove ``el`` and its subtree, keeping its tail (lxml.html's ``drop_tree``)."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
+def _has(el, tag: str) -> bool:
+    """Does ``el`` hold a ``tag`` element (``el.find(".//tag")``, without the path parser)?"""
+    return next(el.iterdescendants(tag), None) is not None
 
 
 class _OwnText:
-    """Length of the text under an element that is not link text, for every
-    element of a tree at once (one walk instead of one per question).
+    """Length of the text under an element that is not link text, asked of
+    few elements (the content's ancestors and siblings, blocks holding links).
 
     A length counts non-whitespace characters as ``itertext`` yields them: an
-    element's text, its children's text and their tails, no comment's text."""
+    element's text, its children's text and their tails, no comment's text.
+    Link text is that of every ``<a>`` within (itself included), once per
+    ``<a>`` it stands in."""
 
-    def __init__(self, top) -> None:
-        self._sizes: dict = {}  # element → (all text, link text)
-        stack = [(top, False)]
-        while stack:  # post-order, without recursion on deep pages
-            el, done = stack.pop()
-            if not done:
-                stack.append((el, True))
-                stack.extend((child, False) for child in el if isinstance(child.tag, str))
-                continue
-            size, links = _bare_len(el.text), 0
-            for child in el:
-                if isinstance(child.tag, str):
-                    child_size, child_links = self._sizes[child]
-                    size, links = size + child_size, links + child_links
-                size += _bare_len(child.tail)
-            self._sizes[el] = (size, links + (size if el.tag == "a" else 0))
+    def __init__(self) -> None:
+        # element → length; the tree no longer changes once the content is sought
+        self._own: dict = {}
+        self._links: dict = {}
 
     def __call__(self, el) -> int:
-        size, links = self._sizes[el]
-        return size - links
+        own = self._own.get(el)
+        if own is None:
+            own = self._own[el] = _bare_len(el) - sum(self._link(a) for a in el.iter("a"))
+        return own
+
+    def _link(self, a) -> int:
+        size = self._links.get(a)
+        if size is None:
+            size = self._links[a] = _bare_len(a)
+        return size
 
 
-def _bare_len(text: str | None) -> int:
-    return len("".join(text.split())) if text else 0
+def _bare_len(el) -> int:
+    """Non-whitespace characters of the text under ``el`` (its ``itertext``,
+    serialised by libxml2 in one piece)."""
+    return len("".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split()))
 
 
 def _data_tables(el) -> set:
-    return {t for t in el.iter("table") if t.find(".//table") is None}
+    return {t for t in el.iter("table") if not _has(t, "table")}
 
 
 def _content(el, own_text: _OwnText):
@@ -287,7 +335,7 @@ class _Flow:
                 self.blocks.append(table)
             return
         block = tag in _BLOCK or tag == "table"
-        if block and el.find(".//a") is not None and self.own_text(el) == 0:
+        if block and _has(el, "a") and self.own_text(el) == 0:
             return  # a menu or a list of links, not report text
         if block:
             self.flush()
@@ -301,16 +349,18 @@ class _Flow:
 
 def _is_layout(table) -> bool:
     """A table used for page layout: it nests tables, or is a single frame cell."""
-    return table.find(".//table") is not None or len(table.xpath("./tr/td|./*/tr/td|./tr/th|./*/tr/th")) <= 1
+    return _has(table, "table") or len(_FRAME_CELLS(table)) <= 1
 
 
 def _table(table):
     rows: list[list[RawCell]] = []
-    trs = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    trs = _ROWS(table)
     limits.check_table(len(trs), 0)  # before reading 20,000 rows of cells
     for tr in trs:
         row = []
-        for td in tr.xpath("./td|./th"):
+        for td in tr:
+            if td.tag not in _CELL_TAGS:
+                continue
             row.append(RawCell(_cell_text(td), 0, 0, _span(td, "rowspan"), _span(td, "colspan"), td.sourceline))
         rows.append(row)
     cells = place_rows(rows)
@@ -318,8 +368,11 @@ def _table(table):
 
 
 def _span(td, name: str) -> int:
+    given = td.get(name)
+    if not given:
+        return 1
     try:
-        value = int(float((td.get(name) or "1").strip() or 1))
+        value = int(float(given.strip() or 1))
     except ValueError:
         return 1
     # rowspan=0 means "to the end of the table"; make_table clips the excess
@@ -327,19 +380,27 @@ def _span(td, name: str) -> int:
 
 
 def _cell_text(td) -> str:
+    if not len(td):  # text alone: the lines around the cell's block add nothing
+        return _clean_cell(unwrap_source(td.text or ""))
     parts: list[str] = []
+    _cell_parts(td, parts)
+    return _clean_cell("".join(parts))
 
-    def visit(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag in _BLOCK
-        if block:
-            parts.append("\n")
-        parts.append(unwrap_source(el.text or ""))
-        for child in el:
-            visit(child)
-            parts.append(unwrap_source(child.tail or ""))
-        if block:
-            parts.append("\n")
 
-    visit(td)
-    return clean_text("".join(parts))
+#: a table repeats its cells' markup ("0" between the same line breaks) over and over
+_clean_cell = lru_cache(maxsize=4096)(clean_text)
+
+
+def _cell_parts(el, parts: list[str]) -> None:
+    """The text under ``el``, each block on lines of its own."""
+    block = el.tag in _BLOCK
+    if block:
+        parts.append("\n")
+    if el.text:
+        parts.append(unwrap_source(el.text))
+    for child in el:
+        _cell_parts(child, parts)
+        if child.tail:
+            parts.append(unwrap_source(child.tail))
+    if block:
+        parts.append("\n")

@@ -20,6 +20,7 @@ import zlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any, Iterator
 
 from ..messages import msg
@@ -227,17 +228,40 @@ def clip_span(span: int) -> int:
 
 
 def check_depth(root, what: str = "文档") -> None:
-    """Refuse an lxml tree nested deeper than ``depth`` (readers walk it recursively)."""
+    """Refuse an lxml tree nested deeper than ``depth`` (readers walk it recursively).
+
+    A node nests one level below its parent element; comments and processing
+    instructions do not count, entity references (left unexpanded) do, as in
+    ``etree.iterwalk``. The elements at the limit's level are found by XPath,
+    in C: a Python walk over every element costs more than parsing the page."""
     from lxml import etree
 
     limit = current().depth
-    level = deepest = 0
-    for event, _el in etree.iterwalk(root, events=("start", "end")):
-        level += 1 if event == "start" else -1
-        if level > deepest:
-            deepest = level
-            if deepest > limit:
-                raise exceeded(f"{what}的元素嵌套层数", "depth", limit, " 层")
+    for el in _elements_at(root, limit):
+        if any(isinstance(child.tag, str) or child.tag is etree.Entity for child in el):
+            raise exceeded(f"{what}的元素嵌套层数", "depth", limit, " 层")
+
+
+#: XPath steps evaluated at once (libxml2 refuses a path thousands of steps long)
+_XPATH_STEPS = 256
+
+
+def _elements_at(root, level: int) -> list:
+    """The elements ``level`` deep, counting ``root`` as 1."""
+    nodes = [root]
+    while level > 1 and nodes:
+        steps = min(level - 1, _XPATH_STEPS)
+        path = _child_steps(steps)
+        nodes = [found for el in nodes for found in path(el)]
+        level -= steps
+    return nodes
+
+
+@lru_cache(maxsize=8)
+def _child_steps(steps: int):
+    from lxml import etree
+
+    return etree.XPath("/".join(["*"] * steps))
 
 
 # -- PDF -------------------------------------------------------------------
