@@ -107,3 +107,22 @@ def test_the_package_still_offers_what_it_imports_lazily(name):
     assert getattr(gzlint, name) is not None
     with pytest.raises(AttributeError):
         gzlint.no_such_name  # noqa: B018
+
+
+def test_a_lazy_pattern_is_compiled_at_first_use_and_behaves_as_re_compile():
+    import re
+
+    from gzlint.text import LazyPattern
+
+    source, flags = r"(?P<n>[\u4e00-\u9fff]+)(\d*)", re.IGNORECASE
+    lazy, eager = LazyPattern(source, flags), re.compile(source, flags)
+    assert "match" not in vars(lazy)  # nothing compiled yet
+    text = "共收到申请17件，办结16件"
+    assert lazy.findall(text) == eager.findall(text)
+    assert "match" in vars(lazy)  # the compiled pattern's own methods from now on
+    assert lazy.search(text).group("n") == eager.search(text).group("n")
+    assert lazy.sub("#", text) == eager.sub("#", text) and lazy.split(text) == eager.split(text)
+    assert (lazy.pattern, lazy.flags, lazy.groups, lazy.groupindex) == (eager.pattern, eager.flags, eager.groups,
+                                                                        eager.groupindex)
+    with pytest.raises(AttributeError):
+        lazy.no_such_method  # noqa: B018

@@ -86,7 +86,9 @@ def _plugins_beyond_builtins() -> bool:
 
 def plugin_versions() -> tuple[tuple[str, str], ...]:
     """(distribution, version) of every installed plugin, for the result cache's key."""
-    return tuple(sorted({(ep.dist.name, ep.dist.version) for ep in _entry_points() if ep.dist}))
+    # each distribution's metadata parsed once, not once per entry point and field
+    dists = {id(ep.dist): ep.dist for ep in _entry_points() if ep.dist}.values()
+    return tuple(sorted({(meta["Name"], meta["Version"]) for meta in (d.metadata for d in dists)}))
 
 
 def configure(settings) -> None:
