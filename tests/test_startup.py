@@ -18,10 +18,11 @@ HEAVY = ("gzlint.rules.", "gzlint.matcher", "gzlint.metadata", "gzlint.form", "g
          "gzlint.readers.html", "gzlint.readers.docx", "gzlint.engine", "pluggy")
 
 
-def _imported_by(code: str, cwd, writes_bytecode: bool = False) -> tuple[list[str], str]:
+def _imported_by(code: str, cwd, writes_bytecode: bool = False, env: dict | None = None) -> tuple[list[str], str]:
     """The gzlint and pluggy modules a fresh interpreter has imported after
     ``code``, and what ``code`` printed."""
-    env = {k: v for k, v in os.environ.items() if not (writes_bytecode and k == "PYTHONDONTWRITEBYTECODE")}
+    env = {k: v for k, v in {**os.environ, **(env or {})}.items()
+           if not (writes_bytecode and k == "PYTHONDONTWRITEBYTECODE")}
     script = (f"import sys, json\n{code}\n"
               "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('gzlint', 'pluggy')))))")
     proc = subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, env=env,
@@ -72,7 +73,7 @@ def test_the_kept_table_of_codes_is_every_rule(tmp_path):
 
 
 def test_a_kept_value_is_made_again_when_a_source_changes(tmp_path, monkeypatch):
-    from gzlint.kept import kept
+    from gzlint.kept import file_facts, kept
 
     monkeypatch.setattr("sys.dont_write_bytecode", False)
     source = tmp_path / "family.py"
@@ -83,10 +84,10 @@ def test_a_kept_value_is_made_again_when_a_source_changes(tmp_path, monkeypatch)
         made.append(source.read_text(encoding="utf-8"))
         return len(made)
 
-    assert kept(tmp_path, "codes", [source], make) == 1
-    assert kept(tmp_path, "codes", [source], make) == 1 and len(made) == 1  # the kept copy
+    assert kept(tmp_path, "codes", file_facts([source]), make) == 1
+    assert kept(tmp_path, "codes", file_facts([source]), make) == 1 and len(made) == 1  # the kept copy
     source.write_text("CODE = 'X12'\n", encoding="utf-8")
-    assert kept(tmp_path, "codes", [source], make) == 2
+    assert kept(tmp_path, "codes", file_facts([source]), make) == 2
     assert len(list((tmp_path / "__pycache__").glob("codes.*.pickle"))) == 1  # the stale copy is gone
 
 
@@ -94,9 +95,7 @@ def test_nothing_is_kept_where_bytecode_is_not_written(tmp_path, monkeypatch):
     from gzlint.kept import kept
 
     monkeypatch.setattr("sys.dont_write_bytecode", True)
-    source = tmp_path / "family.py"
-    source.write_text("CODE = 'X1'\n", encoding="utf-8")
-    assert kept(tmp_path, "codes", [source], lambda: 7) == 7
+    assert kept(tmp_path, "codes", ["facts"], lambda: 7) == 7
     assert not (tmp_path / "__pycache__").exists()
 
 
@@ -126,3 +125,28 @@ def test_a_lazy_pattern_is_compiled_at_first_use_and_behaves_as_re_compile():
                                                                         eager.groupindex)
     with pytest.raises(AttributeError):
         lazy.no_such_method  # noqa: B018
+
+
+def test_the_kept_entry_points_follow_what_is_installed(tmp_path):
+    """A plugin installed, upgraded in place or removed is seen by the next
+    run, though the entry points are not read again while nothing changed."""
+    from tests.test_plugin_host import install_fake_dist
+
+    site = tmp_path / "site"
+    install_fake_dist(site, "gzlint_extra", "extra", "gzlint_extra", "")
+    code = ("from gzlint.plugins import plugin_versions\n"
+            "print(plugin_versions(), 'importlib.metadata' in sys.modules)")
+    env = {"PYTHONPATH": str(site)}
+
+    def run() -> str:
+        return _imported_by(code, tmp_path, writes_bytecode=True, env=env)[1]
+
+    assert run() == "(('gzlint', '0.1.0'), ('gzlint_extra', '1.0')) True"  # read
+    assert run() == "(('gzlint', '0.1.0'), ('gzlint_extra', '1.0')) False"  # kept
+    metadata = site / "gzlint_extra-1.0.dist-info" / "METADATA"
+    metadata.write_text(metadata.read_text(encoding="utf-8").replace("1.0", "1.1"), encoding="utf-8")
+    assert run() == "(('gzlint', '0.1.0'), ('gzlint_extra', '1.1')) True"
+    for f in metadata.parent.iterdir():
+        f.unlink()
+    metadata.parent.rmdir()
+    assert run() == "(('gzlint', '0.1.0'),) True"

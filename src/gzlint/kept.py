@@ -1,11 +1,12 @@
 """What gzlint derives from its own files, kept beside them in ``__pycache__``.
 
 As Python keeps bytecode: a derived value (a parsed catalogue, the table of
-rule codes) is pickled into the ``__pycache__`` folder next to its sources,
-under a name that holds the sources' sizes and modification times, so an
-edited source is a miss and never a stale answer. Nothing is written where
-Python may not write bytecode (``PYTHONDONTWRITEBYTECODE``), and a folder
-that cannot be written only costs the speed-up.
+rule codes, the installed plugins) is pickled into the ``__pycache__`` folder
+next to its sources, under a name that holds a digest of what it was made
+from (the sources' sizes and modification times), so an edited source is a
+miss and never a stale answer. Nothing is written where Python may not write
+bytecode (``PYTHONDONTWRITEBYTECODE``), and a folder that cannot be written
+only costs the speed-up.
 """
 
 from __future__ import annotations
@@ -20,22 +21,22 @@ from typing import Any, Callable, Iterable, TypeVar
 T = TypeVar("T")
 
 
-def stamp(sources: Iterable[Path]) -> str:
-    """A short digest of the sources' names, sizes and modification times."""
+def file_facts(sources: Iterable[Path]) -> list[tuple[str, int, int]]:
+    """Each source's path, size and modification time: what a value made
+    from them is kept under."""
     facts = []
     for path in sorted(sources):
         st = path.stat()
-        facts.append((path.name, st.st_size, st.st_mtime_ns))
-    return hashlib.blake2b(repr(facts).encode("utf-8"), digest_size=8).hexdigest()
+        facts.append((str(path), st.st_size, st.st_mtime_ns))
+    return facts
 
 
-def kept(folder: Path, name: str, sources: Iterable[Path], make: Callable[[], T]) -> T:
-    """``make()``, or the copy of it kept in ``folder/__pycache__`` while
-    ``sources`` are unchanged. ``name`` tells the kept values in a folder apart."""
-    try:
-        path = folder / "__pycache__" / f"{name}.{stamp(sources)}.pickle"
-    except OSError:  # a source cannot be read: nothing to key a copy on
-        return make()
+def kept(folder: Path, name: str, facts: Any, make: Callable[[], T]) -> T:
+    """``make()``, or the copy of it kept in ``folder/__pycache__`` under the
+    same ``facts`` (anything with a stable ``repr``: ``file_facts`` of the
+    sources). ``name`` tells the kept values in a folder apart."""
+    digest = hashlib.blake2b(repr(facts).encode("utf-8"), digest_size=12).hexdigest()
+    path = folder / "__pycache__" / f"{name}.{digest}.pickle"
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)

@@ -117,9 +117,13 @@ def catalogue(lang: str) -> dict[str, str]:
 
 def read_po(path: Path) -> dict[str, str]:
     """A ``.po`` file's templates, from the ``__pycache__`` copy where it is current."""
-    from .kept import kept
+    from .kept import file_facts, kept
 
-    return kept(path.parent, path.stem, [path], lambda: _parse_po(path))
+    try:
+        facts = file_facts([path])
+    except OSError:  # no such catalogue: Babel says so
+        return _parse_po(path)
+    return kept(path.parent, path.stem, facts, lambda: _parse_po(path))
 
 
 def _parse_po(path: Path) -> dict[str, str]:

@@ -5,6 +5,9 @@ The built-in families are registered in code, so a source tree run without
 install metadata (PYTHONPATH=src) still has every rule; gzlint's own entry
 points name the same modules and are skipped. Each entry point is loaded on
 its own: one that fails is a PluginError naming it (exit 2), never a traceback.
+Nothing here is imported before it is needed: a run whose every file is in
+the result cache checks its settings against the rule codes and asks plugins
+for nothing, so it imports neither pluggy nor a rule.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-if TYPE_CHECKING:  # pragma: no cover
-    from importlib.metadata import EntryPoint
+from .entrypoints import Announced, announced
 
+if TYPE_CHECKING:  # pragma: no cover
     import pluggy
 
     from .form.spec import FormSpec
@@ -33,18 +36,10 @@ BUILTIN_FAMILIES = ("reading", "structure", "cells", "arithmetic", "period", "co
                     "crossreport", "requirements", "wording")
 
 
-@lru_cache(maxsize=1)
-def _entry_points() -> tuple[EntryPoint, ...]:
-    """The ``gzlint`` entry points of every installed distribution, read once."""
-    from importlib.metadata import entry_points
-
-    return tuple(entry_points(group="gzlint"))
-
-
-def _foreign_entry_points() -> list[EntryPoint]:
+def _foreign_entry_points() -> list[Announced]:
     """The entry points of plugins, less gzlint's own families."""
     own = {f"{__package__}.rules.{family}" for family in BUILTIN_FAMILIES}
-    return [ep for ep in _entry_points() if ep.value not in own]
+    return [ep for ep in announced() if ep.value not in own]
 
 
 def _builtin_family(family: str):
@@ -64,7 +59,7 @@ def plugin_manager() -> pluggy.PluginManager:
     for ep in _foreign_entry_points():
         if pm.has_plugin(ep.value):
             continue  # named twice
-        where = f"{ep.name} = {ep.value}" + (f" ({ep.dist.name} {ep.dist.version})" if ep.dist else "")
+        where = f"{ep.name} = {ep.value}" + (f" ({ep.dist} {ep.version})" if ep.dist else "")
         try:
             plugin = ep.load()
         except Exception as exc:
@@ -86,9 +81,7 @@ def _plugins_beyond_builtins() -> bool:
 
 def plugin_versions() -> tuple[tuple[str, str], ...]:
     """(distribution, version) of every installed plugin, for the result cache's key."""
-    # each distribution's metadata parsed once, not once per entry point and field
-    dists = {id(ep.dist): ep.dist for ep in _entry_points() if ep.dist}.values()
-    return tuple(sorted({(meta["Name"], meta["Version"]) for meta in (d.metadata for d in dists)}))
+    return tuple(sorted({(ep.dist, ep.version) for ep in announced() if ep.dist}))
 
 
 def configure(settings) -> None:
@@ -112,10 +105,14 @@ def rule_codes() -> list[str]:
     a rule."""
     if _plugins_beyond_builtins():
         return list(all_rules())
-    from .kept import kept
+    from .kept import file_facts, kept
 
     folder = Path(__file__).parent / "rules"
-    return kept(folder, "codes", folder.glob("*.py"), _builtin_codes)
+    try:
+        facts = file_facts(folder.glob("*.py"))
+    except OSError:  # a family went while we looked
+        return _builtin_codes()
+    return kept(folder, "codes", facts, _builtin_codes)
 
 
 def _builtin_codes() -> list[str]:
