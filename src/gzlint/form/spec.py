@@ -12,18 +12,12 @@ and are importable from here too.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-from ..packs import builtin_root, form_files
+from ..packs import builtin_root, form_files, toml_reader
 from .model import (ColumnSpec, FormError, FormSpec, IdentitySpec, Label, Place, RowSpec, SectionSpec, TableRoles,
                     TableSpec)
 
@@ -226,10 +220,10 @@ def load_form(path: str | Path) -> FormSpec:
     r = _Reader(path)
     try:
         with path.open("rb") as fh:
-            d = tomllib.load(fh)
+            d = toml_reader().load(fh)
     except OSError as exc:
         raise FormError(f"{path}: cannot read the form file: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except toml_reader().TOMLDecodeError as exc:
         raise FormError(f"{path}: not valid TOML: {exc}") from None
     d = r.keys(d, _TOP_KEYS, "form")
     sections = tuple(_section(r, s, f"sections[{i}]") for i, s in enumerate(r.get(d, "sections", "form", list)))
