@@ -150,3 +150,23 @@ def test_the_kept_entry_points_follow_what_is_installed(tmp_path):
         f.unlink()
     metadata.parent.rmdir()
     assert run() == "(('gzlint', '0.1.0'),) True"
+
+
+def test_kept_forms_are_the_forms_read_and_an_edited_form_is_read_again(tmp_path, monkeypatch):
+    from gzlint.form import spec
+    from gzlint.packs import builtin_root
+
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    form = tmp_path / "2021.toml"
+    form.write_bytes((builtin_root() / "national" / "forms" / "2021.toml").read_bytes())
+    read = spec.load_forms((str(form),))
+    spec.load_forms.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(spec, "load_form", lambda path: pytest.fail("parsed again"))
+        kept = spec.load_forms((str(form),))  # the kept copy
+    assert kept == read and kept[0].signals == read[0].signals
+    form.write_text(form.read_text(encoding="utf-8").replace('name = "政府信息公开工作年度报告格式"', 'name = "改过的格式"'),
+                    encoding="utf-8")
+    spec.load_forms.cache_clear()
+    assert spec.load_forms((str(form),))[0].name == "改过的格式"
+    spec.load_forms.cache_clear()

@@ -12,6 +12,7 @@ and are importable from here too.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -262,9 +263,22 @@ def builtin_form_files() -> list[Path]:
 @lru_cache(maxsize=8)
 def load_forms(paths: tuple[str, ...] | None = None) -> tuple[FormSpec, ...]:
     """Every known format, newest first, each with its ``signals`` filled in.
+    Parsed and validated once, then kept (gzlint.kept) while the form files
+    and the code that reads them are unchanged.
 
     Raises FormError for a malformed file, or two files of the same format."""
+    from ..kept import file_facts, kept
+
     files = [Path(p) for p in paths] if paths else builtin_form_files()
+    here = Path(__file__).parent
+    try:
+        facts = [sys.version, file_facts(files), file_facts([*here.glob("*.py"), here.parent / "text.py"])]
+    except OSError:  # a form file that cannot be read: load_form says which
+        return _load_forms(files)
+    return kept(here, "forms", facts, lambda: _load_forms(files))
+
+
+def _load_forms(files: list[Path]) -> tuple[FormSpec, ...]:
     forms = [load_form(p) for p in files]
     seen: dict[str, FormSpec] = {}
     for form in forms:
