@@ -170,3 +170,19 @@ def test_kept_forms_are_the_forms_read_and_an_edited_form_is_read_again(tmp_path
     spec.load_forms.cache_clear()
     assert spec.load_forms((str(form),))[0].name == "改过的格式"
     spec.load_forms.cache_clear()
+
+
+def test_a_copy_of_the_sources_with_their_times_finds_what_they_made(tmp_path, monkeypatch):
+    """As pip copies gzlint (a .po's parse, kept in a checkout, serves the copy)."""
+    import shutil
+
+    from gzlint.kept import file_facts, kept
+
+    monkeypatch.setattr("sys.dont_write_bytecode", False)
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "gzlint.po").write_text("msgid \"a\"\n", encoding="utf-8")
+    assert kept(here, "gzlint", file_facts([here / "gzlint.po"], here), lambda: "made") == "made"
+    there = tmp_path / "there"
+    shutil.copytree(here, there)  # times kept
+    assert kept(there, "gzlint", file_facts([there / "gzlint.po"], there), lambda: "again") == "made"

@@ -21,13 +21,14 @@ from typing import Any, Callable, Iterable, TypeVar
 T = TypeVar("T")
 
 
-def file_facts(sources: Iterable[Path]) -> list[tuple[str, int, int]]:
-    """Each source's path, size and modification time: what a value made
-    from them is kept under."""
+def file_facts(sources: Iterable[Path], root: Path | None = None) -> list[tuple[str, int, int]]:
+    """Each source's path (relative to ``root`` where given, so that a copy
+    of gzlint elsewhere finds what its sources made), size and modification
+    time: what a value made from them is kept under."""
     facts = []
     for path in sorted(sources):
         st = path.stat()
-        facts.append((str(path), st.st_size, st.st_mtime_ns))
+        facts.append((str(path.relative_to(root) if root else path), st.st_size, st.st_mtime_ns))
     return facts
 
 

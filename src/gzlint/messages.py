@@ -120,7 +120,7 @@ def read_po(path: Path) -> dict[str, str]:
     from .kept import file_facts, kept
 
     try:
-        facts = file_facts([path])
+        facts = file_facts([path], path.parent)
     except OSError:  # no such catalogue: Babel says so
         return _parse_po(path)
     return kept(path.parent, path.stem, facts, lambda: _parse_po(path))

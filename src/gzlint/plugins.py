@@ -109,7 +109,7 @@ def rule_codes() -> list[str]:
 
     folder = Path(__file__).parent / "rules"
     try:
-        facts = file_facts(folder.glob("*.py"))
+        facts = file_facts(folder.glob("*.py"), folder)
     except OSError:  # a family went while we looked
         return _builtin_codes()
     return kept(folder, "codes", facts, _builtin_codes)

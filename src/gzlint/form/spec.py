@@ -272,7 +272,8 @@ def load_forms(paths: tuple[str, ...] | None = None) -> tuple[FormSpec, ...]:
     files = [Path(p) for p in paths] if paths else builtin_form_files()
     here = Path(__file__).parent
     try:
-        facts = [sys.version, file_facts(files), file_facts([*here.glob("*.py"), here.parent / "text.py"])]
+        # the forms' own paths: each form knows its source
+        facts = [sys.version, file_facts(files), file_facts([*here.glob("*.py"), here.parent / "text.py"], here.parent)]
     except OSError:  # a form file that cannot be read: load_form says which
         return _load_forms(files)
     return kept(here, "forms", facts, lambda: _load_forms(files))
