@@ -101,8 +101,9 @@ def configure(settings) -> None:
 def rule_codes() -> list[str]:
     """Every rule's code, sorted, for checking the settings. Without other
     plugins these are gzlint's own, read from a table kept beside the rule
-    families (gzlint.kept), so that settings are checked without importing
-    a rule."""
+    families (gzlint.kept) under their files' sizes and times (each rule's
+    code is written in its family's module), so that settings are checked
+    without importing a rule."""
     if _plugins_beyond_builtins():
         return list(all_rules())
     from .kept import file_facts, kept
