@@ -40,9 +40,12 @@ class Announced(NamedTuple):
 @lru_cache(maxsize=1)
 def announced() -> tuple[Announced, ...]:
     """Every ``gzlint`` entry point, read once per process."""
-    from .kept import kept
+    from .kept import file_facts, kept
 
-    return kept(Path(__file__).parent, "entry-points", installation_facts(), read)
+    here = Path(__file__)
+    # this module's file too: it defines the shape of what is kept
+    facts = [file_facts([here], here.parent), installation_facts()]
+    return kept(here.parent, "entry-points", facts, read)
 
 
 def read() -> tuple[Announced, ...]:

@@ -41,7 +41,7 @@ def kept(folder: Path, name: str, facts: Any, make: Callable[[], T]) -> T:
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, ImportError):
+    except Exception:  # absent, half-written or of another shape: made anew
         pass
     value = make()
     if not sys.dont_write_bytecode:
