@@ -296,7 +296,7 @@ def form_plugin(monkeypatch):
         plugins.plugin_manager().register(plugin)
         registered.append(plugin)
         keep = [p for p in builtin_form_files() if p.stem in builtin]
-        monkeypatch.setattr(plugins, "builtin_form_files", lambda: keep)
+        monkeypatch.setattr("gzlint.form.spec.builtin_form_files", lambda: keep)
         plugins.all_forms.cache_clear()
 
     yield register

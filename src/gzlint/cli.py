@@ -23,7 +23,7 @@ from . import __version__
 from .config import ConfigError, Settings, apply, load_settings, show_settings, unmatched_globs
 from .messages import DEFAULT_LANG, LANGUAGES, text
 from .packs import PackError
-from .plugins import PluginError, all_rules
+from .plugins import PluginError, all_rules, rule_codes
 from .reporters import REPORTERS, ReporterError, ReportOptions, get_reporter
 
 SUBCOMMANDS = ("check", "rules", "explain", "show", "annotate")
@@ -145,7 +145,7 @@ def _error(message: str) -> int:
 
 def resolve_settings(paths: Sequence[str], config: str | None, options: dict[str, str]) -> Settings:
     """Settings from the configuration file, overridden by command-line options."""
-    codes = list(all_rules())
+    codes = rule_codes()
     settings = load_settings(paths, config, codes)
     apply(settings, {k: v for k, v in options.items() if v is not None}, "command line", codes)
     return settings

@@ -8,17 +8,10 @@ unknown codes and bad values are errors, never silently ignored.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 from .diagnostics import Severity
 from .readers.limits import Limits
@@ -139,6 +132,9 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _load(path: Path, pyproject: bool) -> dict[str, Any] | None:
+    from .packs import toml_reader
+
+    tomllib = toml_reader()
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
@@ -270,6 +266,8 @@ def _codes(codes: list[str], known: list[str], source: str) -> list[str]:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """「（是否想写 X？）」 for the closest of ``choices``, or nothing."""
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"（是否想写 {close[0]}？）" if close else ""
 

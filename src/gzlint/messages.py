@@ -19,10 +19,7 @@ where Python may not write bytecode), named for the ``.po``'s size and time.
 from __future__ import annotations
 
 import gettext
-import os
-import pickle
 import string
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -120,37 +117,13 @@ def catalogue(lang: str) -> dict[str, str]:
 
 def read_po(path: Path) -> dict[str, str]:
     """A ``.po`` file's templates, from the ``__pycache__`` copy where it is current."""
-    try:
-        st = path.stat()
-    except OSError:
-        st = None
-    cached = path.parent / "__pycache__" / f"{path.stem}.{st.st_size}-{st.st_mtime_ns}.pickle" if st else None
-    if cached is not None:
-        try:
-            with cached.open("rb") as fh:
-                entries = pickle.load(fh)
-            if isinstance(entries, dict):
-                return entries
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-            pass
-    entries = _parse_po(path)
-    if cached is not None and not sys.dont_write_bytecode:
-        _keep(cached, entries)
-    return entries
+    from .kept import file_facts, kept
 
-
-def _keep(cached: Path, entries: dict[str, str]) -> None:
-    """Write the parsed catalogue atomically; a folder we may not write is no error."""
     try:
-        cached.parent.mkdir(exist_ok=True)
-        for old in cached.parent.glob(f"{cached.name.split('.')[0]}.*.pickle"):
-            old.unlink(missing_ok=True)  # an edited .po leaves no stale copies behind
-        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
-    except OSError:
-        pass
+        facts = file_facts([path], path.parent)
+    except OSError:  # no such catalogue: Babel says so
+        return _parse_po(path)
+    return kept(path.parent, path.stem, facts, lambda: _parse_po(path))
 
 
 def _parse_po(path: Path) -> dict[str, str]:

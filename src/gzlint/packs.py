@@ -18,10 +18,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+def toml_reader():
+    """The TOML reader: tomllib, or tomli before Python 3.11. Imported when
+    a file is first read: a run without a configuration file whose results
+    all come from the cache reads none."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 
 class PackError(Exception):
@@ -55,6 +61,7 @@ class Pack:
 def _read(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
+    tomllib = toml_reader()
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

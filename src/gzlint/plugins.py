@@ -5,20 +5,25 @@ The built-in families are registered in code, so a source tree run without
 install metadata (PYTHONPATH=src) still has every rule; gzlint's own entry
 points name the same modules and are skipped. Each entry point is loaded on
 its own: one that fails is a PluginError naming it (exit 2), never a traceback.
+Nothing here is imported before it is needed: a run whose every file is in
+the result cache checks its settings against the rule codes and asks plugins
+for nothing, so it imports neither pluggy nor a rule.
 """
 
 from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from importlib.metadata import entry_points
-from typing import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
-import pluggy
+from .entrypoints import Announced, announced
 
-from . import hookspec
-from .form.spec import FormError, FormSpec, builtin_form_files, load_forms
-from .rule import Rule
+if TYPE_CHECKING:  # pragma: no cover
+    import pluggy
+
+    from .form.spec import FormSpec
+    from .rule import Rule
 
 
 class PluginError(Exception):
@@ -31,16 +36,30 @@ BUILTIN_FAMILIES = ("reading", "structure", "cells", "arithmetic", "period", "co
                     "crossreport", "requirements", "wording")
 
 
+def _foreign_entry_points() -> list[Announced]:
+    """The entry points of plugins, less gzlint's own families."""
+    own = {f"{__package__}.rules.{family}" for family in BUILTIN_FAMILIES}
+    return [ep for ep in announced() if ep.value not in own]
+
+
+def _builtin_family(family: str):
+    return importlib.import_module(f"{__package__}.rules.{family}")
+
+
 @lru_cache(maxsize=1)
 def plugin_manager() -> pluggy.PluginManager:
+    import pluggy
+
+    from . import hookspec
+
     pm = pluggy.PluginManager("gzlint")
     pm.add_hookspecs(hookspec)
     for family in BUILTIN_FAMILIES:
-        pm.register(importlib.import_module(f"{__package__}.rules.{family}"), name=f"gzlint.rules.{family}")
-    for ep in entry_points(group="gzlint"):
+        pm.register(_builtin_family(family), name=f"gzlint.rules.{family}")
+    for ep in _foreign_entry_points():
         if pm.has_plugin(ep.value):
-            continue  # a built-in family, announced by gzlint's own metadata
-        where = f"{ep.name} = {ep.value}" + (f" ({ep.dist.name} {ep.dist.version})" if ep.dist else "")
+            continue  # named twice
+        where = f"{ep.name} = {ep.value}" + (f" ({ep.dist} {ep.version})" if ep.dist else "")
         try:
             plugin = ep.load()
         except Exception as exc:
@@ -54,19 +73,51 @@ def plugin_manager() -> pluggy.PluginManager:
     return pm
 
 
+def _plugins_beyond_builtins() -> bool:
+    """Whether a plugin other than gzlint's own families may be at work: one
+    installed, or one registered in this process (the plugin manager exists)."""
+    return plugin_manager.cache_info().currsize > 0 or bool(_foreign_entry_points())
+
+
 def plugin_versions() -> tuple[tuple[str, str], ...]:
     """(distribution, version) of every installed plugin, for the result cache's key."""
-    return tuple(sorted({(ep.dist.name, ep.dist.version) for ep in entry_points(group="gzlint") if ep.dist}))
+    return tuple(sorted({(ep.dist, ep.version) for ep in announced() if ep.dist}))
 
 
 def configure(settings) -> None:
-    """Call every plugin's ``gzlint_configure`` once with the resolved settings."""
+    """Call every plugin's ``gzlint_configure`` once with the resolved settings.
+    gzlint's own families have no such hook: without other plugins, no rule
+    module is imported for it."""
+    if not _plugins_beyond_builtins():
+        return
     try:
         plugin_manager().hook.gzlint_configure(settings=settings)
     except PluginError:
         raise
     except Exception as exc:
         raise PluginError(f"a plugin's gzlint_configure failed: {_one_line(exc)}") from None
+
+
+def rule_codes() -> list[str]:
+    """Every rule's code, sorted, for checking the settings. Without other
+    plugins these are gzlint's own, read from a table kept beside the rule
+    families (gzlint.kept) under their files' sizes and times (each rule's
+    code is written in its family's module), so that settings are checked
+    without importing a rule."""
+    if _plugins_beyond_builtins():
+        return list(all_rules())
+    from .kept import file_facts, kept
+
+    folder = Path(__file__).parent / "rules"
+    try:
+        facts = file_facts(folder.glob("*.py"), folder)
+    except OSError:  # a family went while we looked
+        return _builtin_codes()
+    return kept(folder, "codes", facts, _builtin_codes)
+
+
+def _builtin_codes() -> list[str]:
+    return sorted(cls.code for family in BUILTIN_FAMILIES for cls in _builtin_family(family).gzlint_rules())
 
 
 def _one_line(exc: BaseException) -> str:
@@ -98,6 +149,8 @@ def all_forms() -> tuple[FormSpec, ...]:
     """Every form version: the built-in ones and those plugins supply, loaded
     and validated once per process, newest first. A malformed file is a
     PluginError naming the file and the key."""
+    from .form.spec import FormError, builtin_form_files, load_forms
+
     files = [str(p) for p in builtin_form_files()] + extra_form_files()
     try:
         forms = load_forms(tuple(files))

@@ -35,10 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .packs import toml_reader
 
 #: the sections every rule's docstring must have, in this order
 SECTIONS = ("Why", "Bad", "Good", "Fix")
@@ -148,7 +145,7 @@ def chinese_docs() -> dict[str, dict[str, str]]:
     """code → {description, why, bad, good, fix}: the Chinese rule pages."""
     path = Path(__file__).parent / "locale" / "zh" / "rules.toml"
     with path.open("rb") as fh:
-        return tomllib.load(fh)
+        return toml_reader().load(fh)
 
 
 def all_rule_docs(lang: str = "en") -> list[RuleDoc]:

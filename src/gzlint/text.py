@@ -7,6 +7,28 @@ Every module that asks "is this a Chinese character?" or "does this start with
 from __future__ import annotations
 
 import re
+from typing import Any
+
+
+class LazyPattern:
+    """A regular expression compiled at its first use, offering the
+    ``re.Pattern`` API. Compiling is not free (a character class over the CJK
+    ranges costs ``re`` over a millisecond: it fills a 64K map in Python), and
+    many patterns serve only one reader or one rule: a run that needs none of
+    them, or reads everything from the result cache, does not pay for them."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        # called only until the first use: the compiled pattern's attributes
+        # then become this object's own, found without coming here
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(*self._source)
+        vars(self).update((attr, getattr(compiled, attr)) for attr in dir(compiled) if not attr.startswith("_"))
+        return getattr(compiled, name)
+
 
 #: CJK unified ideographs (the characters of labels and prose)
 CJK_IDEOGRAPHS = "\u4e00-\u9fff"
@@ -21,7 +43,7 @@ CJK_WIDE = f"\u2e80-\u9fff\uf900-\ufaff{FULL_WIDTH}{CJK_PUNCTUATION}"
 CJK = re.compile(f"[{CJK_IDEOGRAPHS}]")
 #: what ordinary Chinese text is made of besides ASCII: ideographs, CJK
 #: punctuation and full-width forms (not kana, hangul or rare symbols)
-CHINESE_TEXT = re.compile(f"[{CJK_IDEOGRAPHS}{CJK_PUNCTUATION}{FULL_WIDTH}]")
+CHINESE_TEXT = LazyPattern(f"[{CJK_IDEOGRAPHS}{CJK_PUNCTUATION}{FULL_WIDTH}]")
 
 #: a year in digits, as titles, periods and prose write it: 2021
 YEAR_DIGITS = r"(?:19|20)\d{2}"
@@ -38,15 +60,15 @@ MARK_SEPARATORS = "、.．"
 #: 一、 (a section, or a first-level row of table 三)
 SECTION_MARK = re.compile(f"^([{CN_NUMERALS}]+)[{MARK_SEPARATORS}]")
 #: （一） or (一) (a second-level item)
-ITEM_MARK = re.compile(f"^[（(]([{CN_NUMERALS}]+)[)）]")
+ITEM_MARK = LazyPattern(f"^[（(]([{CN_NUMERALS}]+)[)）]")
 #: 1. 1、 1． (a third-level item)
 NUMBER_MARK = re.compile(f"^(\\d+)[{MARK_SEPARATORS}]")
 #: any of the three at the start of a text, after spaces
-ANY_MARK = re.compile(f"^\\s*(?:[{CN_NUMERALS}]+[{MARK_SEPARATORS}]|[（(][{CN_NUMERALS}\\d]+[)）]|\\d+[{MARK_SEPARATORS}])")
+ANY_MARK = LazyPattern(f"^\\s*(?:[{CN_NUMERALS}]+[{MARK_SEPARATORS}]|[（(][{CN_NUMERALS}\\d]+[)）]|\\d+[{MARK_SEPARATORS}])")
 
 #: the start of an enumerated label or heading in a table cell or a line of a
 #: PDF: 一、 （一） 1. 1、 (1) ① — not 1.5 (a number)
-LABEL_START = re.compile(
+LABEL_START = LazyPattern(
     f"^\\s*([{CN_NUMERALS}]+[{MARK_SEPARATORS}]|[（(][{CN_NUMERALS}\\d]+[)）]|\\d+[{MARK_SEPARATORS}](?!\\d)|[①-⑳])")
 #: a label key's enumeration mark, as label keys write it (1. (一) 一、)
 KEY_MARK = re.compile(f"^(\\d+\\.|\\([{CN_NUMERALS}]+\\)|[{CN_NUMERALS}]+、)")

@@ -18,12 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-from ..packs import builtin_root, form_files
+from ..packs import builtin_root, form_files, toml_reader
 from .model import (ColumnSpec, FormError, FormSpec, IdentitySpec, Label, Place, RowSpec, SectionSpec, TableRoles,
                     TableSpec)
 
@@ -226,10 +221,10 @@ def load_form(path: str | Path) -> FormSpec:
     r = _Reader(path)
     try:
         with path.open("rb") as fh:
-            d = tomllib.load(fh)
+            d = toml_reader().load(fh)
     except OSError as exc:
         raise FormError(f"{path}: cannot read the form file: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except toml_reader().TOMLDecodeError as exc:
         raise FormError(f"{path}: not valid TOML: {exc}") from None
     d = r.keys(d, _TOP_KEYS, "form")
     sections = tuple(_section(r, s, f"sections[{i}]") for i, s in enumerate(r.get(d, "sections", "form", list)))
@@ -268,9 +263,23 @@ def builtin_form_files() -> list[Path]:
 @lru_cache(maxsize=8)
 def load_forms(paths: tuple[str, ...] | None = None) -> tuple[FormSpec, ...]:
     """Every known format, newest first, each with its ``signals`` filled in.
+    Parsed and validated once, then kept (gzlint.kept) while the form files
+    and the code that reads them are unchanged.
 
     Raises FormError for a malformed file, or two files of the same format."""
+    from ..kept import file_facts, kept
+
     files = [Path(p) for p in paths] if paths else builtin_form_files()
+    here = Path(__file__).parent
+    try:
+        # the forms' own paths: each form knows its source
+        facts = [sys.version, file_facts(files), file_facts([*here.glob("*.py"), here.parent / "text.py"], here.parent)]
+    except OSError:  # a form file that cannot be read: load_form says which
+        return _load_forms(files)
+    return kept(here, "forms", facts, lambda: _load_forms(files))
+
+
+def _load_forms(files: list[Path]) -> tuple[FormSpec, ...]:
     forms = [load_form(p) for p in files]
     seen: dict[str, FormSpec] = {}
     for form in forms:

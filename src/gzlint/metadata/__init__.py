@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..text import CJK_IDEOGRAPHS, YEAR_DIGITS
+from ..text import CJK_IDEOGRAPHS, YEAR_DIGITS, LazyPattern
 from .body import BODY_TAIL, configured_kind, guess_kind, title_body
 from .dates import DateMention, find_dates, standalone_date
 from .period import Period, first_period, title_year, year_mentions
@@ -27,7 +27,7 @@ __all__ = ["ReportMeta", "report_meta", "body_kind", "section_tokens", "Period",
 #: how far from the end a signature (body name, date) may stand, in non-blank paragraphs
 _TAIL = 8
 _SIGN_LABEL = re.compile(r"(?:发布日期|发布时间|成文日期|印发日期|落款日期)\s*[:：]?\s*")
-_FIRST_SENTENCE_BODY = re.compile(
+_FIRST_SENTENCE_BODY = LazyPattern(
     r"(?:^|[，。,])\s*(?:" + YEAR_DIGITS + r"\s*年度?\s*[，,]?\s*)?(?P<body>[" + CJK_IDEOGRAPHS + "]{2,30}?" + BODY_TAIL + r")"
     r"(?:认真|坚持|深入|严格|始终|全面|积极|按照|根据|紧紧|高度|以)")
 

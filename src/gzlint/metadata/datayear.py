@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..matcher.roles import role_section_spec
 from . import section_tokens
-from ..text import YEAR_DIGITS
+from ..text import YEAR_DIGITS, LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..matcher.model import Report
@@ -26,7 +26,7 @@ DATA_SECTION_ROLES = ("section.active", "section.applications")
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
 #: 「2024年[度][，]（subject）制作/公开/收到 … 467条」 at the start of a sentence or clause
-_CLAIM = re.compile(
+_CLAIM = LazyPattern(
     r"(?:^|[，,：:])\s*(?P<year>" + YEAR_DIGITS + r")\s*年度?\s*[，,]?"
     r"[^，,。；;\d]{0,12}?(?:制作|获取|主动公开|公开|发布|收到|受理|新收|办结|答复|处理)"
     r"[^。；;]{0,40}?\d+\s*(?:条|件|个|次)")

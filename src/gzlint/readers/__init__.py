@@ -15,7 +15,6 @@ from typing import Callable
 
 from ..messages import msg
 from ..document import Document, ReadFailure
-from .sniff import sniff
 
 Reader = Callable[[str, bytes], Document]
 
@@ -53,6 +52,8 @@ def _reader_for(kind: str) -> Reader | None:
 
 def read_bytes(path: str, data: bytes, hook=None) -> Document:
     """Read ``data`` (the content of ``path``) into a document."""
+    from .sniff import sniff  # zipfile: not for a run whose files all come from the cache
+
     kind = sniff(data, Path(path).suffix.lower())
     if kind == "empty":
         raise ReadFailure("GZ001", msg("GZ001.empty"))

@@ -15,10 +15,10 @@ from operator import attrgetter
 from dataclasses import dataclass
 
 from ..document import Cell, Table
-from ..text import CJK_WIDE, LABEL_START
+from ..text import CJK_WIDE, LABEL_START, LazyPattern
 from . import limits
 
-_JOIN_TIGHT = re.compile(f"[{CJK_WIDE}]")
+_JOIN_TIGHT = LazyPattern(f"[{CJK_WIDE}]")
 #: the start of an enumerated label or heading: 一、 （一） 1. 1、 (1) ①
 ENUM_START = LABEL_START
 #: spaces that are layout, not content (nbsp and the ideographic space included)

@@ -25,6 +25,7 @@ from ..metadata.numerals import cn_to_int
 from ..metadata.period import sentence_around
 from ..messages import msg
 from ..rule import Rule
+from ..text import LazyPattern
 
 # -- the form roles GZ509–GZ511 read (docs/forms.md) ------------------------
 CARRY_OVER = "applications.carry_over"          # 表三 四、结转下年度继续办理
@@ -540,7 +541,7 @@ class ProblemsWithoutMeasures(Rule):
 # -- GZ512 --------------------------------------------------------------------
 
 #: an ASCII comma or semicolon between two Chinese characters
-_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[,;](?=[\u4e00-\u9fff])")
+_ASCII_PUNCT = LazyPattern(r"(?<=[\u4e00-\u9fff])[,;](?=[\u4e00-\u9fff])")
 
 
 class TypingSlips(Rule):
