@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from ..form.spec import ColumnSpec, IdentitySpec, RowSpec, TableSpec
 from ..form.values import CellValue
-from .model import MatchedTable, Report
+from .model import MatchedRow, MatchedTable, Report
 
 
 @dataclass
@@ -31,11 +32,12 @@ class IdentityResult:
     left: list[Term]
     right: list[Term]
 
-    @property
+    # summed once: the results are computed once per matched report, whose cells rules do not change
+    @cached_property
     def left_sum(self) -> Decimal:
         return sum((t.cell.as_number() for t in self.left), Decimal(0))
 
-    @property
+    @cached_property
     def right_sum(self) -> Decimal:
         return sum((t.cell.as_number() for t in self.right), Decimal(0))
 
@@ -77,28 +79,33 @@ def _evaluate(report: Report):
             continue
         tspec = table.spec
         if spec.along == "column":
+            # a row missing from the report (GZ111 reports it) leaves nothing to add up in any column
+            left, right = _rows(table, spec.left), _rows(table, spec.right)
+            if left is None or right is None:
+                continue
             for col in tspec.columns:
-                left = _terms(table, [(r, col.id) for r in spec.left])
-                right = _terms(table, [(r, col.id) for r in spec.right])
-                if left is not None and right is not None:
-                    yield IdentityResult(spec, tspec, col, left, right)
+                yield IdentityResult(spec, tspec, col, _terms(table, left, [col]), _terms(table, right, [col]))
         else:
             for row in tspec.data_rows:
-                if row.id not in table.rows:
+                matched = table.rows.get(row.id)
+                if matched is None:
                     continue
-                left = _terms(table, [(row.id, c) for c in spec.left])
-                right = _terms(table, [(row.id, c) for c in spec.right])
-                if left is not None and right is not None:
-                    yield IdentityResult(spec, tspec, row, left, right)
+                left = _terms(table, [(row, matched)], [tspec.column(c) for c in spec.left])
+                right = _terms(table, [(row, matched)], [tspec.column(c) for c in spec.right])
+                yield IdentityResult(spec, tspec, row, left, right)
 
 
-def _terms(table: MatchedTable, refs: list[tuple[str, str]]) -> list[Term] | None:
-    """The cells named by ``refs``; None when a row is missing from the report
-    (GZ111 reports that; there is nothing to add up)."""
-    terms = []
-    for row_id, col_id in refs:
-        cell = table.cell(row_id, col_id)
-        if cell is None:
+def _rows(table: MatchedTable, ids: tuple[str, ...]) -> list[tuple[RowSpec, MatchedRow]] | None:
+    """The form's row and the report's row of each id; None when one is missing."""
+    rows = []
+    for rid in ids:
+        matched = table.rows.get(rid)
+        if matched is None:
             return None
-        terms.append(Term(table.spec.row(row_id), table.spec.column(col_id), cell))
-    return terms
+        rows.append((table.spec.row(rid), matched))
+    return rows
+
+
+def _terms(table: MatchedTable, rows: list[tuple[RowSpec, MatchedRow]], columns: list[ColumnSpec]) -> list[Term]:
+    """The terms of ``rows`` × ``columns``, row by row."""
+    return [Term(spec, col, matched.cells[table.column_position(col.id)]) for spec, matched in rows for col in columns]
