@@ -25,6 +25,7 @@ from ..metadata.numerals import cn_to_int
 from ..metadata.period import sentence_around
 from ..messages import msg
 from ..rule import Rule
+from .statements import LITIGATION_SECTION, prose_counts
 
 # -- the form roles GZ509–GZ511 read (docs/forms.md) ------------------------
 CARRY_OVER = "applications.carry_over"          # 表三 四、结转下年度继续办理
@@ -37,7 +38,6 @@ LITIGATION_ROWS = (REVIEW_ROLE, SUITS_DIRECT_ROLE, SUITS_AFTER_ROLE)
 NOT_UPHELD = ("corrected", "other", "pending")
 TOTAL = "total"
 LITIGATION_COLUMNS = tuple(f"litigation.{c}" for c in (*NOT_UPHELD, TOTAL))
-LITIGATION_SECTION = "section.litigation"       # 四
 PROBLEMS_SECTION = "section.problems"           # 五
 
 
@@ -441,12 +441,8 @@ class WordsContradictTables(Rule):
             suits = None
         expected = {q.REVIEW: (totals[REVIEW_ROLE], REVIEW_ROLE, "「行政复议」总计"),
                     q.SUITS: (suits, SUITS_DIRECT_ROLE, "「行政诉讼」两项总计之和")}
-        four = role_section_spec(report, LITIGATION_SECTION)
-        year = report_meta(report).year
-        for t in report.prose():
-            sec = report.section_of(t.index)
-            in_four = sec is not None and four is not None and sec.spec.number == four.number
-            for s in q.find_counts(t.text, year, litigation_section=in_four):
+        for t, statements in prose_counts(report):
+            for s in statements:
                 if not s.negated or s.quantity not in expected:
                     continue
                 value, row, name = expected[s.quantity]
