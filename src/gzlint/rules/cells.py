@@ -2,24 +2,42 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..diagnostics import Severity
-from ..form.values import format_number
+from ..form.spec import ColumnSpec, RowSpec
+from ..form.values import CellValue, format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import identity_results
+from ..matcher.model import MatchedTable
 from ..messages import Msg, msg
 from ..rule import Rule, cell_name
 
 
 class _CellRule(Rule):
-    """Visits every cell of every table found."""
+    """Visits every cell of every table found whose status is ``status``."""
+
+    #: number | blank | missing | invalid (CellValue.status)
+    status: ClassVar[str] = "number"
 
     def check(self, report):
-        for table in report.tables.values():
-            for row, column, cell in table.cells():
-                yield from self.check_cell(report, table, row, column, cell)
+        for table, row, column, cell in _cells(report).get(self.status, ()):
+            yield from self.check_cell(report, table, row, column, cell)
 
     def check_cell(self, report, table, row, column, cell):  # pragma: no cover - abstract
         return ()
+
+
+def _cells(report) -> dict[str, list[tuple[MatchedTable, RowSpec, ColumnSpec, CellValue]]]:
+    """status → (table, row, column, value) of every cell of the tables found,
+    in order: listed once per report for the rules that each read a few."""
+    if "cells" not in report.cache:
+        found: dict[str, list] = {}
+        for table in report.tables.values():
+            for row, column, cell in table.cells():
+                found.setdefault(cell.status, []).append((table, row, column, cell))
+        report.cache["cells"] = found
+    return report.cache["cells"]
 
 
 class BlankCell(_CellRule):
@@ -52,12 +70,14 @@ class BlankCell(_CellRule):
     summary = "应填数字的单元格为空（没有则填 0）"
 
     def check(self, report):
+        blanks = _cells(report).get("blank", [])
         for table in report.tables.values():
+            cells = [(row, column, cell) for t, row, column, cell in blanks if t is table]
+            if not cells:
+                continue
             lines = _blank_lines(table)
             found, rest = [], {}
-            for row, column, cell in table.cells():
-                if cell.status != "blank":
-                    continue
+            for row, column, cell in cells:
                 needed = _needed_value(report, cell)
                 name = cell_name(table.spec, row, column)
                 message = (msg("GZ201.needed", cell=name, identity=needed[0], value=format_number(needed[1]))
@@ -140,6 +160,7 @@ class NotANumber(_CellRule):
     name = "not-a-number"
     severity = Severity.ERROR
     summary = "单元格内容不是数字（如 —、/、无、若干）"
+    status = "invalid"
 
     def check_cell(self, report, table, row, column, cell):
         if cell.status == "invalid":
