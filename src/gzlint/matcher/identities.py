@@ -70,6 +70,21 @@ def identity_results(report: Report) -> list[IdentityResult]:
     return report.cache["identities"]
 
 
+def results_with(report: Report, cell: CellValue) -> list[tuple[IdentityResult, Term]]:
+    """The identities ``cell`` is a term of, in order, each with its term there."""
+    if "identity_terms" not in report.cache:
+        # by id: the results hold their cells, so no id is reused while the index lives
+        index: dict[int, list[tuple[IdentityResult, Term]]] = {}
+        for result in identity_results(report):
+            seen = set()
+            for term in result.terms():
+                if id(term.cell) not in seen:  # the first term of a cell
+                    seen.add(id(term.cell))
+                    index.setdefault(id(term.cell), []).append((result, term))
+        report.cache["identity_terms"] = index
+    return report.cache["identity_terms"].get(id(cell), [])
+
+
 def _evaluate(report: Report):
     if report.form is None:
         return

@@ -8,7 +8,7 @@ from ..diagnostics import Severity
 from ..form.spec import ColumnSpec, RowSpec
 from ..form.values import CellValue, format_number
 from ..hookspec import hookimpl
-from ..matcher.identities import identity_results
+from ..matcher.identities import results_with
 from ..matcher.model import MatchedTable
 from ..messages import Msg, msg
 from ..rule import Rule, cell_name
@@ -72,12 +72,12 @@ class BlankCell(_CellRule):
     def check(self, report):
         blanks = _cells(report).get("blank", [])
         for table in report.tables.values():
-            cells = [(row, column, cell) for t, row, column, cell in blanks if t is table]
-            if not cells:
+            own = [(row, column, cell) for t, row, column, cell in blanks if t is table]
+            if not own:
                 continue
             lines = _blank_lines(table)
             found, rest = [], {}
-            for row, column, cell in cells:
+            for row, column, cell in own:
                 needed = _needed_value(report, cell)
                 name = cell_name(table.spec, row, column)
                 message = (msg("GZ201.needed", cell=name, identity=needed[0], value=format_number(needed[1]))
@@ -105,9 +105,8 @@ def _needed_value(report, cell):
     identity hold, for a blank that is the only blank on its side of it; a
     blank total is best explained by the sum it totals."""
     broken = []
-    for result in identity_results(report):
-        term = next((t for t in result.terms() if t.cell is cell), None)
-        if term is None or result.holds or result.unreadable:
+    for result, term in results_with(report, cell):
+        if result.holds or result.unreadable:
             continue
         side = result.left if term in result.left else result.right
         if [t for t in side if t.cell.status == "blank"] == [term]:
