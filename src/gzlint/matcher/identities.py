@@ -7,9 +7,9 @@ where a blank stands, saying which value would make them hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from typing import Iterable
 
 from ..form.spec import ColumnSpec, IdentitySpec, RowSpec, TableSpec
 from ..form.values import CellValue
@@ -31,15 +31,13 @@ class IdentityResult:
     along: ColumnSpec | RowSpec
     left: list[Term]
     right: list[Term]
-
     # summed once: the results are computed once per matched report, whose cells rules do not change
-    @cached_property
-    def left_sum(self) -> Decimal:
-        return sum((t.cell.as_number() for t in self.left), Decimal(0))
+    left_sum: Decimal = field(init=False)
+    right_sum: Decimal = field(init=False)
 
-    @cached_property
-    def right_sum(self) -> Decimal:
-        return sum((t.cell.as_number() for t in self.right), Decimal(0))
+    def __post_init__(self) -> None:
+        self.left_sum = sum([t.cell.as_number() for t in self.left], Decimal(0))
+        self.right_sum = sum([t.cell.as_number() for t in self.right], Decimal(0))
 
     @property
     def holds(self) -> bool:
@@ -98,16 +96,14 @@ def _evaluate(report: Report):
             left, right = _rows(table, spec.left), _rows(table, spec.right)
             if left is None or right is None:
                 continue
-            for col in tspec.columns:
-                yield IdentityResult(spec, tspec, col, _terms(table, left, [col]), _terms(table, right, [col]))
+            for col in _columns(table, [c.id for c in tspec.columns]):
+                yield IdentityResult(spec, tspec, col[0], _terms(left, [col]), _terms(right, [col]))
         else:
+            left, right = _columns(table, spec.left), _columns(table, spec.right)
             for row in tspec.data_rows:
                 matched = table.rows.get(row.id)
-                if matched is None:
-                    continue
-                left = _terms(table, [(row, matched)], [tspec.column(c) for c in spec.left])
-                right = _terms(table, [(row, matched)], [tspec.column(c) for c in spec.right])
-                yield IdentityResult(spec, tspec, row, left, right)
+                if matched is not None:
+                    yield IdentityResult(spec, tspec, row, _terms([(row, matched)], left), _terms([(row, matched)], right))
 
 
 def _rows(table: MatchedTable, ids: tuple[str, ...]) -> list[tuple[RowSpec, MatchedRow]] | None:
@@ -121,6 +117,11 @@ def _rows(table: MatchedTable, ids: tuple[str, ...]) -> list[tuple[RowSpec, Matc
     return rows
 
 
-def _terms(table: MatchedTable, rows: list[tuple[RowSpec, MatchedRow]], columns: list[ColumnSpec]) -> list[Term]:
+def _columns(table: MatchedTable, ids: Iterable[str]) -> list[tuple[ColumnSpec, int]]:
+    """The form's column of each id and where it stands in a row's cells."""
+    return [(table.spec.column(cid), table.column_position(cid)) for cid in ids]
+
+
+def _terms(rows: list[tuple[RowSpec, MatchedRow]], columns: list[tuple[ColumnSpec, int]]) -> list[Term]:
     """The terms of ``rows`` × ``columns``, row by row."""
-    return [Term(spec, col, matched.cells[table.column_position(col.id)]) for spec, matched in rows for col in columns]
+    return [Term(spec, col, matched.cells[at]) for spec, matched in rows for col, at in columns]
