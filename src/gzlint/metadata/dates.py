@@ -60,8 +60,23 @@ _PATTERNS = [
 ]
 
 
+#: every shape needs a digit or 年 (after NFKC)
+_DATE_CHAR = re.compile(r"[\d年]")
+#: full-width punctuation and letters, and the ideographic space: NFKC makes them ASCII, never a digit
+_WIDE = re.compile("[\uff01-\uff0f\uff1a-\uff5e\u3000]")
+
+
+def _dateless(text: str) -> bool:
+    """No date can be read in ``text``: it has no digit and no 年, nor a character
+    NFKC would make one (１, ①, ㋀) — the full-width forms aside, which become
+    ASCII; told without normalising, the slow part, on most paragraphs."""
+    return not _DATE_CHAR.search(text) and unicodedata.is_normalized("NFKC", _WIDE.sub("", text))
+
+
 def find_dates(text: str, line: int | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in order; overlapping shapes are taken once."""
+    if _dateless(text):
+        return []
     norm = unicodedata.normalize("NFKC", text)
     if len(norm) != len(text):  # NFKC changed lengths (rare ligatures): positions would drift
         norm = text
