@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from gzlint import packs
 from gzlint.engine import build_report
 from gzlint.matcher import roles
 from gzlint.matcher.identities import identity_results, results_with
@@ -15,6 +16,7 @@ from gzlint.metadata import counts as q
 from gzlint.metadata import report_meta
 from gzlint.metadata.dates import find_dates
 from gzlint.rules.cells import _cells
+from gzlint.rules.requirements import section_requirements
 from gzlint.rules.statements import LITIGATION_SECTION, prose_counts
 from gzlint.testing.sample import render_text, sample_report
 
@@ -115,3 +117,16 @@ def test_dates_written_in_compatibility_characters_are_read(text, date):
 def test_paragraphs_without_a_date(text):
     assert find_dates(text) == []
 
+
+
+def test_pack_requirements_follow_the_packs(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "requirements.toml").write_text('[[section]]\nrole = "section.overview"\nmax-chars = 10\n', encoding="utf-8")
+    before = section_requirements()
+    packs.use_local_packs([pack])
+    try:
+        assert section_requirements()[len(before):] == [{"role": "section.overview", "max-chars": 10, "source": "pack"}]
+    finally:
+        packs.use_local_packs([])
+    assert section_requirements() == before
