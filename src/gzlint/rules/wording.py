@@ -13,10 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from ..diagnostics import Severity
-from ..form.spec import load_forms
+from ..form.spec import FormSpec
 from ..form.wording import wording_data
 from ..hookspec import hookimpl
 from ..matcher.roles import role_place, role_section, role_section_spec, role_value
@@ -165,8 +166,7 @@ class MisquotedLegalBasis(Rule):
     def _other_period(self, report):
         if report.form is None:
             return
-        forms = {f.format: f for f in load_forms()}
-        notices = {fmt: n for fmt, f in forms.items() if (n := _notice(f.issued_by))}
+        forms, notices = _pack_notices()
         own = notices.get(report.form.format)
         if own is None:
             return
@@ -186,6 +186,24 @@ class MisquotedLegalBasis(Rule):
             yield self.prose_diag(report, t, msg("GZ508.other-period", format=report.form.format, own=own.text,
                                                  notice=notice.text,
                                                  sentence=sentence_around(t.text, m.start(), m.end()).strip()))
+
+
+#: (the run's forms, (the rule packs' forms by format, their notices by format))
+_notices: tuple[tuple[FormSpec, ...], tuple[dict[str, FormSpec], dict[str, _Notice]]] | None = None
+
+
+def _pack_notices() -> tuple[dict[str, FormSpec], dict[str, _Notice]]:
+    """The rule packs' forms (not those plugins add) and the notice that issued
+    each, by format: taken from the run's forms, once while they stay."""
+    from ..plugins import all_forms, extra_form_files
+
+    global _notices
+    run_forms = all_forms()
+    if _notices is None or _notices[0] is not run_forms:
+        extra = {str(Path(p)) for p in extra_form_files()}
+        forms = {f.format: f for f in run_forms if f.source not in extra}
+        _notices = (run_forms, (forms, {fmt: n for fmt, f in forms.items() if (n := _notice(f.issued_by))}))
+    return _notices[1]
 
 
 def _correct_names(what: str) -> str:
