@@ -4,6 +4,7 @@ report (or per form) gives exactly what computing it where it is used gives."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -14,7 +15,7 @@ from gzlint.matcher.identities import identity_results, results_with
 from gzlint.matcher.roles import role_place
 from gzlint.metadata import counts as q
 from gzlint.metadata import report_meta
-from gzlint.metadata.dates import find_dates
+from gzlint.metadata.dates import _nfkc, find_dates
 from gzlint.rules.cells import _cells
 from gzlint.rules.requirements import section_requirements
 from gzlint.rules.statements import LITIGATION_SECTION, prose_counts
@@ -130,3 +131,10 @@ def test_pack_requirements_follow_the_packs(tmp_path):
     finally:
         packs.use_local_packs([])
     assert section_requirements() == before
+
+
+@pytest.mark.parametrize("text", [
+    "（二）依申请公开：本年共收到申请１６件，ＡＢＣ　ｄｅｆ。", "Ａ\u0301２０２１年", "①㋀\uf98e", "ｶﾞ２０２１．１．５", "plain ascii 2021-1-5", "",
+])
+def test_quick_nfkc_is_nfkc(text):
+    assert _nfkc(text) == unicodedata.normalize("NFKC", text)
