@@ -47,6 +47,8 @@ _RECEIVED = [
 #: 共办结148件, 办结依申请公开81件, 答复政府信息公开申请805件
 _HANDLED = re.compile(rf"(?P<verb>办结|答复)(?P<gap>{_GAP}{{0,20}}?){_SUM}\s*{_NUM}{_UNIT}")
 _NEXT_YEAR = r"(?:至|到)?(?:下一?年度?|次年|(?P<y>\d{4})\s*年度?)"
+#: the words of carrying over, one of which each _CARRIED pattern needs
+_CARRY_WORDS = ("结转", "顺延", "转入")
 _CARRIED = [
     # 结转下年度继续办理1件, 结转至2026年6件
     re.compile(rf"结转{_NEXT_YEAR}(?:继续办理|办理)?(?P<gap>{_GAP}{{0,6}}?){_NUM}{_UNIT}"),
@@ -175,7 +177,7 @@ def find_counts(text: str, year: int | None = None, litigation_section: bool = F
     about_applications = "申请" in text
     about_cases = "复议" in text or "诉讼" in text
     about_documents = "规范性文件" in text or "规章" in text
-    if about_applications:
+    if about_applications and any(w in text for w in _CARRY_WORDS):
         for pattern in _CARRIED:
             for m in pattern.finditer(text):
                 next_year = int(m.group("y")) if m.group("y") else None

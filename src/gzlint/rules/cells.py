@@ -21,10 +21,13 @@ class _CellRule(Rule):
     status: ClassVar[str] = "number"
 
     def check(self, report):
+        found = []
         for table, row, column, cell in _cells(report).get(self.status, ()):
-            yield from self.check_cell(report, table, row, column, cell)
+            found += self.check_cell(report, table, row, column, cell)
+        return found
 
     def check_cell(self, report, table, row, column, cell):  # pragma: no cover - abstract
+        """The diagnostics of one cell (a list, or () for none: most cells have none)."""
         return ()
 
 
@@ -195,17 +198,18 @@ class OddNumber(_CellRule):
 
     def check_cell(self, report, table, row, column, cell):
         if cell.status != "number":
-            return
+            return ()
         # the oddities are named leading-zero, full-width, separator: each a message
         problems = [msg(f"GZ203.{o}") for o in cell.oddities]
         if cell.unit and column.kind != "money":
             problems.append(msg("GZ203.unit", unit=cell.unit))
-        if problems:
-            yield self.cell_diag(
-                report, table.spec, row, column, cell,
-                msg("GZ203.odd", cell=cell_name(table.spec, row, column), text=cell.text.strip(), problems=problems,
-                    number=format_number(cell.number)),
-            )
+        if not problems:
+            return ()
+        return [self.cell_diag(
+            report, table.spec, row, column, cell,
+            msg("GZ203.odd", cell=cell_name(table.spec, row, column), text=cell.text.strip(), problems=problems,
+                number=format_number(cell.number)),
+        )]
 
 
 class BadCount(_CellRule):
@@ -235,13 +239,15 @@ class BadCount(_CellRule):
 
     def check_cell(self, report, table, row, column, cell):
         if cell.status != "number" or column.kind == "signed":
-            return
+            return ()
         if cell.number < 0:
             what = "GZ204.negative-money" if column.kind == "money" else "GZ204.negative-count"
-            yield self.cell_diag(report, table.spec, row, column, cell,
-                                 msg(what, cell=cell_name(table.spec, row, column), text=cell.text.strip()))
-        elif column.kind == "count" and cell.number != cell.number.to_integral_value():
-            yield self.cell_diag(report, table.spec, row, column, cell, msg("GZ204.fraction", cell=cell_name(table.spec, row, column), text=cell.text.strip()))
+            return [self.cell_diag(report, table.spec, row, column, cell,
+                                   msg(what, cell=cell_name(table.spec, row, column), text=cell.text.strip()))]
+        if column.kind == "count" and cell.number != cell.number.to_integral_value():
+            return [self.cell_diag(report, table.spec, row, column, cell,
+                                   msg("GZ204.fraction", cell=cell_name(table.spec, row, column), text=cell.text.strip()))]
+        return ()
 
 
 class MoneyUnit(_CellRule):
@@ -275,17 +281,18 @@ class MoneyUnit(_CellRule):
 
     def check_cell(self, report, table, row, column, cell):
         if column.kind != "money" or cell.status != "number" or not column.unit:
-            return
+            return ()
         unit = cell.unit or table.header_units.get(column.id)
         name = cell_name(table.spec, row, column)
         if unit and column.unit_printed and unit != column.unit:
             message = (msg("GZ205.yuan", cell=name, unit=unit, expected=column.unit, text=cell.text.strip(),
                            converted=format_number(cell.number / 10000)) if unit == "元"
                        else msg("GZ205.unit", cell=name, unit=unit, expected=column.unit))
-            yield self.cell_diag(report, table.spec, row, column, cell, message)
-        elif not unit and not column.unit_printed and cell.number != 0:
-            yield self.cell_diag(report, table.spec, row, column, cell,
-                                 msg("GZ205.no-unit", cell=name, text=cell.text.strip(), expected=column.unit))
+            return [self.cell_diag(report, table.spec, row, column, cell, message)]
+        if not unit and not column.unit_printed and cell.number != 0:
+            return [self.cell_diag(report, table.spec, row, column, cell,
+                                   msg("GZ205.no-unit", cell=name, text=cell.text.strip(), expected=column.unit))]
+        return ()
 
 
 @hookimpl
