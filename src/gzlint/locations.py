@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _WORD = frozenset({"docx", "doc"})
 #: web pages: the table is countable, rows and columns of a styled page less so
 _WEB = frozenset({"html", "mht"})
+#: formats some of whose tokens have a place (``locate_token``)
+_PLACED = _WORD | _WEB | {"pdf"}
 #: how many characters of a paragraph name it
 _WORDS = 8
 
@@ -113,8 +115,9 @@ def locate_line(report: "Report", line: int) -> Where | None:
     """The place of the one token on source line ``line``; none where several
     share it (an HTML line holding a whole table row), rather than a guess."""
     tokens = getattr(report, "tokens", None)
-    if not tokens:
-        return None
+    doc = getattr(report, "document", None)
+    if not tokens or doc is None or doc.source_format not in _PLACED:
+        return None  # no token of this source has a place: save indexing them
     key = len(tokens)
     hit = report.cache.get("_line_tokens")
     if hit is None or hit[0] != key:

@@ -7,12 +7,13 @@ where a blank stands, saying which value would make them hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Iterable
 
 from ..form.spec import ColumnSpec, IdentitySpec, RowSpec, TableSpec
 from ..form.values import CellValue
-from .model import MatchedTable, Report
+from .model import MatchedRow, MatchedTable, Report
 
 
 @dataclass
@@ -30,14 +31,13 @@ class IdentityResult:
     along: ColumnSpec | RowSpec
     left: list[Term]
     right: list[Term]
+    # summed once: the results are computed once per matched report, whose cells rules do not change
+    left_sum: Decimal = field(init=False)
+    right_sum: Decimal = field(init=False)
 
-    @property
-    def left_sum(self) -> Decimal:
-        return sum((t.cell.as_number() for t in self.left), Decimal(0))
-
-    @property
-    def right_sum(self) -> Decimal:
-        return sum((t.cell.as_number() for t in self.right), Decimal(0))
+    def __post_init__(self) -> None:
+        self.left_sum = sum([t.cell.as_number() for t in self.left], Decimal(0))
+        self.right_sum = sum([t.cell.as_number() for t in self.right], Decimal(0))
 
     @property
     def holds(self) -> bool:
@@ -68,6 +68,21 @@ def identity_results(report: Report) -> list[IdentityResult]:
     return report.cache["identities"]
 
 
+def results_with(report: Report, cell: CellValue) -> list[tuple[IdentityResult, Term]]:
+    """The identities ``cell`` is a term of, in order, each with its term there."""
+    if "identity_terms" not in report.cache:
+        # by id: the results hold their cells, so no id is reused while the index lives
+        index: dict[int, list[tuple[IdentityResult, Term]]] = {}
+        for result in identity_results(report):
+            seen = set()
+            for term in result.terms():
+                if id(term.cell) not in seen:  # the first term of a cell
+                    seen.add(id(term.cell))
+                    index.setdefault(id(term.cell), []).append((result, term))
+        report.cache["identity_terms"] = index
+    return report.cache["identity_terms"].get(id(cell), [])
+
+
 def _evaluate(report: Report):
     if report.form is None:
         return
@@ -77,28 +92,36 @@ def _evaluate(report: Report):
             continue
         tspec = table.spec
         if spec.along == "column":
-            for col in tspec.columns:
-                left = _terms(table, [(r, col.id) for r in spec.left])
-                right = _terms(table, [(r, col.id) for r in spec.right])
-                if left is not None and right is not None:
-                    yield IdentityResult(spec, tspec, col, left, right)
+            # a row missing from the report (GZ111 reports it) leaves nothing to add up in any column
+            left, right = _rows(table, spec.left), _rows(table, spec.right)
+            if left is None or right is None:
+                continue
+            for col in _columns(table, [c.id for c in tspec.columns]):
+                yield IdentityResult(spec, tspec, col[0], _terms(left, [col]), _terms(right, [col]))
         else:
+            left, right = _columns(table, spec.left), _columns(table, spec.right)
             for row in tspec.data_rows:
-                if row.id not in table.rows:
-                    continue
-                left = _terms(table, [(row.id, c) for c in spec.left])
-                right = _terms(table, [(row.id, c) for c in spec.right])
-                if left is not None and right is not None:
-                    yield IdentityResult(spec, tspec, row, left, right)
+                matched = table.rows.get(row.id)
+                if matched is not None:
+                    yield IdentityResult(spec, tspec, row, _terms([(row, matched)], left), _terms([(row, matched)], right))
 
 
-def _terms(table: MatchedTable, refs: list[tuple[str, str]]) -> list[Term] | None:
-    """The cells named by ``refs``; None when a row is missing from the report
-    (GZ111 reports that; there is nothing to add up)."""
-    terms = []
-    for row_id, col_id in refs:
-        cell = table.cell(row_id, col_id)
-        if cell is None:
+def _rows(table: MatchedTable, ids: tuple[str, ...]) -> list[tuple[RowSpec, MatchedRow]] | None:
+    """The form's row and the report's row of each id; None when one is missing."""
+    rows = []
+    for rid in ids:
+        matched = table.rows.get(rid)
+        if matched is None:
             return None
-        terms.append(Term(table.spec.row(row_id), table.spec.column(col_id), cell))
-    return terms
+        rows.append((table.spec.row(rid), matched))
+    return rows
+
+
+def _columns(table: MatchedTable, ids: Iterable[str]) -> list[tuple[ColumnSpec, int]]:
+    """The form's column of each id and where it stands in a row's cells."""
+    return [(table.spec.column(cid), table.column_position(cid)) for cid in ids]
+
+
+def _terms(rows: list[tuple[RowSpec, MatchedRow]], columns: list[tuple[ColumnSpec, int]]) -> list[Term]:
+    """The terms of ``rows`` × ``columns``, row by row."""
+    return [Term(spec, col, matched.cells[at]) for spec, matched in rows for col, at in columns]

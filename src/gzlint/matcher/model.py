@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..document import Document, ReadFailure
@@ -58,8 +59,16 @@ class MatchedTable:
         row = self.rows.get(row_id)
         if row is None:
             return None
-        index = [c.id for c in self.spec.columns].index(col_id)
-        return row.cells[index]
+        return row.cells[self.column_position(col_id)]
+
+    def column_position(self, col_id: str) -> int:
+        """Where column ``col_id`` stands in each row's ``cells``."""
+        return self._column_positions[col_id]
+
+    # indexed once: rules read cells by column id hundreds of times per report (the spec never changes)
+    @cached_property
+    def _column_positions(self) -> dict[str, int]:
+        return {c.id: i for i, c in reversed(list(enumerate(self.spec.columns)))}  # the first of an id, as index() finds it
 
     def missing_rows(self) -> list[RowSpec]:
         return [r for r in self.spec.data_rows if r.id not in self.rows]
@@ -123,9 +132,7 @@ class Report:
         return self.readable and bool(self.title or self.sections or self.tables)
 
     def in_table(self, index: int) -> bool:
-        starts, ends = self._spans()
-        k = bisect_right(starts, index) - 1
-        return k >= 0 and index < ends[k]
+        return _within(*self._spans(), index)
 
     def _spans(self) -> tuple[list[int], list[int]]:
         """The table spans as sorted starts and, for each, the furthest end so
@@ -147,7 +154,8 @@ class Report:
         key = (len(self.tokens), tuple(self.table_spans))
         hit = self.cache.get("_prose")
         if hit is None or hit[0] != key:
-            hit = self.cache["_prose"] = (key, [t for t in self.tokens if not self.in_table(t.index)])
+            starts, ends = self._spans()
+            hit = self.cache["_prose"] = (key, [t for t in self.tokens if not _within(starts, ends, t.index)])
         return hit[1]
 
     def section_of(self, index: int) -> SectionMatch | None:
@@ -164,3 +172,9 @@ class Report:
                 if sec.number == table.section:
                     return sec.official
         return table.section
+
+
+def _within(starts: list[int], ends: list[int], index: int) -> bool:
+    """Whether ``index`` falls in a span of ``Report._spans``."""
+    k = bisect_right(starts, index) - 1
+    return k >= 0 and index < ends[k]

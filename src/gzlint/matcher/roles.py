@@ -9,14 +9,31 @@ or the report lacks the table, row or section, so a rule skips cleanly.
 
 from __future__ import annotations
 
-from ..form.spec import Place, SectionSpec
+from ..form.spec import FormSpec, Place, SectionSpec
 from ..form.values import CellValue
 from .model import MatchedTable, Report, SectionMatch
+
+#: id(form) → (form, role → place): a form never changes and every report of it
+#: asks the same roles. An entry holds its form, so the id stays that form's;
+#: a run has a few forms, and the memo starts afresh past _MAX_FORMS (tests build many).
+_places: dict[int, tuple[FormSpec, dict[str, Place | None]]] = {}
+_MAX_FORMS = 32
 
 
 def role_place(report: Report, role: str) -> Place | None:
     """What ``role`` names in the report's form."""
-    return report.form.role(role) if report.form else None
+    form = report.form
+    if form is None:
+        return None
+    entry = _places.get(id(form))
+    if entry is None:
+        if len(_places) >= _MAX_FORMS:
+            _places.clear()
+        entry = _places[id(form)] = (form, {})
+    places = entry[1]
+    if role not in places:
+        places[role] = form.role(role)
+    return places[role]
 
 
 def role_table(report: Report, role: str) -> MatchedTable | None:

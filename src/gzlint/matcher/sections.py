@@ -37,7 +37,7 @@ def find_sections(report: Report, form: FormSpec) -> None:
     """Each section's heading: of the lines that could be it, the one numbered
     as the form numbers it (三、 before 3、 before a sub-item such as
     「4.认真办理依申请公开」 inside 一, whose key words name 三)."""
-    prose = [t for t in report.tokens if not report.in_table(t.index) and t.kind == "para"]
+    prose = [t for t in report.prose() if t.kind == "para"]
     candidates: dict[str, list[SectionMatch]] = {}
     for t in prose:
         text = t.text.strip()

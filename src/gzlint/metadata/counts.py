@@ -47,6 +47,8 @@ _RECEIVED = [
 #: 共办结148件, 办结依申请公开81件, 答复政府信息公开申请805件
 _HANDLED = re.compile(rf"(?P<verb>办结|答复)(?P<gap>{_GAP}{{0,20}}?){_SUM}\s*{_NUM}{_UNIT}")
 _NEXT_YEAR = r"(?:至|到)?(?:下一?年度?|次年|(?P<y>\d{4})\s*年度?)"
+#: the words of carrying over, one of which each _CARRIED pattern needs
+_CARRY_WORDS = ("结转", "顺延", "转入")
 _CARRIED = [
     # 结转下年度继续办理1件, 结转至2026年6件
     re.compile(rf"结转{_NEXT_YEAR}(?:继续办理|办理)?(?P<gap>{_GAP}{{0,6}}?){_NUM}{_UNIT}"),
@@ -170,45 +172,54 @@ def find_counts(text: str, year: int | None = None, litigation_section: bool = F
         inner = "".join(m.group(g) or "" for g in groups)
         return bool(_ELSEWHERE.search(_prefix(text, m.start()) + inner)) or _elsewhen(_prefix(text, m.start()), year)
 
+    # a pattern runs only where the text holds a word it cannot match without:
+    # most paragraphs speak of neither applications nor cases
     about_applications = "申请" in text
-    for pattern in _CARRIED:
-        for m in pattern.finditer(text):
-            next_year = int(m.group("y")) if m.group("y") else None
-            if about_applications and not elsewhere(m, "gap") and (next_year is None or year is None or next_year == year + 1):
-                add(CARRIED_OUT, m)
-    for m in _LITIGATION.finditer(text):
-        if (litigation_section or "公开" in _sentence(text, m.start())) and not _elsewhen(_prefix(text, m.start()), year) \
-                and not _JOINED.search(text, max(0, m.start() - 6), m.start()):
-            add(REVIEW if m.group("what") == "行政复议" else SUITS, m)
-    for pattern in _IN_FORCE:
-        for m in pattern.finditer(text):
-            if not elsewhere(m):
-                add(IN_FORCE, m, subject=_subject(m), hedged=bool(_SET_ACT.search(_prefix(text, m.start()))))
-    for m in _ISSUED.finditer(text):
-        if not elsewhere(m) and not (m.group("y") and year and int(m.group("y")) != year):
-            add(ISSUED, m, subject=_subject(m), hedged=bool(_SET_ACT.search(_prefix(text, m.start()))))
-    for m in _DISCLOSED.finditer(text):
-        if about_applications and not _elsewhen(_prefix(text, m.start()), year):
-            add(DISCLOSED_OR_PARTIAL if m.group("both") else DISCLOSED, m)
-    for m in _HANDLED.finditer(text):
-        if "申请" in _sentence(text, m.start()) and not elsewhere(m, "gap"):
-            add(HANDLED, m, verb=m.group("verb"), hedged=bool(_AGGREGATE.search(_prefix(text, m.start()))))
-    for pattern in _RECEIVED:
-        groups = ("gap", "gap2") if "gap2" in pattern.groupindex else ("gap",)
-        for m in pattern.finditer(text):
-            if not elsewhere(m, *groups):
-                inner = "".join(m.group(g) or "" for g in groups)
-                hedged = bool(_CHANNEL.search(inner) or _AGGREGATE.search(_prefix(text, m.start())))
-                add(RECEIVED, m, verb=m.group("verb"), hedged=hedged)
-    for m in _NO_APPLICATIONS.finditer(text):
-        rest = text[m.end():m.end() + 12]
-        if not re.match(r"[^。；;，,]*?(?:复议|诉讼|投诉|举报)", rest) and not rest.startswith(("人", "公开", "引", "后")):
-            found.append(CountStatement(RECEIVED, 0, m.start(), m.end(), negated=True))
-    for m in _NO_LITIGATION.finditer(text):
-        if (litigation_section or "公开" in _sentence(text, m.start())) and not _OUTCOME_AFTER.match(text, m.end()):
-            for what, quantity in (("行政复议", REVIEW), ("行政诉讼", SUITS)):
-                if what in m.group("what"):
-                    found.append(CountStatement(quantity, 0, m.start(), m.end(), negated=True))
+    about_cases = "复议" in text or "诉讼" in text
+    about_documents = "规范性文件" in text or "规章" in text
+    if about_applications and any(w in text for w in _CARRY_WORDS):
+        for pattern in _CARRIED:
+            for m in pattern.finditer(text):
+                next_year = int(m.group("y")) if m.group("y") else None
+                if not elsewhere(m, "gap") and (next_year is None or year is None or next_year == year + 1):
+                    add(CARRIED_OUT, m)
+    if about_cases:
+        for m in _LITIGATION.finditer(text):
+            if (litigation_section or "公开" in _sentence(text, m.start())) and not _elsewhen(_prefix(text, m.start()), year) \
+                    and not _JOINED.search(text, max(0, m.start() - 6), m.start()):
+                add(REVIEW if m.group("what") == "行政复议" else SUITS, m)
+    if about_documents:
+        for pattern in _IN_FORCE:
+            for m in pattern.finditer(text):
+                if not elsewhere(m):
+                    add(IN_FORCE, m, subject=_subject(m), hedged=bool(_SET_ACT.search(_prefix(text, m.start()))))
+        for m in _ISSUED.finditer(text):
+            if not elsewhere(m) and not (m.group("y") and year and int(m.group("y")) != year):
+                add(ISSUED, m, subject=_subject(m), hedged=bool(_SET_ACT.search(_prefix(text, m.start()))))
+    if about_applications:
+        for m in _DISCLOSED.finditer(text):
+            if not _elsewhen(_prefix(text, m.start()), year):
+                add(DISCLOSED_OR_PARTIAL if m.group("both") else DISCLOSED, m)
+        for m in _HANDLED.finditer(text):
+            if "申请" in _sentence(text, m.start()) and not elsewhere(m, "gap"):
+                add(HANDLED, m, verb=m.group("verb"), hedged=bool(_AGGREGATE.search(_prefix(text, m.start()))))
+        for pattern in _RECEIVED:
+            groups = ("gap", "gap2") if "gap2" in pattern.groupindex else ("gap",)
+            for m in pattern.finditer(text):
+                if not elsewhere(m, *groups):
+                    inner = "".join(m.group(g) or "" for g in groups)
+                    hedged = bool(_CHANNEL.search(inner) or _AGGREGATE.search(_prefix(text, m.start())))
+                    add(RECEIVED, m, verb=m.group("verb"), hedged=hedged)
+        for m in _NO_APPLICATIONS.finditer(text):
+            rest = text[m.end():m.end() + 12]
+            if not re.match(r"[^。；;，,]*?(?:复议|诉讼|投诉|举报)", rest) and not rest.startswith(("人", "公开", "引", "后")):
+                found.append(CountStatement(RECEIVED, 0, m.start(), m.end(), negated=True))
+    if about_cases:
+        for m in _NO_LITIGATION.finditer(text):
+            if (litigation_section or "公开" in _sentence(text, m.start())) and not _OUTCOME_AFTER.match(text, m.end()):
+                for what, quantity in (("行政复议", REVIEW), ("行政诉讼", SUITS)):
+                    if what in m.group("what"):
+                        found.append(CountStatement(quantity, 0, m.start(), m.end(), negated=True))
     return sorted(found, key=lambda s: s.start)
 
 

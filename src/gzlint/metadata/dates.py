@@ -43,31 +43,61 @@ class DateMention:
 
 _CN = f"{CN_NUMERAL}"
 _Y = f"(?P<y>{YEAR_DIGITS})"
+#: (kind, what the text must hold for the pattern to match ("" for nothing), pattern)
 _PATTERNS = [
     # 2021年1月12日 / 2021年1月12号 ; 2021年1月12 with 日 missing
-    ("ymd", re.compile(_Y + r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<ri>[日号])?(?![\d日号])")),
+    ("ymd", "月", re.compile(_Y + r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?P<ri>[日号])?(?![\d日号])")),
     # 2021年13月 (year and month only)
-    ("ym", re.compile(_Y + r"\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")),
+    ("ym", "月", re.compile(_Y + r"\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")),
     # 二〇二一年一月十二日
-    ("cn", re.compile(f"(?P<y>{_CN}{{4}})\\s*年\\s*(?P<m>{_CN}{{1,3}})\\s*月\\s*(?P<d>{_CN}{{1,3}})\\s*日")),
+    ("cn", "月", re.compile(f"(?P<y>{_CN}{{4}})\\s*年\\s*(?P<m>{_CN}{{1,3}})\\s*月\\s*(?P<d>{_CN}{{1,3}})\\s*日")),
     # 2021-01-12, 2021.1.12, 2021/1/12
-    ("iso", re.compile(_Y + r"(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")),
+    ("iso", "", re.compile(_Y + r"(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")),
     # 截止20201231日: eight digits run together before 日
-    ("run", re.compile(r"(?<!\d)" + _Y + r"(?P<m>\d{2})(?P<d>\d{2})\s*[日号]")),
+    ("run", "", re.compile(r"(?<!\d)" + _Y + r"(?P<m>\d{2})(?P<d>\d{2})\s*[日号]")),
     # 12月31日 after a year named earlier in the sentence (ranges)
-    ("md", re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    ("md", "月", re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
 ]
+
+
+#: every shape needs a digit or 年 (after NFKC)
+_DATE_CHAR = re.compile(r"[\d年]")
+#: full-width punctuation and letters, and the ideographic space: NFKC makes them ASCII, never a digit
+_WIDE = re.compile("[\uff01-\uff0f\uff1a-\uff5e\u3000]")
+
+
+def _dateless(text: str) -> bool:
+    """No date can be read in ``text``: it has no digit and no 年, nor a character
+    NFKC would make one (１, ①, ㋀) — the full-width forms aside, which become
+    ASCII; told without normalising, the slow part, on most paragraphs."""
+    return not _DATE_CHAR.search(text) and unicodedata.is_normalized("NFKC", _WIDE.sub("", text))
+
+
+#: the full-width forms and the ideographic space as NFKC writes them: ASCII
+_NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _nfkc(text: str) -> str:
+    """NFKC of ``text``; quick where only full-width forms change, as in most
+    Chinese text: made ASCII, a text NFKC leaves as it is is the answer (both
+    have the one compatibility decomposition)."""
+    narrow = text.translate(_NARROW)
+    return narrow if unicodedata.is_normalized("NFKC", narrow) else unicodedata.normalize("NFKC", text)
 
 
 def find_dates(text: str, line: int | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in order; overlapping shapes are taken once."""
-    norm = unicodedata.normalize("NFKC", text)
+    if _dateless(text):
+        return []
+    norm = _nfkc(text)
     if len(norm) != len(text):  # NFKC changed lengths (rare ligatures): positions would drift
         norm = text
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     last_year: int | None = None
-    for kind, pattern in _PATTERNS:
+    for kind, needs, pattern in _PATTERNS:
+        if needs not in norm:
+            continue  # most paragraphs hold no date: skip the scans that cannot match
         for m in pattern.finditer(norm):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

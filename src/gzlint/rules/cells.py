@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..diagnostics import Severity
-from ..form.values import format_number
+from ..form.spec import ColumnSpec, RowSpec
+from ..form.values import CellValue, format_number
 from ..hookspec import hookimpl
-from ..matcher.identities import identity_results
+from ..matcher.identities import results_with
+from ..matcher.model import MatchedTable
 from ..messages import Msg, msg
 from ..rule import Rule, cell_name
 
 
 class _CellRule(Rule):
-    """Visits every cell of every table found."""
+    """Visits every cell of every table found whose status is ``status``."""
+
+    #: number | blank | missing | invalid (CellValue.status)
+    status: ClassVar[str] = "number"
 
     def check(self, report):
-        for table in report.tables.values():
-            for row, column, cell in table.cells():
-                yield from self.check_cell(report, table, row, column, cell)
+        found = []
+        for table, row, column, cell in _cells(report).get(self.status, ()):
+            found += self.check_cell(report, table, row, column, cell)
+        return found
 
     def check_cell(self, report, table, row, column, cell):  # pragma: no cover - abstract
+        """The diagnostics of one cell (a list, or () for none: most cells have none)."""
         return ()
+
+
+def _cells(report) -> dict[str, list[tuple[MatchedTable, RowSpec, ColumnSpec, CellValue]]]:
+    """status → (table, row, column, value) of every cell of the tables found,
+    in order: listed once per report for the rules that each read a few."""
+    if "cells" not in report.cache:
+        found: dict[str, list] = {}
+        for table in report.tables.values():
+            for row, column, cell in table.cells():
+                found.setdefault(cell.status, []).append((table, row, column, cell))
+        report.cache["cells"] = found
+    return report.cache["cells"]
 
 
 class BlankCell(_CellRule):
@@ -52,12 +73,14 @@ class BlankCell(_CellRule):
     summary = "应填数字的单元格为空（没有则填 0）"
 
     def check(self, report):
+        blanks = _cells(report).get("blank", [])
         for table in report.tables.values():
+            own = [(row, column, cell) for t, row, column, cell in blanks if t is table]
+            if not own:
+                continue
             lines = _blank_lines(table)
             found, rest = [], {}
-            for row, column, cell in table.cells():
-                if cell.status != "blank":
-                    continue
+            for row, column, cell in own:
                 needed = _needed_value(report, cell)
                 name = cell_name(table.spec, row, column)
                 message = (msg("GZ201.needed", cell=name, identity=needed[0], value=format_number(needed[1]))
@@ -85,9 +108,8 @@ def _needed_value(report, cell):
     identity hold, for a blank that is the only blank on its side of it; a
     blank total is best explained by the sum it totals."""
     broken = []
-    for result in identity_results(report):
-        term = next((t for t in result.terms() if t.cell is cell), None)
-        if term is None or result.holds or result.unreadable:
+    for result, term in results_with(report, cell):
+        if result.holds or result.unreadable:
             continue
         side = result.left if term in result.left else result.right
         if [t for t in side if t.cell.status == "blank"] == [term]:
@@ -140,6 +162,7 @@ class NotANumber(_CellRule):
     name = "not-a-number"
     severity = Severity.ERROR
     summary = "单元格内容不是数字（如 —、/、无、若干）"
+    status = "invalid"
 
     def check_cell(self, report, table, row, column, cell):
         if cell.status == "invalid":
@@ -175,17 +198,18 @@ class OddNumber(_CellRule):
 
     def check_cell(self, report, table, row, column, cell):
         if cell.status != "number":
-            return
+            return ()
         # the oddities are named leading-zero, full-width, separator: each a message
         problems = [msg(f"GZ203.{o}") for o in cell.oddities]
         if cell.unit and column.kind != "money":
             problems.append(msg("GZ203.unit", unit=cell.unit))
-        if problems:
-            yield self.cell_diag(
-                report, table.spec, row, column, cell,
-                msg("GZ203.odd", cell=cell_name(table.spec, row, column), text=cell.text.strip(), problems=problems,
-                    number=format_number(cell.number)),
-            )
+        if not problems:
+            return ()
+        return [self.cell_diag(
+            report, table.spec, row, column, cell,
+            msg("GZ203.odd", cell=cell_name(table.spec, row, column), text=cell.text.strip(), problems=problems,
+                number=format_number(cell.number)),
+        )]
 
 
 class BadCount(_CellRule):
@@ -215,13 +239,15 @@ class BadCount(_CellRule):
 
     def check_cell(self, report, table, row, column, cell):
         if cell.status != "number" or column.kind == "signed":
-            return
+            return ()
         if cell.number < 0:
             what = "GZ204.negative-money" if column.kind == "money" else "GZ204.negative-count"
-            yield self.cell_diag(report, table.spec, row, column, cell,
-                                 msg(what, cell=cell_name(table.spec, row, column), text=cell.text.strip()))
-        elif column.kind == "count" and cell.number != cell.number.to_integral_value():
-            yield self.cell_diag(report, table.spec, row, column, cell, msg("GZ204.fraction", cell=cell_name(table.spec, row, column), text=cell.text.strip()))
+            return [self.cell_diag(report, table.spec, row, column, cell,
+                                   msg(what, cell=cell_name(table.spec, row, column), text=cell.text.strip()))]
+        if column.kind == "count" and cell.number != cell.number.to_integral_value():
+            return [self.cell_diag(report, table.spec, row, column, cell,
+                                   msg("GZ204.fraction", cell=cell_name(table.spec, row, column), text=cell.text.strip()))]
+        return ()
 
 
 class MoneyUnit(_CellRule):
@@ -255,17 +281,18 @@ class MoneyUnit(_CellRule):
 
     def check_cell(self, report, table, row, column, cell):
         if column.kind != "money" or cell.status != "number" or not column.unit:
-            return
+            return ()
         unit = cell.unit or table.header_units.get(column.id)
         name = cell_name(table.spec, row, column)
         if unit and column.unit_printed and unit != column.unit:
             message = (msg("GZ205.yuan", cell=name, unit=unit, expected=column.unit, text=cell.text.strip(),
                            converted=format_number(cell.number / 10000)) if unit == "元"
                        else msg("GZ205.unit", cell=name, unit=unit, expected=column.unit))
-            yield self.cell_diag(report, table.spec, row, column, cell, message)
-        elif not unit and not column.unit_printed and cell.number != 0:
-            yield self.cell_diag(report, table.spec, row, column, cell,
-                                 msg("GZ205.no-unit", cell=name, text=cell.text.strip(), expected=column.unit))
+            return [self.cell_diag(report, table.spec, row, column, cell, message)]
+        if not unit and not column.unit_printed and cell.number != 0:
+            return [self.cell_diag(report, table.spec, row, column, cell,
+                                   msg("GZ205.no-unit", cell=name, text=cell.text.strip(), expected=column.unit))]
+        return ()
 
 
 @hookimpl

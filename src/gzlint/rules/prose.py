@@ -14,8 +14,7 @@ from ..form.spec import Place
 from ..form.values import format_number
 from ..hookspec import hookimpl
 from ..matcher.identities import identity_results
-from ..matcher.roles import role_place, role_section_spec, role_table, role_value
-from ..metadata import report_meta
+from ..matcher.roles import role_place, role_table, role_value
 from ..metadata import counts as q
 from ..metadata.numerals import parse_count
 from ..metadata.period import sentence_around as _sentence
@@ -23,6 +22,7 @@ from ..messages import msg
 from ..rule import Rule
 from ..text import CN_COUNT_NUMERALS, strip_note
 from .numbers import role_number
+from .statements import LITIGATION_SECTION, prose_counts
 
 #: the form roles (docs/forms.md) the prose is compared with: a row's 总计 in
 #: table 三 and table 四, and the documents of table 二 第（一）项
@@ -34,8 +34,6 @@ REVIEW, DIRECT, AFTER_REVIEW = "litigation.review", "litigation.direct", "litiga
 #: the row of each document kind and the column of each quantity a statement names
 DOCUMENT_ROWS = {q.NORMATIVE: "active.normative", q.RULES: "active.rules"}
 DOCUMENT_COLUMNS = {q.IN_FORCE: "in_force", q.ISSUED: "issued"}
-#: the section whose prose speaks of 行政复议/行政诉讼 of this body
-LITIGATION_SECTION = "section.litigation"
 #: said of a 总计 the report left blank and that was read as its row's sum
 _ROW_SUM = "（总计为空，按本行各列之和）"
 
@@ -199,12 +197,8 @@ class ProseDisagreesWithTables(Rule):
         expected = _expected(report)
         if not expected:
             return
-        year = report_meta(report).year
-        litigation = role_section_spec(report, LITIGATION_SECTION)
-        for t in report.prose():
-            section = report.section_of(t.index)
-            in_four = section is not None and litigation is not None and section.spec.number == litigation.number
-            for statement in q.find_counts(t.text, year, litigation_section=in_four):
+        for t, statements in prose_counts(report):
+            for statement in statements:
                 if statement.negated and statement.quantity in (q.REVIEW, q.SUITS):
                     continue  # "未发生行政复议" says it in words, not a number: GZ510
                 exp = expected.get((statement.quantity, statement.subject))

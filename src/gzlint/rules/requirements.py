@@ -20,8 +20,21 @@ from ..rule import Rule
 _KEYS = {"role", "max-chars", "must-state", "source"}
 
 
+#: (the packs' merged requirements, every pack's requirements) for the packs in use
+_loaded: tuple[dict, list[dict]] | None = None
+
+
 def section_requirements() -> list[dict]:
-    """Every pack's ``[[section]]`` requirements, checked for their keys."""
+    """Every pack's ``[[section]]`` requirements, checked for their keys; read
+    once while the packs stay (``packs.merged`` is built anew when they change)."""
+    global _loaded
+    merged = packs.merged("requirements")
+    if _loaded is None or _loaded[0] is not merged:
+        _loaded = (merged, _pack_requirements())
+    return _loaded[1]
+
+
+def _pack_requirements() -> list[dict]:
     found = []
     for pack in packs.packs():
         for i, req in enumerate(pack.data("requirements").get("section", [])):

@@ -12,10 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterator
 
 from ..diagnostics import Severity
-from ..form.spec import load_forms
+from ..form.spec import FormSpec
 from ..form.wording import wording_data
 from ..hookspec import hookimpl
 from ..matcher.roles import role_place, role_section, role_section_spec, role_value
@@ -26,6 +28,7 @@ from ..metadata.period import sentence_around
 from ..messages import msg
 from ..rule import Rule
 from ..text import LazyPattern
+from .statements import LITIGATION_SECTION, prose_counts
 
 # -- the form roles GZ509–GZ511 read (docs/forms.md) ------------------------
 CARRY_OVER = "applications.carry_over"          # 表三 四、结转下年度继续办理
@@ -38,7 +41,6 @@ LITIGATION_ROWS = (REVIEW_ROLE, SUITS_DIRECT_ROLE, SUITS_AFTER_ROLE)
 NOT_UPHELD = ("corrected", "other", "pending")
 TOTAL = "total"
 LITIGATION_COLUMNS = tuple(f"litigation.{c}" for c in (*NOT_UPHELD, TOTAL))
-LITIGATION_SECTION = "section.litigation"       # 四
 PROBLEMS_SECTION = "section.problems"           # 五
 
 
@@ -78,6 +80,7 @@ def _notice(issued_by: str) -> _Notice | None:
     return _Notice(m["s"], int(m["y"]), int(m["n"]), issued_by.strip()) if m else None
 
 
+@lru_cache(maxsize=16)  # asked for each paragraph and notice
 def _series_pattern(series: str) -> re.Pattern:
     """The notice series followed by a 文号 in any brackets; groups y, n or None."""
     return re.compile(re.escape(series) + rf"\s*[{_OPEN}]?\s*(?P<y>\d+)?\s*[{_CLOSE}]?\s*(?P<n>\d+)?\s*(?P<hao>号)?")
@@ -164,8 +167,7 @@ class MisquotedLegalBasis(Rule):
     def _other_period(self, report):
         if report.form is None:
             return
-        forms = {f.format: f for f in load_forms()}
-        notices = {fmt: n for fmt, f in forms.items() if (n := _notice(f.issued_by))}
+        forms, notices = _pack_notices()
         own = notices.get(report.form.format)
         if own is None:
             return
@@ -187,6 +189,24 @@ class MisquotedLegalBasis(Rule):
                                                  sentence=sentence_around(t.text, m.start(), m.end()).strip()))
 
 
+#: (the run's forms, (the rule packs' forms by format, their notices by format))
+_notices: tuple[tuple[FormSpec, ...], tuple[dict[str, FormSpec], dict[str, _Notice]]] | None = None
+
+
+def _pack_notices() -> tuple[dict[str, FormSpec], dict[str, _Notice]]:
+    """The rule packs' forms (not those plugins add) and the notice that issued
+    each, by format: taken from the run's forms, once while they stay."""
+    from ..plugins import all_forms, extra_form_files
+
+    global _notices
+    run_forms = all_forms()
+    if _notices is None or _notices[0] is not run_forms:
+        extra = {str(Path(p)) for p in extra_form_files()}
+        forms = {f.format: f for f in run_forms if f.source not in extra}
+        _notices = (run_forms, (forms, {fmt: n for fmt, f in forms.items() if (n := _notice(f.issued_by))}))
+    return _notices[1]
+
+
 def _correct_names(what: str) -> str:
     entry = next(e for e in wording_data()["names"] if e["what"] == what)
     return "》《".join(entry["correct"][:2])
@@ -203,7 +223,10 @@ _SHI = re.compile(_BOUNDARY + rf"(?P<n>[{_CN}]{{1,2}})是")
 _PAREN = re.compile(_BOUNDARY + rf"[（(](?P<n>[{_CN}]{{1,3}})[）)](?![项款目条])")
 #: a sub-heading whose marker lost its opening bracket (三）) or its number (（）)
 _PAREN_SLIP = re.compile(rf"^\s*(?:(?P<n>[{_CN}]{{1,3}})|[（(]\s*)[）)](?![项款目条])")
+#: what a paragraph must hold for each marker pattern to match: most hold none, and the scans are slow
+_MARK_NEEDS = {_SHI: ("是",), _PAREN: ("（", "("), _PAREN_SLIP: ("）", ")")}
 _QUOTES = {"《": "》", "“": "”", "「": "」", "‘": "’", "〈": "〉"}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(_QUOTES) + "".join(_QUOTES.values())) + "]")
 #: a paragraph that opens with a heading of its own level resets the 一是 lists
 _HEADING = re.compile(rf"^\s*(?:[（(][{_CN}\d]+[）)]|[{_CN}]+、|\d+[、.．])")
 #: a line a reader cut inside a marker (…一 / 是…): what came before cannot be told
@@ -231,10 +254,10 @@ class _Run:
 def _quoted(text: str, pos: int) -> bool:
     """``pos`` lies inside a quotation (《》, “”, 「」 …)."""
     depth = 0
-    for ch in text[:pos]:
-        if ch in _QUOTES:
+    for m in _QUOTE_MARK.finditer(text, 0, pos):  # only the marks change the depth
+        if m.group() in _QUOTES:
             depth += 1
-        elif ch in _QUOTES.values() and depth:
+        elif depth:
             depth -= 1
     return depth > 0
 
@@ -244,7 +267,8 @@ def _markers(patterns: tuple[re.Pattern, ...], tokens, skip=lambda text, pos: Fa
     for para, t in tokens:
         if t.text.lstrip().startswith("|"):
             continue  # a table row read as text (Markdown)
-        found = sorted((m for pattern in patterns for m in pattern.finditer(t.text)), key=lambda m: m.start())
+        scans = [pattern.finditer(t.text) for pattern in patterns if any(c in t.text for c in _MARK_NEEDS[pattern])]
+        found = sorted((m for scan in scans for m in scan), key=lambda m: m.start())
         for m in found:
             n = cn_to_int(m["n"]) if m["n"] else 0
             if n is None or _quoted(t.text, m.start()) or skip(t.text, m.start()):
@@ -442,12 +466,8 @@ class WordsContradictTables(Rule):
             suits = None
         expected = {q.REVIEW: (totals[REVIEW_ROLE], REVIEW_ROLE, "「行政复议」总计"),
                     q.SUITS: (suits, SUITS_DIRECT_ROLE, "「行政诉讼」两项总计之和")}
-        four = role_section_spec(report, LITIGATION_SECTION)
-        year = report_meta(report).year
-        for t in report.prose():
-            sec = report.section_of(t.index)
-            in_four = sec is not None and four is not None and sec.spec.number == four.number
-            for s in q.find_counts(t.text, year, litigation_section=in_four):
+        for t, statements in prose_counts(report):
+            for s in statements:
                 if not s.negated or s.quantity not in expected:
                     continue
                 value, row, name = expected[s.quantity]
@@ -525,17 +545,23 @@ class ProblemsWithoutMeasures(Rule):
         if len(re.sub(r"[\s。，、；：,.;:无暂没有]", "", text)) < 6:
             return  # empty or 无: GZ504's
         words = wording_data()["problems_and_measures"]
-        problems = [w for w in words["problem_words"] if w in _NOTHING_FOUND.sub("", text)]
-        needs = "|".join(map(re.escape, words["needs_words"]))
-        # 有待加强, 不规范: words of a problem, though 加强 and 规范 are words of a measure
-        said_of_problems = re.compile(rf"(?:{needs})(?:进一步)?[\u4e00-\u9fff]{{0,2}}|"
-                                      + "|".join(map(re.escape, words["problem_words"])))
-        measures = [w for w in words["measure_words"] if w in said_of_problems.sub("", text)]
+        problems_said = _NOTHING_FOUND.sub("", text)
+        problems = [w for w in words["problem_words"] if w in problems_said]
+        said_of_problems = _said_of_problems(tuple(words["needs_words"]), tuple(words["problem_words"]))
+        measures_said = said_of_problems.sub("", text)
+        measures = [w for w in words["measure_words"] if w in measures_said]
         if problems and not measures:
             yield self.diag(report, msg("GZ511.no-measures", section=sec.spec.official, problems=problems[:3]), line=sec.line, section=sec.spec.official)
         elif measures and not problems:
             yield self.diag(report, msg("GZ511.no-problems", section=sec.spec.official),
                             line=sec.line, section=sec.spec.official)
+
+
+@lru_cache(maxsize=8)
+def _said_of_problems(needs_words: tuple[str, ...], problem_words: tuple[str, ...]) -> re.Pattern[str]:
+    """有待加强, 不规范: words of a problem, though 加强 and 规范 are words of a measure."""
+    needs = "|".join(map(re.escape, needs_words))
+    return re.compile(rf"(?:{needs})(?:进一步)?[\u4e00-\u9fff]{{0,2}}|" + "|".join(map(re.escape, problem_words)))
 
 
 # -- GZ512 --------------------------------------------------------------------
