@@ -47,12 +47,25 @@ def make_report(i: int, rng: random.Random):
 
 
 def generate(fmt: str, n: int, folder: Path) -> None:
+    """N reports of the format in ``folder``; one left whole by an earlier run
+    (``--corpus``) is reused. Written beside it first and renamed when
+    complete, so an interrupted run leaves nothing to reuse."""
     from writers import write
 
+    if folder.is_dir():
+        return
     rng = random.Random(fmt)
-    folder.mkdir(parents=True)
+    partial = folder.with_name(f".{folder.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
     for i in range(n):
-        write(make_report(i, rng), fmt, folder, name=f"r{i:05d}")
+        write(make_report(i, rng), fmt, partial, name=f"r{i:05d}")
+    partial.rename(folder)
+
+
+def corpus_name(fmt: str, n: int) -> str:
+    """txt10k for 10,000 .txt reports, html300 for 300 .html."""
+    return f"{fmt}{n // 1000}k" if n >= 1000 and n % 1000 == 0 else f"{fmt}{n}"
 
 
 def gzlint(args: list[str], env=None) -> tuple[float, int]:
