@@ -126,7 +126,7 @@ class Linter:
     """The rules of one run, built once per process."""
 
     def __init__(self, settings: Settings, keep_reports: bool = False, cache_key: str | None = None) -> None:
-        from .reportfacts import summary_tables
+        from .reportfacts import summary_roles
 
         self.settings = settings
         self.keep_reports = keep_reports
@@ -135,7 +135,7 @@ class Linter:
         rules = active_rules(settings)
         self.report_rules = [r for r in rules if r.scope != "run"]
         self.run_rules = [r for r in rules if r.scope == "run"]
-        self.tables = summary_tables(type(r) for r in self.run_rules)
+        self.roles = summary_roles(type(r) for r in self.run_rules)
 
     def lint_file(self, path: str, data: bytes | None = None) -> FileResult:
         if self.cache_key is None:
@@ -160,7 +160,7 @@ class Linter:
             if rule.applies_to(report):
                 diagnostics += _call(lambda: rule.check(report), f"{rule.code} on {report.path}", errors)
         try:
-            summary = summarise(report, self.tables)
+            summary = summarise(report, self.roles)
         except Exception:
             errors.append(f"internal error summarising {report.path}:\n{traceback.format_exc()}")
             summary = ReportFacts(path=report.path)

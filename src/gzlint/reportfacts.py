@@ -6,8 +6,8 @@ was read (``read``: source kind, form version, body, year; gzlint.summary)
 and what the rules over every report of the run (``scope = "run"``: GZ305,
 GZ306, GZ506) compare. The facts quack like a matched report where those rules read it: ``path``, ``year``,
 ``recognised``, ``form`` (looked up by its format name, so forms are never
-pickled), ``tables[id].cell(row, column)`` for the tables the run rules' roles
-name, the issuing ``body`` and a text ``signature`` (hashed prose shingles).
+pickled), ``tables[id].cell(row, column)`` for the cells the run rules' roles
+name (summarise), the issuing ``body`` and a text ``signature`` (hashed prose shingles).
 """
 
 from __future__ import annotations
@@ -85,14 +85,17 @@ class ReportFacts:
         return Report.section_name(table, form)
 
 
-def summary_tables(rules: Iterable[type["Rule"]]) -> frozenset[str]:
-    """The table roles the run rules read (``active`` of ``active.issued``)."""
-    return frozenset(role.split(".", 1)[0] for cls in rules if cls.scope == "run"
+def summary_roles(rules: Iterable[type["Rule"]]) -> frozenset[str]:
+    """The table, row, column and cell roles the run rules read (not their sections)."""
+    return frozenset(role for cls in rules if cls.scope == "run"
                      for role in (*cls.roles, *cls.optional_roles) if not role.startswith("section."))
 
 
-def summarise(report: "Report", table_roles: frozenset[str]) -> ReportFacts:
-    """The facts of a matched report; ``table_roles`` from summary_tables()."""
+def summarise(report: "Report", roles: frozenset[str]) -> ReportFacts:
+    """The facts of a matched report; ``roles`` from summary_roles(). Of each
+    table only the cells the roles name are kept (a row role's row, a column
+    role's column, a table role's whole table): what a run holds for every
+    file, and what workers send, stays small."""
     from .summary import read_facts
 
     summary = ReportFacts(path=report.path, recognised=report.recognised, year=report.year,
@@ -103,16 +106,19 @@ def summarise(report: "Report", table_roles: frozenset[str]) -> ReportFacts:
 
     summary.form_format = report.form.format
     summary.body = report_meta(report).body
-    for role in sorted(table_roles):
+    wanted: dict[str, list[tuple[str | None, str | None]]] = {}
+    for role in sorted(roles):
         place = report.form.role(role)
-        matched = report.tables.get(place.table.id) if place else None
-        if matched is not None:
-            summary.tables[place.table.id] = CellTable({(r.id, c.id): v for r, c, v in matched.cells()})
-            summary.places.update(_places(report, summary.tables[place.table.id]))
+        if place is not None and place.table.id in report.tables:
+            wanted.setdefault(place.table.id, []).append(place.ids[1:])
+    for tid, parts in wanted.items():
+        table = summary.tables[tid] = CellTable({
+            (r.id, c.id): v for r, c, v in report.tables[tid].cells()
+            if any((row is None or row == r.id) and (column is None or column == c.id) for row, column in parts)})
+        summary.places.update(_places(report, table))
     text = "".join(t.text for t in report.prose() if t.line != report.title_line)
     summary.signature = text_signature(text, summary.body)
     return summary
-
 
 
 def _places(report: "Report", table: CellTable) -> dict[tuple[int, int, int], "Where"]:
