@@ -7,7 +7,8 @@ folder of three files, each read in one go and replaced whole:
 - ``index.pickle``: by path, the file's content digest (keyed by the run key
   and the path) and what a run reports of it: its diagnostics before the
   per-file filters, and what was read (gzlint.summary.read_facts);
-- ``facts.pickle``: by content digest, the facts the cross-report rules
+- ``facts.pickle``: (content digest, pickled facts) pairs, one pickle after
+  another, written and read as a stream: the facts the cross-report rules
   compare (gzlint.reportfacts), read only when some file must be linted again;
 - ``run.pickle``: the cross-report rules' findings, under a fingerprint of
   every file's path and digest in run order: any file changed, added or
@@ -36,9 +37,10 @@ import pickle
 import stat as stat_mode
 import tempfile
 import time
+from collections import abc
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Settings
@@ -138,8 +140,7 @@ class ResultCache:
         self._index: dict[str, Record] | None = None
         self._loaded_as: tuple | None = None  # the index file's stamp when read
         self._changed: dict[str, Record] = {}
-        self._new_facts: dict[str, bytes] = {}
-        self._facts: dict[str, bytes] | None = None
+        self._new_facts: dict[str, "ReportFacts"] = {}
 
     @property
     def key(self) -> str:
@@ -190,17 +191,17 @@ class ResultCache:
                 found.append(Lookup(None, stamp, digest))
         return found
 
-    def facts(self, digest: str) -> "ReportFacts | None":
-        """The cross-report facts kept for a digest, or None."""
-        data = self._new_facts.get(digest)
-        if data is None:
-            if self._facts is None:
-                self._facts = _load(self.home / "facts.pickle", {})
-            data = self._facts.get(digest)
-        try:
-            return pickle.loads(data) if data is not None else None
-        except Exception:
-            return None
+    def facts(self, digests: Iterable[str]) -> "dict[str, ReportFacts]":
+        """The cross-report facts kept for these digests, those found."""
+        wanted = set(digests)
+        found = {d: self._new_facts[d] for d in wanted if d in self._new_facts}
+        for digest, data in _pairs(self.home / "facts.pickle"):
+            if digest in wanted and digest not in found:
+                try:
+                    found[digest] = pickle.loads(data)
+                except Exception:
+                    continue  # written by another gzlint: lint the file again
+        return found
 
     def run_findings(self, fingerprint: str) -> "list[Diagnostic] | None":
         """The cross-report rules' findings for this set of files, if kept."""
@@ -218,7 +219,7 @@ class ResultCache:
             return  # an internal error or a file given up on is not the file's lasting outcome
         stamp = found.stamp if found.digest == result.digest else None  # changed while we looked
         self._changed[path] = Record(stamp, result.digest, list(result.diagnostics), result.facts.read)
-        self._new_facts[result.digest] = pickle.dumps(result.facts, protocol=pickle.HIGHEST_PROTOCOL)
+        self._new_facts[result.digest] = result.facts
 
     def save(self, fingerprint: str | None = None, run_findings: "list[Diagnostic] | None" = None) -> None:
         """Write what this run added (call before the diagnostics are filtered:
@@ -232,9 +233,7 @@ class ResultCache:
                 self._write("index.pickle", index)
             if self._new_facts:
                 live = {r.digest for r in (self._index or {}).values()} | {r.digest for r in self._changed.values()}
-                facts = {d: b for d, b in _load(self.home / "facts.pickle", {}).items() if d in live}
-                facts.update(self._new_facts)
-                self._write("facts.pickle", facts)
+                self._write("facts.pickle", self._facts_pairs(live))
             if fingerprint is not None and run_findings is not None:
                 self._write("run.pickle", (fingerprint, run_findings))
         except OSError:
@@ -251,12 +250,27 @@ class ResultCache:
             self._index = index if isinstance(index, dict) else {}
         return self._index
 
+    def _facts_pairs(self, live: set[str]) -> Iterator[tuple[str, bytes]]:
+        """The facts file's pairs anew: the kept ones still indexed, then this run's."""
+        for digest, data in _pairs(self.home / "facts.pickle"):
+            if digest in live and digest not in self._new_facts:
+                yield digest, data
+        for digest, facts in self._new_facts.items():
+            yield digest, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+
     def _write(self, name: str, value: object) -> None:
+        """One file replaced whole; a generator's items are pickled one after another."""
         self._prepare()
         fd, tmp = tempfile.mkstemp(dir=self.home, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                if isinstance(value, abc.Iterator):
+                    pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+                    for item in value:
+                        pickler.dump(item)
+                        pickler.clear_memo()
+                else:
+                    pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.home / name)
         except BaseException:
             os.unlink(tmp)
@@ -288,6 +302,20 @@ def _stamp_of(path: Path) -> tuple | None:
     except OSError:
         return None
     return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def _pairs(path: Path) -> Iterator[tuple[str, bytes]]:
+    """The (digest, pickled facts) pairs of a facts file, as far as it is whole."""
+    try:
+        with open(path, "rb") as f:
+            unpickler = pickle.Unpickler(f)
+            while True:
+                pair = unpickler.load()
+                if not (isinstance(pair, tuple) and len(pair) == 2):
+                    return
+                yield pair
+    except Exception:  # the end, or absent, or from another gzlint
+        return
 
 
 def _load(path: Path, default: Any) -> Any:

@@ -329,12 +329,14 @@ def _run(files: list[str], settings: Settings, *, jobs: int | None, budget: floa
     configure(settings)
     linter = Linter(settings, keep_reports, cache_key=cache.key if cache is not None else None)
     if cache is not None and linter.run_rules:  # those rules compare every file's facts
+        kept_facts = cache.facts(r.digest for r in results if r is not None)
         for i, r in enumerate(results):
-            facts = cache.facts(r.digest) if r is not None else None
-            if facts is None:
-                results[i] = None  # kept without its facts: lint it again
+            if r is None:
+                continue
+            if r.digest in kept_facts:
+                r.facts = kept_facts[r.digest]
             else:
-                r.facts = facts
+                results[i] = None  # kept without its facts: lint it again
     done = lint_files(linter, files, results, jobs=jobs, budget=budget, progress=progress, found=found,
                       cache=cache, on_result=on_result)
     run_diagnostics, run_errors = linter.check_run([r.facts for r in done])

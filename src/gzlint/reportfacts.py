@@ -12,6 +12,7 @@ name (summarise), the issuing ``body`` and a text ``signature`` (hashed prose sh
 
 from __future__ import annotations
 
+import pickle
 import re
 import unicodedata
 import zlib
@@ -62,13 +63,33 @@ class ReportFacts:
     year: int | None = None
     body: str | None = None
     title_line: int | None = None
-    tables: dict[str, CellTable] = field(default_factory=dict)
     signature: array = field(default_factory=lambda: array("I"))
     #: source kind, form version, body, year, as gzlint.summary.read_facts says
     read: dict = field(default_factory=dict)
-    #: each kept cell's place in the source's own terms (gzlint.locations), by
-    #: ``CellValue.source``: the facts carry no document to find it in
-    places: dict[tuple[int, int, int], "Where"] = field(default_factory=dict)
+    #: ``tables`` and ``places`` pickled (pack_cells): a run holds every
+    #: file's facts, and the rules unpack the cells of the few they pair
+    cells: bytes = b""
+
+    @property
+    def tables(self) -> dict[str, CellTable]:
+        """The kept cells of each table, by table id."""
+        return self._unpacked()[0]
+
+    @property
+    def places(self) -> dict[tuple[int, int, int], "Where"]:
+        """Each kept cell's place in the source's own terms (gzlint.locations),
+        by ``CellValue.source``: the facts carry no document to find it in."""
+        return self._unpacked()[1]
+
+    def _unpacked(self) -> tuple[dict, dict]:
+        # kept on the object: ``cells`` is set once, by summarise()
+        got = self.__dict__.get("_cells")
+        if got is None:
+            got = self.__dict__["_cells"] = pickle.loads(self.cells) if self.cells else ({}, {})
+        return got
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_cells"}
 
     @property
     def form(self) -> "FormSpec | None":
@@ -111,11 +132,14 @@ def summarise(report: "Report", roles: frozenset[str]) -> ReportFacts:
         place = report.form.role(role)
         if place is not None and place.table.id in report.tables:
             wanted.setdefault(place.table.id, []).append(place.ids[1:])
+    tables, places = {}, {}
     for tid, parts in wanted.items():
-        table = summary.tables[tid] = CellTable({
+        table = tables[tid] = CellTable({
             (r.id, c.id): v for r, c, v in report.tables[tid].cells()
             if any((row is None or row == r.id) and (column is None or column == c.id) for row, column in parts)})
-        summary.places.update(_places(report, table))
+        places.update(_places(report, table))
+    if tables:
+        summary.cells = pickle.dumps((tables, places), protocol=pickle.HIGHEST_PROTOCOL)
     text = "".join(t.text for t in report.prose() if t.line != report.title_line)
     summary.signature = text_signature(text, summary.body)
     return summary
