@@ -13,10 +13,11 @@ whole reports.
 
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .messages import Msg, msg
 from .config import Settings
@@ -70,21 +71,41 @@ class FileResult:
 
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
-    """Files named on the command line, and report files found in folders."""
+    """Files named on the command line, and report files found in folders
+    (not in hidden ones), each folder's in the order ``sorted(rglob)`` gives."""
     from .readers import REPORT_SUFFIXES
 
     found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
-                    continue
-                wanted = f.suffix.lower() in REPORT_SUFFIXES or (settings.include and settings.included(f))
-                if wanted and not settings.excluded(f):
-                    found.append(f)
-        else:
-            found.append(p)
+    excluding = bool(settings.exclude or settings.extend_exclude)
+    for p in paths:
+        if not os.path.isdir(p):
+            found.append(Path(p))
+            continue
+        for _, name in sorted(_files_under(str(Path(p)), ())):
+            f = Path(name)
+            wanted = f.suffix.lower() in REPORT_SUFFIXES or (settings.include and settings.included(f))
+            if wanted and not (excluding and settings.excluded(f)):
+                found.append(f)
     return list(dict.fromkeys(found))
+
+
+def _files_under(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(path parts below the top folder, path) of each file, hidden files and
+    folders left out, symbolic links to folders not followed (as rglob)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # unreadable: as rglob, skipped
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                yield from _files_under(entry.path, (*parts, entry.name))
+            elif entry.is_file():
+                yield (*parts, entry.name), entry.path
+        except OSError:
+            continue
 
 
 def build_report(path: str, data: bytes | None = None) -> Report:
