@@ -167,8 +167,8 @@ class ResultCache:
         for path in paths:
             try:
                 info = os.stat(path)
-            except OSError:
-                found.append(Lookup(None))  # the reader reports it
+            except (OSError, ValueError):  # absent, or a name no file can have: the reader reports it
+                found.append(Lookup(None))
                 continue
             if not stat_mode.S_ISREG(info.st_mode):
                 found.append(Lookup(None))
