@@ -79,7 +79,7 @@ def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
     excluding = bool(settings.exclude or settings.extend_exclude)
     for p in paths:
         if not os.path.isdir(p):
-            found.append(Path(p))
+            found.append(p if isinstance(p, Path) else Path(p))
             continue
         for _, name in sorted(_files_under(str(Path(p)), ())):
             f = Path(name)
