@@ -133,3 +133,18 @@ def test_concurrent_writers_never_leave_half_a_file(tmp_path):
     assert sorted(p.name for p in home.iterdir()) == ["facts.pickle", "index.pickle", "run.pickle"]
     (home / "index.pickle").write_bytes((home / "index.pickle").read_bytes()[:50])  # as a crash mid-write of an older gzlint
     assert findings(cached_run(folder, tmp_path)) == findings(uncached(folder))
+
+
+def test_runs_over_other_files_keep_each_others_cross_report_findings(tmp_path, monkeypatch):
+    """A folder's run and pre-commit's runs over a few of its files alternate:
+    each set's cross-report findings stay kept."""
+    folder = write_years(tmp_path / "c")
+    settings = Settings()
+    first = cached_run(folder, tmp_path)
+    engine.run([folder / "2022.txt"], settings, jobs=1, cache=ResultCache(tmp_path / "cache", settings))
+
+    def no_linter(*args, **kwargs):
+        raise AssertionError("a fully cached run built a Linter")
+
+    monkeypatch.setattr(engine.Linter, "__init__", no_linter)
+    assert findings(cached_run(folder, tmp_path)) == findings(first)

@@ -11,8 +11,9 @@ folder of three files, each read in one go and replaced whole:
   another, written and read as a stream: the facts the cross-report rules
   compare (gzlint.reportfacts), read only when some file must be linted again;
 - ``run.pickle``: the cross-report rules' findings, under a fingerprint of
-  every file's path and digest in run order: any file changed, added or
-  removed is a miss.
+  every file's path and digest in run order (any file changed, added or
+  removed is a miss), for the last RUNS sets of files (a folder's run and
+  pre-commit's runs over a few files do not push each other out).
 
 A file is looked up by its ``stat`` first (size, mtime, ctime, inode, device,
 as git, ruff and mypy do): where they are what was recorded the digest is
@@ -53,6 +54,8 @@ _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
 #: the layout of a run key's folder; a new layout is a new folder name
 LAYOUT = "v2"
+#: sets of files whose cross-report findings are kept
+RUNS = 8
 #: a stat this soon after the file's last change is not trusted (coarse clocks, racy writes)
 RACY_NS = 2_000_000_000
 
@@ -205,10 +208,8 @@ class ResultCache:
 
     def run_findings(self, fingerprint: str) -> "list[Diagnostic] | None":
         """The cross-report rules' findings for this set of files, if kept."""
-        kept = _load(self.home / "run.pickle", None)
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == fingerprint:
-            return kept[1]
-        return None
+        kept = _load(self.home / "run.pickle", {})
+        return kept.get(fingerprint) if isinstance(kept, dict) else None
 
     # -- recording -------------------------------------------------------------
 
@@ -235,7 +236,11 @@ class ResultCache:
                 live = {r.digest for r in (self._index or {}).values()} | {r.digest for r in self._changed.values()}
                 self._write("facts.pickle", self._facts_pairs(live))
             if fingerprint is not None and run_findings is not None:
-                self._write("run.pickle", (fingerprint, run_findings))
+                kept = _load(self.home / "run.pickle", {})
+                kept = kept if isinstance(kept, dict) else {}
+                kept.pop(fingerprint, None)
+                kept[fingerprint] = run_findings  # the newest last
+                self._write("run.pickle", dict(list(kept.items())[-RUNS:]))
         except OSError:
             pass  # a read-only or full disk only costs the speed-up
         self._changed, self._new_facts = {}, {}
