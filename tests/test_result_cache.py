@@ -148,3 +148,17 @@ def test_runs_over_other_files_keep_each_others_cross_report_findings(tmp_path, 
 
     monkeypatch.setattr(engine.Linter, "__init__", no_linter)
     assert findings(cached_run(folder, tmp_path)) == findings(first)
+
+
+def test_the_index_forgets_files_that_are_gone(tmp_path):
+    import pickle
+
+    folder = write_years(tmp_path / "c")
+    cached_run(folder, tmp_path)
+    (folder / "2021.txt").unlink()
+    write_years(folder / "more")  # the index is written again when something new is linted
+    (folder / "more" / "2021.txt").unlink()
+    cached_run(folder, tmp_path)
+    home = next((tmp_path / "cache").glob(f"{cache_module.LAYOUT}-*"))
+    index = pickle.loads((home / "index.pickle").read_bytes())
+    assert sorted(os.path.relpath(p, folder) for p in index) == ["2022.txt", os.path.join("more", "2022.txt")]

@@ -226,15 +226,18 @@ class ResultCache:
         """Write what this run added (call before the diagnostics are filtered:
         the filters change them in place)."""
         try:
+            index = self._read_index()
             if self._changed:
-                index = dict(self._read_index())
+                index = dict(index)
                 if _stamp_of(self.home / "index.pickle") != self._loaded_as:  # another run wrote it meanwhile
                     index.update(_load(self.home / "index.pickle", {}))
                 index.update(self._changed)
+                # files of other runs that are gone (deleted, renamed) are forgotten
+                index = {path: r for path, r in index.items() if path in self._changed or os.path.exists(path)}
                 self._write("index.pickle", index)
+                self._index, self._loaded_as = index, _stamp_of(self.home / "index.pickle")
             if self._new_facts:
-                live = {r.digest for r in (self._index or {}).values()} | {r.digest for r in self._changed.values()}
-                self._write("facts.pickle", self._facts_pairs(live))
+                self._write("facts.pickle", self._facts_pairs({r.digest for r in index.values()}))
             if fingerprint is not None and run_findings is not None:
                 kept = _load(self.home / "run.pickle", {})
                 kept = kept if isinstance(kept, dict) else {}
