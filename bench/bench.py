@@ -1,15 +1,20 @@
 """Benchmark gzlint as users run it (a script, not a test).
 
     python bench/bench.py [--n 500] [--formats txt,html,docx] [--gz506 1000,10000]
+                          [--corpus DIR] [--no-jobs-1]
 
 Generates N reports per format with the project's own fixture writers (the
 sample report of gzlint.testing.sample, written by tests/writers.py), each
-with its own body and prose, then prints for each format: reports/s with
---jobs 1 and with every core, the floor (reading and decoding the same files:
-.txt read+decode, .html read+lxml parse, .docx unzip+lxml parse), a warm-cache
-re-run, and the peak RSS of the largest gzlint process; then the wall time of
-one file beside a bare interpreter, and GZ506 (near copies) over template
-reports with planted copies. Keep N small on a shared machine.
+with its own body and prose (kept in DIR/txt10k … with --corpus, and reused),
+then prints for each format: reports/s with --jobs 1 (no cache) and with
+every core (cache cold: the run that fills it), the floor (reading and
+decoding the same files: .txt read+decode, .html read+lxml parse, .docx
+unzip+lxml parse), a warm-cache re-run (best of 3, JSON and concise output;
+wall and CPU seconds), and the peak RSS of the largest gzlint process of the
+cold run; then the wall time of one file beside a bare interpreter, and GZ506
+(near copies) over template reports with planted copies. gzlint is timed
+without PYTHONDONTWRITEBYTECODE, from bytecode, as installed copies run.
+Keep N small on a shared machine.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,24 +53,55 @@ def make_report(i: int, rng: random.Random):
 
 
 def generate(fmt: str, n: int, folder: Path) -> None:
+    """N reports of the format in ``folder``; one left whole by an earlier run
+    (``--corpus``) is reused. Written beside it first and renamed when
+    complete, so an interrupted run leaves nothing to reuse."""
     from writers import write
 
+    if folder.is_dir():
+        return
     rng = random.Random(fmt)
-    folder.mkdir(parents=True)
+    partial = folder.with_name(f".{folder.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
     for i in range(n):
-        write(make_report(i, rng), fmt, folder, name=f"r{i:05d}")
+        write(make_report(i, rng), fmt, partial, name=f"r{i:05d}")
+    partial.rename(folder)
 
 
-def gzlint(args: list[str], env=None) -> tuple[float, int]:
-    """(wall seconds, peak RSS in MB of the largest process) of one gzlint run."""
+def corpus_name(fmt: str, n: int) -> str:
+    """txt10k for 10,000 .txt reports, html300 for 300 .html."""
+    return f"{fmt}{n // 1000}k" if n >= 1000 and n % 1000 == 0 else f"{fmt}{n}"
+
+
+#: the environment of the timed runs: without PYTHONDONTWRITEBYTECODE, so that
+#: gzlint runs from bytecode (as installed copies do) instead of recompiling
+#: every module on every start (~80 ms)
+TIMED_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of gzlint and its workers
+    rss: int  # peak RSS in MB of the largest gzlint process (parent or worker)
+
+
+def gzlint(args: list[str]) -> Run:
+    """One gzlint run, its output thrown away."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "gzlint", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, env=env)
+                            stderr=subprocess.PIPE, env=TIMED_ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"gzlint failed: {proc.stderr.read().decode()}")
-    return wall, usage.ru_maxrss // 1024
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024)
+
+
+def best(args: list[str], times: int = 3) -> Run:
+    """The fastest of a few runs (others share the machine)."""
+    return min((gzlint(args) for _ in range(times)), key=lambda r: r.cpu)
 
 
 def floor(fmt: str, folder: Path) -> float:
@@ -87,17 +124,16 @@ def floor(fmt: str, folder: Path) -> float:
     return len(files) / (time.perf_counter() - start)
 
 
-def bench_format(fmt: str, n: int, base: Path, cores: int) -> dict:
-    folder = base / fmt
-    generate(fmt, n, folder)
-    row = {"format": fmt, "n": n, "floor": floor(fmt, folder)}
-    for jobs in (1, cores):
-        wall, rss = gzlint(["--no-cache", "--format", "json", "-j", str(jobs), str(folder)])
-        row[f"j{jobs}"] = n / wall
-        row["rss"] = max(row.get("rss", 0), rss)
+def bench_format(fmt: str, folder: Path, base: Path, cores: int, one_job: bool) -> dict:
+    n = len(list(folder.iterdir()))
+    row: dict = {"format": fmt, "n": n, "floor": floor(fmt, folder)}
+    if one_job:
+        row["j1"] = n / gzlint(["--no-cache", "--format", "json", "-j", "1", str(folder)]).wall
     cache = base / f"cache-{fmt}"
-    gzlint(["--cache-dir", str(cache), "--format", "json", str(folder)])
-    row["warm"], _ = gzlint(["--cache-dir", str(cache), "--format", "json", str(folder)])
+    cold = gzlint(["--cache-dir", str(cache), "--format", "json", "-j", str(cores), str(folder)])
+    row["cold"], row["rss"] = n / cold.wall, cold.rss
+    for fmt_out in ("json", "concise"):
+        row[f"warm-{fmt_out}"] = best(["--cache-dir", str(cache), "--format", fmt_out, str(folder)])
     return row
 
 
@@ -110,9 +146,9 @@ def single_file(base: Path) -> tuple[float, float]:
     bare, lint = [], []
     for _ in range(5):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"])
+        subprocess.run([sys.executable, "-c", "pass"], env=TIMED_ENV)
         bare.append(time.perf_counter() - t)
-        lint.append(gzlint(["--no-cache", str(one)])[0])
+        lint.append(gzlint(["--no-cache", str(one)]).wall)
     return statistics.median(bare), statistics.median(lint)
 
 
@@ -120,7 +156,7 @@ def gz506(n: int, planted: int = 20) -> tuple[float, int, int]:
     """Seconds for near_copies over n template reports, planted copies found, false pairs."""
     from gzlint.reportfacts import text_signature
     from gzlint.rules.crossreport import near_copies
-    from gzlint.testing.sample import render_text, sample_report
+    from gzlint.testing.sample import sample_report
 
     # the sample's prose is the common template; each body adds its own text
     template = "".join(p for _, paras in sample_report("2021").sections.values() for p in paras)
@@ -146,19 +182,29 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300, help="reports per format")
     parser.add_argument("--formats", default="txt,html,docx")
     parser.add_argument("--gz506", default="1000", help="sizes of the GZ506 runs, comma-separated ('' for none)")
+    parser.add_argument("--corpus", metavar="DIR", type=Path,
+                        help="keep the generated reports in DIR (txt10k, html300 …) and reuse them next time")
+    parser.add_argument("--no-jobs-1", dest="one_job", action="store_false",
+                        help="skip the --jobs 1 run (for large N)")
     args = parser.parse_args()
     from gzlint.pool import default_jobs
 
     cores = default_jobs()
     base = Path(tempfile.mkdtemp(prefix="gzlint-bench-"))
-    env_note = "PYTHONDONTWRITEBYTECODE is set: every run recompiles gzlint" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
     try:
-        print(f"machine: {os.uname().machine}, {cores} cores, Python {sys.version.split()[0]} {env_note}")
-        print(f"| format | N | --jobs 1 (reports/s) | --jobs {cores} (reports/s) | floor (files/s) | warm re-run (s) | peak RSS (MB) |")
-        print("|---|---|---|---|---|---|---|")
+        print(f"machine: {os.uname().machine}, {cores} cores, Python {sys.version.split()[0]}; "
+              "timed runs without PYTHONDONTWRITEBYTECODE (from bytecode, as installed copies run)")
+        gzlint(["--version"])  # bytecode written before anything is timed
+        print(f"| format | N | --jobs 1 (reports/s) | --jobs {cores}, cache cold (reports/s) | floor (files/s) "
+              "| warm re-run, json (s wall / s CPU) | warm re-run, concise (s wall / s CPU) | peak RSS (MB) |")
+        print("|---|---|---|---|---|---|---|---|")
         for fmt in filter(None, args.formats.split(",")):
-            r = bench_format(fmt, args.n, base, cores)
-            print(f"| .{fmt} | {r['n']} | {r['j1']:.0f} | {r[f'j{cores}']:.0f} | {r['floor']:.0f} | {r['warm']:.2f} | {r['rss']} |",
+            folder = (args.corpus or base) / corpus_name(fmt, args.n)
+            generate(fmt, args.n, folder)
+            r = bench_format(fmt, folder, base, cores, args.one_job)
+            j1 = f"{r['j1']:.0f}" if "j1" in r else "–"
+            warm = [f"{r[k].wall:.2f} / {r[k].cpu:.2f}" for k in ("warm-json", "warm-concise")]
+            print(f"| .{fmt} | {r['n']} | {j1} | {r['cold']:.0f} | {r['floor']:.0f} | {warm[0]} | {warm[1]} | {r['rss']} |",
                   flush=True)
         bare, one = single_file(base)
         print(f"\none file: {one * 1000:.0f} ms; bare interpreter: {bare * 1000:.0f} ms ({one / bare:.1f}×)")

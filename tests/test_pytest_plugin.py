@@ -176,13 +176,13 @@ def test_reuses_the_cli_cache_and_makes_none_of_its_own(pytester, monkeypatch):
 
     assert main([str(pytester.path / "年报.txt")]) == 1  # the CLI's run makes the cache
     hits = []
-    get = ResultCache.get
+    lookup = ResultCache.lookup
 
-    def counting_get(self, path):
-        found = get(self, path)
-        hits.append(found is not None)
+    def counting_lookup(self, paths):
+        found = lookup(self, paths)
+        hits.extend(f.record is not None for f in found)
         return found
 
-    monkeypatch.setattr(ResultCache, "get", counting_get)
+    monkeypatch.setattr(ResultCache, "lookup", counting_lookup)
     pytester.runpytest("--gzlint", "-p", "no:cacheprovider").assert_outcomes(failed=1)
     assert hits == [True]

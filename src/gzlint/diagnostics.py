@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, field, replace
+from copy import deepcopy
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 from .locations import Where, common_place
@@ -96,8 +97,8 @@ class Diagnostic:
         return (self.path, self.line if self.line is not None else 10**9, self.code, self.message)
 
     def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
-        data = asdict(self)
-        del data["msg"], data["group_msg"]
+        # what asdict() gives, without deep-copying the catalogue messages only to drop them
+        data = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name not in ("msg", "group_msg")}
         data["severity"] = self.severity.label
         data["where"] = self.where.to_dict(lang) if self.where is not None else None
         if self.msg is not None:
@@ -106,6 +107,21 @@ class Diagnostic:
             if not data[key]:
                 del data[key]
         return data
+
+
+def _plain(value: Any) -> Any:
+    """A field's value as dataclasses.asdict copies it: dataclasses as dicts, containers copied."""
+    if isinstance(value, (str, int, float, type(None))):
+        return value
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, dict):
+        return type(value)((k, _plain(v)) for k, v in value.items())
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return type(value)(*(_plain(v) for v in value))
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(v) for v in value)
+    return deepcopy(value)
 
 
 def fold_groups(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -13,22 +13,22 @@ whole reports.
 
 from __future__ import annotations
 
+import os
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .messages import Msg, msg
 from .config import Settings
 from .diagnostics import Diagnostic
 from .document import ReadFailure
-from .matcher import match
-from .matcher.model import Report
 from .packs import use_local_packs
-from .plugins import all_forms, all_rules, plugin_manager
-from .readers import REPORT_SUFFIXES, limits, read_bytes
+from .readers import limits
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .cache import Lookup, ResultCache
+    from .matcher.model import Report
     from .reportfacts import ReportFacts
     from .rule import Rule
 
@@ -63,29 +63,58 @@ class FileResult:
     final: bool = True
     #: the matched report, kept only in-process by a run asked to keep reports
     report: "Report | None" = None
+    #: the result cache's digest of the bytes linted (gzlint.cache), where the run has a cache
+    digest: str | None = None
 
     def __getstate__(self):
         return {**self.__dict__, "report": None}
 
 
 def discover(paths: Iterable[str | Path], settings: Settings) -> list[Path]:
-    """Files named on the command line, and report files found in folders."""
+    """Files named on the command line, and report files found in folders
+    (not in hidden ones), each folder's in the order ``sorted(rglob)`` gives."""
+    from .readers import REPORT_SUFFIXES
+
     found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if not f.is_file() or any(part.startswith(".") for part in f.relative_to(p).parts):
-                    continue
-                wanted = f.suffix.lower() in REPORT_SUFFIXES or (settings.include and settings.included(f))
-                if wanted and not settings.excluded(f):
-                    found.append(f)
-        else:
-            found.append(p)
+    excluding = bool(settings.exclude or settings.extend_exclude)
+    for p in paths:
+        if not os.path.isdir(p):
+            found.append(p if isinstance(p, Path) else Path(p))
+            continue
+        for _, name in sorted(_files_under(str(Path(p)), ())):
+            f = Path(name)
+            wanted = f.suffix.lower() in REPORT_SUFFIXES or (settings.include and settings.included(f))
+            if wanted and not (excluding and settings.excluded(f)):
+                found.append(f)
     return list(dict.fromkeys(found))
+
+
+def _files_under(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    """(path parts below the top folder, path) of each file, hidden files and
+    folders left out, symbolic links to folders not followed (as rglob)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # unreadable: as rglob, skipped
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                yield from _files_under(entry.path, (*parts, entry.name))
+            elif entry.is_file():
+                yield (*parts, entry.name), entry.path
+        except OSError:
+            continue
 
 
 def build_report(path: str, data: bytes | None = None) -> Report:
     """Read and match one file; reading problems end up in ``report.failure``."""
+    from .matcher import match
+    from .matcher.model import Report
+    from .plugins import all_forms, plugin_manager
+    from .readers import read_bytes
+
     pm = plugin_manager()
     try:
         # only regular files, and only as much of them as the limits allow
@@ -107,6 +136,8 @@ def build_report(path: str, data: bytes | None = None) -> Report:
 
 
 def active_rules(settings: Settings) -> "list[Rule]":
+    from .plugins import all_rules
+
     # per-file ignores only narrow: a rule off globally is off everywhere
     return [cls(settings) for code, cls in all_rules().items()
             if settings.enabled(code) and (cls.default_enabled or settings.names(code))]
@@ -115,18 +146,31 @@ def active_rules(settings: Settings) -> "list[Rule]":
 class Linter:
     """The rules of one run, built once per process."""
 
-    def __init__(self, settings: Settings, keep_reports: bool = False) -> None:
-        from .reportfacts import summary_tables
+    def __init__(self, settings: Settings, keep_reports: bool = False, cache_key: str | None = None) -> None:
+        from .reportfacts import summary_roles
 
         self.settings = settings
         self.keep_reports = keep_reports
+        #: the result cache's run key: each file's result carries the digest of the bytes linted
+        self.cache_key = cache_key
         rules = active_rules(settings)
         self.report_rules = [r for r in rules if r.scope != "run"]
         self.run_rules = [r for r in rules if r.scope == "run"]
-        self.tables = summary_tables(type(r) for r in self.run_rules)
+        self.roles = summary_roles(type(r) for r in self.run_rules)
 
     def lint_file(self, path: str, data: bytes | None = None) -> FileResult:
-        return self.lint_report(build_report(path, data))
+        if self.cache_key is None:
+            return self.lint_report(build_report(path, data))
+        from .cache import content_digest
+        from .matcher.model import Report
+
+        try:  # read here, so that the digest is of the very bytes linted
+            data = data if data is not None else limits.read_input(path)
+        except ReadFailure as failure:
+            return self.lint_report(Report(path=path, failure=failure))
+        result = self.lint_report(build_report(path, data))
+        result.digest = content_digest(self.cache_key, path, data)
+        return result
 
     def lint_report(self, report: "Report") -> FileResult:
         from .reportfacts import ReportFacts, summarise
@@ -137,7 +181,7 @@ class Linter:
             if rule.applies_to(report):
                 diagnostics += _call(lambda: rule.check(report), f"{rule.code} on {report.path}", errors)
         try:
-            summary = summarise(report, self.tables)
+            summary = summarise(report, self.roles)
         except Exception:
             errors.append(f"internal error summarising {report.path}:\n{traceback.format_exc()}")
             summary = ReportFacts(path=report.path)
@@ -145,26 +189,41 @@ class Linter:
 
     def lint_failure(self, path: str, message: "Msg | str") -> FileResult:
         """A file given up on (its worker died or ran out of time), as GZ001."""
+        from .matcher.model import Report
+
         result = self.lint_report(Report(path=path, failure=ReadFailure("GZ001", message)))
         result.final = False
         return result
 
+    def check_run(self, summaries: "list[ReportFacts]") -> tuple[list[Diagnostic], list[str]]:
+        """The rules over every file's facts: their findings (not yet filtered) and internal errors."""
+        diagnostics: list[Diagnostic] = []
+        errors: list[str] = []
+        for rule in self.run_rules:
+            diagnostics += _call(lambda: rule.check_run(summaries), rule.code, errors)
+        return diagnostics, errors
+
     def finish(self, results: Iterable[FileResult]) -> LintResult:
         """The run's result: every file's diagnostics, then the rules over all
         files' summaries, filtered by the settings and sorted."""
-        result = LintResult()
-        summaries = []
-        for r in results:
-            result.files.append(r.path)
-            result.diagnostics += r.diagnostics
-            result.errors += r.errors
-            if r.errors:
-                result.file_errors[r.path] = list(r.errors)
-            summaries.append(r.facts)
-            result.reports.append(r.report if r.report is not None else r.facts)
-        for rule in self.run_rules:
-            result.diagnostics += _call(lambda: rule.check_run(summaries), rule.code, result.errors)
-        return filter_diagnostics(result, self.settings)
+        results = list(results)
+        return assemble(results, *self.check_run([r.facts for r in results]), self.settings)
+
+
+def assemble(results: list[FileResult], run_diagnostics: list[Diagnostic], run_errors: list[str],
+             settings: Settings) -> LintResult:
+    """Every file's diagnostics and the cross-report rules', filtered by the settings and sorted."""
+    result = LintResult()
+    for r in results:
+        result.files.append(r.path)
+        result.diagnostics += r.diagnostics
+        result.errors += r.errors
+        if r.errors:
+            result.file_errors[r.path] = list(r.errors)
+        result.reports.append(r.report if r.report is not None else r.facts)
+    result.diagnostics += run_diagnostics
+    result.errors += run_errors
+    return filter_diagnostics(result, settings)
 
 
 def cross_report(summaries: "list[ReportFacts]", settings: Settings | None = None) -> list[Diagnostic]:
@@ -231,13 +290,15 @@ def lint_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
 def prepare(settings: Settings) -> None:
     """Load the run's rule packs and forms: a malformed form or pack file
     stops the run before any file is read."""
+    from .plugins import all_forms
+
     use_local_packs(settings.pack_folders())
     all_forms()
 
 
 def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: int | None = None,
         budget: float = FILE_BUDGET, progress: Callable[[int, int], None] | None = None,
-        cache: "object | None" = None, keep_reports: bool = False,
+        cache: "ResultCache | None" = None, keep_reports: bool = False,
         on_file: "Callable[[LintResult], None] | None" = None) -> LintResult:
     """Lint files and folders with ``jobs`` worker processes (default: the
     machine's cores; 1 lints in this process). ``progress(done, total)`` is
@@ -246,23 +307,72 @@ def run(paths: Iterable[str | Path], settings: Settings | None = None, *, jobs: 
     process, no cache: memory grows with the run). ``on_file`` gets each
     file's own diagnostics, filtered, as soon as it and the files before it
     are done, so output need not wait for the whole run (the cross-report
-    rules' findings come only in the returned result)."""
-    from .plugins import configure
+    rules' findings come only in the returned result).
 
+    Where the cache holds every file and the cross-report rules' findings for
+    exactly these files, nothing is linted: no rule is even loaded."""
     settings = settings or Settings()
-    prepare(settings)
-    configure(settings)
+    use_local_packs(settings.pack_folders())  # before the cache's key, which reads the packs in use
     files = [str(f) for f in discover(paths, settings)]
-    linter = Linter(settings, keep_reports)
     if keep_reports:
         jobs, cache = 1, None
+
     def one_file(result: FileResult) -> None:
         own = LintResult([replace(d) for d in result.diagnostics], [result.path])
         on_file(filter_diagnostics(own, settings))
 
     with limits.using(settings.limits):
-        return linter.finish(lint_files(linter, files, jobs=jobs, budget=budget, progress=progress, cache=cache,
-                                        on_result=one_file if on_file else None))
+        return _run(files, settings, jobs=jobs, budget=budget, progress=progress, cache=cache,
+                    keep_reports=keep_reports, on_result=one_file if on_file else None)
+
+
+def _run(files: list[str], settings: Settings, *, jobs: int | None, budget: float,
+         progress: Callable[[int, int], None] | None, cache: "ResultCache | None", keep_reports: bool,
+         on_result: "Callable[[FileResult], None] | None") -> LintResult:
+    from .cache import fingerprint
+    from .plugins import configure
+
+    found = cache.lookup(files) if cache is not None else []
+    results: list[FileResult | None] = [_cached(path, f.record) if f.record else None for path, f in zip(files, found)]
+    results += [None] * (len(files) - len(results))
+    if cache is not None and all(results):
+        run_key = fingerprint(cache.key, ((r.path, r.digest) for r in results))
+        kept = cache.run_findings(run_key)
+        if kept is not None:  # the warm path: no rule loaded, nothing linted
+            done = list(results)
+            for r in done:
+                if on_result:
+                    on_result(r)
+            if progress:
+                progress(len(done), len(done))
+            return assemble(done, kept, [], settings)
+    prepare(settings)
+    configure(settings)
+    linter = Linter(settings, keep_reports, cache_key=cache.key if cache is not None else None)
+    if cache is not None and linter.run_rules:  # those rules compare every file's facts
+        kept_facts = cache.facts(r.digest for r in results if r is not None)
+        for i, r in enumerate(results):
+            if r is None:
+                continue
+            if r.digest in kept_facts:
+                r.facts = kept_facts[r.digest]
+            else:
+                results[i] = None  # kept without its facts: lint it again
+    done = lint_files(linter, files, results, jobs=jobs, budget=budget, progress=progress, found=found,
+                      cache=cache, on_result=on_result)
+    run_diagnostics, run_errors = linter.check_run([r.facts for r in done])
+    if cache is not None:
+        digests = [r.digest for r in done]
+        run_key = fingerprint(cache.key, zip(files, digests)) if None not in digests and not run_errors else None
+        cache.save(run_key, run_diagnostics)  # before the filters change the diagnostics in place
+    return assemble(done, run_diagnostics, run_errors, settings)
+
+
+def _cached(path: str, record) -> FileResult:
+    """A file's result as the cache kept it (gzlint.cache.Record)."""
+    from .reportfacts import ReportFacts
+
+    return FileResult(path, record.diagnostics, [], ReportFacts(path=path, read=record.read), digest=record.digest)
 
 
 def run_stdin(name: str, data: bytes, settings: Settings) -> LintResult:
@@ -276,24 +386,19 @@ def run_stdin(name: str, data: bytes, settings: Settings) -> LintResult:
         return linter.finish([linter.lint_file(name, data)])
 
 
-def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, budget: float = FILE_BUDGET,
-               progress: Callable[[int, int], None] | None = None, cache=None,
-               on_result: "Callable[[FileResult], None] | None" = None) -> Iterable[FileResult]:
-    """Each file's result, in the order of ``files``, from the cache or workers.
-    ``on_result`` gets each result in that order as soon as it and every
-    result before it are in (workers finish out of order)."""
+def lint_files(linter: Linter, files: list[str], results: "list[FileResult | None]", *, jobs: int | None = None,
+               budget: float = FILE_BUDGET, progress: Callable[[int, int], None] | None = None,
+               found: "list[Lookup]" = (), cache: "ResultCache | None" = None,
+               on_result: "Callable[[FileResult], None] | None" = None) -> list[FileResult]:
+    """Each file's result, in the order of ``files``: those in ``results``
+    already (from the cache), the others linted by workers and recorded in
+    the cache. ``on_result`` gets each result in that order as soon as it and
+    every result before it are in (workers finish out of order)."""
     from .pool import default_jobs, lint_in_workers, may_start_workers
 
     jobs = (jobs or default_jobs()) if may_start_workers() else 1
     total = len(files)
-    results: list[FileResult | None] = [None] * total
-    todo: list[int] = []
-    for i, path in enumerate(files):
-        hit = cache.get(path) if cache is not None else None
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append(i)
+    todo = [i for i, r in enumerate(results) if r is None]
     done = total - len(todo)
     released = 0
 
@@ -312,8 +417,8 @@ def lint_files(linter: Linter, files: list[str], *, jobs: int | None = None, bud
         stream = lint_in_workers(linter, [(i, files[i]) for i in todo], jobs=jobs, budget=budget)
     for i, result in stream:
         results[i] = result
-        if cache is not None and result.final:
-            cache.put(files[i], result)
+        if cache is not None and i < len(found):
+            cache.record(files[i], found[i], result)
         done += 1
         release()
         if progress:

@@ -1,10 +1,11 @@
 """Worker processes for a run: each reads, matches and checks one file at a time.
 
 Workers are forked from the process that built the run's rules, so plugins and
-forms are loaded once. A worker gets one file at a time; one that dies (a
-crash in a native library, the memory killer) or takes longer than the per-file
-budget is killed and replaced, and its file becomes one GZ001 diagnostic while
-the run goes on.
+forms are loaded once. A worker lints one file at a time, with the next one
+waiting in its pipe (DEPTH). One that dies (a crash in a native library, the
+memory killer) or takes longer than the per-file budget is killed and
+replaced; its file becomes one GZ001 diagnostic, the file queued behind it
+goes to the next worker, and the run goes on.
 """
 
 from __future__ import annotations
@@ -78,18 +79,31 @@ def _serve(conn: Connection, linter: "Linter") -> None:
         conn.send((index, result))
 
 
+#: tasks a worker holds at once: the next file waits in its pipe, so the
+#: worker never idles while the parent takes a result and sends more work
+DEPTH = 2
+
+
 class _Worker:
     def __init__(self, ctx, linter: "Linter") -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, linter), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, str] | None = None
+        #: the tasks sent and not yet answered, oldest (the one being linted) first
+        self.tasks: deque[tuple[int, str]] = deque()
+        #: when the oldest task began: when it was sent, or when the one before it came back
         self.started = 0.0
 
     def give(self, task: tuple[int, str]) -> None:
-        self.task, self.started = task, time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append(task)
         self.conn.send(task)
+
+    def answered(self) -> None:
+        self.tasks.popleft()
+        self.started = time.monotonic()
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -112,39 +126,45 @@ def lint_in_workers(linter: "Linter", tasks: list[tuple[int, str]], *, jobs: int
     ctx = _context()
     queue = deque(tasks)
     workers = [_Worker(ctx, linter) for _ in range(min(jobs, len(tasks)))]
+
+    def fill(w: _Worker) -> None:
+        while queue and len(w.tasks) < DEPTH:
+            w.give(queue.popleft())
+
     try:
         for w in workers:
-            if queue:
-                w.give(queue.popleft())
-        while any(w.task for w in workers):
-            busy = [w for w in workers if w.task]
+            fill(w)
+        while any(w.tasks for w in workers):
+            busy = [w for w in workers if w.tasks]
             left = min(w.started + budget for w in busy) - time.monotonic()
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], max(0.0, left)))
             now = time.monotonic()
             for k, w in enumerate(workers):
-                if not w.task:
+                if not w.tasks:
                     continue
-                index, path = w.task
                 failure = None
                 if w.conn in ready or w.process.sentinel in ready:
+                    got = []
                     try:
-                        got = w.conn.recv() if w.conn.poll() else None
+                        while w.tasks and w.conn.poll():
+                            got.append(w.conn.recv())
+                            w.answered()
                     except (EOFError, OSError):
-                        got = None
-                    if got is not None:
-                        w.task = None
-                        yield got
-                    else:
+                        pass
+                    yield from got
+                    if not got:
                         w.process.join(1)
                         failure = msg("GZ001.worker-died", status=w.process.exitcode)
                 elif now >= w.started + budget:
                     failure = msg("GZ001.worker-timeout", seconds=f"{budget:g}")
                 if failure:
+                    index, path = w.tasks.popleft()
+                    queue.extendleft(reversed(w.tasks))  # the files it had not begun go to the next worker
+                    w.tasks.clear()
                     w.stop(kill=True)
                     yield index, linter.lint_failure(path, failure)
                     workers[k] = w = _Worker(ctx, linter)
-                if not w.task and queue:
-                    w.give(queue.popleft())
+                fill(w)
     finally:
         for w in workers:
-            w.stop(kill=w.task is not None)
+            w.stop(kill=bool(w.tasks))

@@ -6,12 +6,13 @@ was read (``read``: source kind, form version, body, year; gzlint.summary)
 and what the rules over every report of the run (``scope = "run"``: GZ305,
 GZ306, GZ506) compare. The facts quack like a matched report where those rules read it: ``path``, ``year``,
 ``recognised``, ``form`` (looked up by its format name, so forms are never
-pickled), ``tables[id].cell(row, column)`` for the tables the run rules' roles
-name, the issuing ``body`` and a text ``signature`` (hashed prose shingles).
+pickled), ``tables[id].cell(row, column)`` for the cells the run rules' roles
+name (summarise), the issuing ``body`` and a text ``signature`` (hashed prose shingles).
 """
 
 from __future__ import annotations
 
+import pickle
 import re
 import unicodedata
 import zlib
@@ -62,13 +63,33 @@ class ReportFacts:
     year: int | None = None
     body: str | None = None
     title_line: int | None = None
-    tables: dict[str, CellTable] = field(default_factory=dict)
     signature: array = field(default_factory=lambda: array("I"))
     #: source kind, form version, body, year, as gzlint.summary.read_facts says
     read: dict = field(default_factory=dict)
-    #: each kept cell's place in the source's own terms (gzlint.locations), by
-    #: ``CellValue.source``: the facts carry no document to find it in
-    places: dict[tuple[int, int, int], "Where"] = field(default_factory=dict)
+    #: ``tables`` and ``places`` pickled (pack_cells): a run holds every
+    #: file's facts, and the rules unpack the cells of the few they pair
+    cells: bytes = b""
+
+    @property
+    def tables(self) -> dict[str, CellTable]:
+        """The kept cells of each table, by table id."""
+        return self._unpacked()[0]
+
+    @property
+    def places(self) -> dict[tuple[int, int, int], "Where"]:
+        """Each kept cell's place in the source's own terms (gzlint.locations),
+        by ``CellValue.source``: the facts carry no document to find it in."""
+        return self._unpacked()[1]
+
+    def _unpacked(self) -> tuple[dict, dict]:
+        # kept on the object: ``cells`` is set once, by summarise()
+        got = self.__dict__.get("_cells")
+        if got is None:
+            got = self.__dict__["_cells"] = pickle.loads(self.cells) if self.cells else ({}, {})
+        return got
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_cells"}
 
     @property
     def form(self) -> "FormSpec | None":
@@ -85,14 +106,17 @@ class ReportFacts:
         return Report.section_name(table, form)
 
 
-def summary_tables(rules: Iterable[type["Rule"]]) -> frozenset[str]:
-    """The table roles the run rules read (``active`` of ``active.issued``)."""
-    return frozenset(role.split(".", 1)[0] for cls in rules if cls.scope == "run"
+def summary_roles(rules: Iterable[type["Rule"]]) -> frozenset[str]:
+    """The table, row, column and cell roles the run rules read (not their sections)."""
+    return frozenset(role for cls in rules if cls.scope == "run"
                      for role in (*cls.roles, *cls.optional_roles) if not role.startswith("section."))
 
 
-def summarise(report: "Report", table_roles: frozenset[str]) -> ReportFacts:
-    """The facts of a matched report; ``table_roles`` from summary_tables()."""
+def summarise(report: "Report", roles: frozenset[str]) -> ReportFacts:
+    """The facts of a matched report; ``roles`` from summary_roles(). Of each
+    table only the cells the roles name are kept (a row role's row, a column
+    role's column, a table role's whole table): what a run holds for every
+    file, and what workers send, stays small."""
     from .summary import read_facts
 
     summary = ReportFacts(path=report.path, recognised=report.recognised, year=report.year,
@@ -103,16 +127,22 @@ def summarise(report: "Report", table_roles: frozenset[str]) -> ReportFacts:
 
     summary.form_format = report.form.format
     summary.body = report_meta(report).body
-    for role in sorted(table_roles):
+    wanted: dict[str, list[tuple[str | None, str | None]]] = {}
+    for role in sorted(roles):
         place = report.form.role(role)
-        matched = report.tables.get(place.table.id) if place else None
-        if matched is not None:
-            summary.tables[place.table.id] = CellTable({(r.id, c.id): v for r, c, v in matched.cells()})
-            summary.places.update(_places(report, summary.tables[place.table.id]))
+        if place is not None and place.table.id in report.tables:
+            wanted.setdefault(place.table.id, []).append(place.ids[1:])
+    tables, places = {}, {}
+    for tid, parts in wanted.items():
+        table = tables[tid] = CellTable({
+            (r.id, c.id): v for r, c, v in report.tables[tid].cells()
+            if any((row is None or row == r.id) and (column is None or column == c.id) for row, column in parts)})
+        places.update(_places(report, table))
+    if tables:
+        summary.cells = pickle.dumps((tables, places), protocol=pickle.HIGHEST_PROTOCOL)
     text = "".join(t.text for t in report.prose() if t.line != report.title_line)
     summary.signature = text_signature(text, summary.body)
     return summary
-
 
 
 def _places(report: "Report", table: CellTable) -> dict[tuple[int, int, int], "Where"]:

@@ -32,8 +32,8 @@ def document(diagnostics: list[Diagnostic], files: list[str], options=None) -> d
 
 
 def report(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
-    json.dump(document(diagnostics, files, options), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # one string written once: dump() would write each of its many pieces
+    out.write(json.dumps(document(diagnostics, files, options), ensure_ascii=False, indent=2) + "\n")
 
 
 def report_legacy(diagnostics: list[Diagnostic], files: list[str], out: TextIO, options=None) -> None:
