@@ -124,11 +124,20 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
         if own.is_file():
             return own, _load(own, pyproject=False)
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file():
+        # a project file that never names gzlint has no [tool.gzlint]: not parsed
+        # (a TOML parse is most of a cached run's settings), and not ours to judge
+        if pyproject.is_file() and _names_gzlint(pyproject):
             data = _load(pyproject, pyproject=True)
             if data is not None:
                 return pyproject, data
     return None
+
+
+def _names_gzlint(path: Path) -> bool:
+    try:
+        return b"gzlint" in path.read_bytes()
+    except OSError:
+        return True  # let the parse say what is wrong with it
 
 
 def _load(path: Path, pyproject: bool) -> dict[str, Any] | None:

@@ -394,11 +394,14 @@ def lint_files(linter: Linter, files: list[str], results: "list[FileResult | Non
     already (from the cache), the others linted by workers and recorded in
     the cache. ``on_result`` gets each result in that order as soon as it and
     every result before it are in (workers finish out of order)."""
-    from .pool import default_jobs, lint_in_workers, may_start_workers
-
-    jobs = (jobs or default_jobs()) if may_start_workers() else 1
     total = len(files)
     todo = [i for i, r in enumerate(results) if r is None]
+    if len(todo) <= 1:  # linted here: no multiprocessing to import
+        jobs = 1
+    else:
+        from .pool import default_jobs, may_start_workers
+
+        jobs = (jobs or default_jobs()) if may_start_workers() else 1
     done = total - len(todo)
     released = 0
 
@@ -411,9 +414,11 @@ def lint_files(linter: Linter, files: list[str], results: "list[FileResult | Non
     release()
     if progress:
         progress(done, total)
-    if jobs <= 1 or len(todo) <= 1:
+    if jobs <= 1:
         stream = ((i, linter.lint_file(files[i])) for i in todo)
     else:
+        from .pool import lint_in_workers
+
         stream = lint_in_workers(linter, [(i, files[i]) for i in todo], jobs=jobs, budget=budget)
     for i, result in stream:
         results[i] = result
