@@ -286,3 +286,17 @@ def test_grid_kept_without_walking_is_the_table_walking_would_keep(monkeypatch, 
     assert all(n <= len({r.id for r in spec.data_rows}) for spec, n in walked)
     assert fast.tables == slow.tables
     assert fast.tables
+
+
+def test_equal_tables_of_two_formats_each_get_labels_of_their_own_rows():
+    """The label set of a table holds that table's own row objects, even after an
+    equal table (another format's, or a copy) was looked up: orphans are placed
+    by the identity of the rows a lookup gives (matcher/gaps.py)."""
+    import copy
+
+    spec = load_forms()[0].tables[0]
+    twin = copy.deepcopy(spec)
+    assert twin == spec and twin.rows[0] is not spec.rows[0]
+    for table in (spec, twin, spec):
+        rows = label_set(table).items("row")
+        assert len(rows) == len(table.rows) and all(a is b for a, b in zip(rows, table.rows))

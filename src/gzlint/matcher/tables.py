@@ -38,8 +38,30 @@ from .stream import Token
 _WINDOW = 40
 
 
-@lru_cache(maxsize=64)
+#: label sets by the identity of their table spec (spec, labels): see label_set
+_LABEL_SETS: dict[int, tuple[TableSpec, LabelSet]] = {}
+#: distinct table specs remembered (a handful per form)
+_LABEL_SETS_LIMIT = 64
+
+
 def label_set(spec: TableSpec) -> LabelSet:
+    """The labels of ``spec``, built once per spec object.
+
+    Keyed by identity, not equality: two formats can hold equal tables, and the
+    readers compare a hit's row with the spec's own rows by ``id`` (gaps.py), so
+    the items must be this spec's. The spec is kept with its labels, so its id
+    cannot be reused while remembered."""
+    got = _LABEL_SETS.get(id(spec))
+    if got is not None and got[0] is spec:
+        return got[1]
+    if len(_LABEL_SETS) >= _LABEL_SETS_LIMIT:
+        _LABEL_SETS.clear()
+    labels = _build_label_set(spec)
+    _LABEL_SETS[id(spec)] = (spec, labels)
+    return labels
+
+
+def _build_label_set(spec: TableSpec) -> LabelSet:
     labels = LabelSet()
     for row in spec.rows:
         labels.add(row, row.label, "row")
