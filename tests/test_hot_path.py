@@ -237,3 +237,66 @@ def test_depth_check_by_xpath_refuses_what_a_walk_refuses(xml, steps, monkeypatc
         assert refused == _depth_oracle(root, limit), limit
         outcomes.add(refused)
     assert outcomes == {True, False}
+
+
+def _garbled_headers(report):
+    """Most of 三's column headers unknown: its grid is not trusted, reading by order decides."""
+    for col in report.table("applications").columns[:5]:
+        report.column_labels[("applications", col.id)] = f"备注{col.id}"
+    return report
+
+
+_GRID_CASES = {
+    "official": (lambda r: r, "official_layout"),
+    "swapped": (lambda r: r, "swap"),
+    "cut": (lambda r: r, "cut"),
+    "garbled": (_garbled_headers, "official_layout"),
+}
+
+
+@pytest.mark.parametrize("spans", [True, False], ids=["spans", "tsv"])
+@pytest.mark.parametrize("fmt", ["2019", "2021"])
+@pytest.mark.parametrize("case", list(_GRID_CASES))
+def test_grid_kept_without_walking_is_the_table_walking_would_keep(monkeypatch, case, fmt, spans):
+    """A grid that read every data row is kept without reading by order: that
+    reading gives only data rows, one per id, so it could never win."""
+    from gzlint.matcher import match, tables
+    from gzlint.testing.sample import sample_report
+    from tests import writers
+
+    edit, layout_name = _GRID_CASES[case]
+    layout = {"official_layout": writers.official_layout,
+              "swap": writers.swap_columns("applications", ("natural", "total")),
+              "cut": writers.cut_table("applications", "unable.2")}[layout_name]
+    doc = writers.grid_document(edit(sample_report(fmt)), layout, spans=spans)
+    forms = load_forms()
+    fast = match(doc, forms)
+    walked: list[tuple[object, int]] = []
+    walk = tables._Walker.walk
+
+    def every_walk(self, *args):
+        table = walk(self, *args)
+        walked.append((table.spec, len(table.rows)))
+        return table
+
+    monkeypatch.setattr(tables, "_data_row_count", lambda spec: float("inf"))  # always walk, as before
+    monkeypatch.setattr(tables._Walker, "walk", every_walk)
+    slow = match(doc, forms)
+    assert walked
+    assert all(n <= len({r.id for r in spec.data_rows}) for spec, n in walked)
+    assert fast.tables == slow.tables
+    assert fast.tables
+
+
+def test_equal_tables_of_two_formats_each_get_labels_of_their_own_rows():
+    """The label set of a table holds that table's own row objects, even after an
+    equal table (another format's, or a copy) was looked up: orphans are placed
+    by the identity of the rows a lookup gives (matcher/gaps.py)."""
+    import copy
+
+    spec = load_forms()[0].tables[0]
+    twin = copy.deepcopy(spec)
+    assert twin == spec and twin.rows[0] is not spec.rows[0]
+    for table in (spec, twin, spec):
+        rows = label_set(table).items("row")
+        assert len(rows) == len(table.rows) and all(a is b for a, b in zip(rows, table.rows))

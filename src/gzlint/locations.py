@@ -134,9 +134,9 @@ def _in_table(report: "Report", table_no: int, row: int | None, col: int | None)
     doc = report.document
     assert doc is not None
     fmt = doc.source_format
-    tables = doc.tables()
-    table = tables[table_no] if table_no < len(tables) else None
     if fmt == "pdf":  # the page is what a PDF reader sees; its tables are the reader's guess
+        tables = doc.tables()  # only here: every finding in a table asks, and listing them costs
+        table = tables[table_no] if table_no < len(tables) else None
         page = _page(table, row, col)
         return Where("page", page=page) if page is not None else None
     if fmt in _WORD or fmt in _WEB:

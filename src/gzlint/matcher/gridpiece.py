@@ -38,6 +38,9 @@ class Piece:
             starts.setdefault(r, []).append(t)
             if (r, c) in at:
                 piece.overlapped.add(id(t))
+            elif rs == cs == 1:  # most cells: one position, free
+                at[(r, c)] = t
+                continue
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
                     at.setdefault((rr, cc), t)

@@ -21,7 +21,8 @@ shifted by guesswork.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 
 from ..form.labels import key as label_key
 from ..form.spec import Label, TableSpec
@@ -37,8 +38,30 @@ from .stream import Token
 _WINDOW = 40
 
 
-@lru_cache(maxsize=64)
+#: label sets by the identity of their table spec (spec, labels): see label_set
+_LABEL_SETS: dict[int, tuple[TableSpec, LabelSet]] = {}
+#: distinct table specs remembered (a handful per form)
+_LABEL_SETS_LIMIT = 64
+
+
 def label_set(spec: TableSpec) -> LabelSet:
+    """The labels of ``spec``, built once per spec object.
+
+    Keyed by identity, not equality: two formats can hold equal tables, and the
+    readers compare a hit's row with the spec's own rows by ``id`` (gaps.py), so
+    the items must be this spec's. The spec is kept with its labels, so its id
+    cannot be reused while remembered."""
+    got = _LABEL_SETS.get(id(spec))
+    if got is not None and got[0] is spec:
+        return got[1]
+    if len(_LABEL_SETS) >= _LABEL_SETS_LIMIT:
+        _LABEL_SETS.clear()
+    labels = _build_label_set(spec)
+    _LABEL_SETS[id(spec)] = (spec, labels)
+    return labels
+
+
+def _build_label_set(spec: TableSpec) -> LabelSet:
     labels = LabelSet()
     for row in spec.rows:
         labels.add(row, row.label, "row")
@@ -189,18 +212,30 @@ def find_rows_table(tokens: list[Token], pieces: dict[int, Piece], spec: TableSp
         near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if labels.match(u.key, ("row",)))
         if near < 2:
             continue
-        walked = _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)
+        walk = partial(_Walker(tokens, spec, labels, stop).walk, _header_start(tokens, i, labels), i)
         if t.grid is not None:
-            return _prefer_grid(GridReader(tokens, pieces, spec, labels, stop).read(t), walked)
-        return walked
+            return _prefer_grid(GridReader(tokens, pieces, spec, labels, stop).read(t), walk)
+        return walk()
     return None
 
 
-def _prefer_grid(grid: MatchedTable | None, walked: MatchedTable) -> MatchedTable:
+def _prefer_grid(grid: MatchedTable | None, walk: Callable[[], MatchedTable]) -> MatchedTable:
     """Where cell positions are known, the table read by (row, column) rather
     than by order; unless the grid is too garbled to give the rows that reading
-    by order finds."""
+    by order finds.
+
+    Reading by order gives only the form's data rows, so a grid that read every
+    one of them is kept without walking (the walk is the costly fallback)."""
+    if grid is not None and len(grid.rows) >= _data_row_count(grid.spec):
+        return grid
+    walked = walk()
     return grid if grid is not None and len(grid.rows) >= len(walked.rows) else walked
+
+
+@lru_cache(maxsize=64)
+def _data_row_count(spec: TableSpec) -> int:
+    """How many rows reading by order can give at most: one per data row id."""
+    return len({r.id for r in spec.data_rows})
 
 
 def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
@@ -249,20 +284,29 @@ def find_caption_tables(tokens: list[Token], pieces: dict[int, Piece], specs: li
                 first = u.index
                 break
         part_stop = lambda u, _s=stop, _c=caption_ids: u.index in _c or _s(u)  # noqa: E731
-        header_start = t.index + 1
-        if first is None:
-            first = _rows_placed_later(tokens, t.index, labels, stop)
-            header_start = _header_start(tokens, first, labels) if first is not None else header_start
-        if first is None:
-            table = MatchedTable(spec, t.index, t.index + 1, t.line)
-        else:
-            table = _Walker(tokens, spec, labels, part_stop).walk(header_start, first)
-            table.start = t.index
+        walk = partial(_walk_captioned, tokens, t, first, spec, labels, stop, part_stop)
         if t.grid is not None:
-            table = _prefer_grid(GridReader(tokens, pieces, spec, labels).read_captioned(t, caption_ids), table)
+            table = _prefer_grid(GridReader(tokens, pieces, spec, labels).read_captioned(t, caption_ids), walk)
+        else:
+            table = walk()
         table.labels.insert(0, LabelMatch(spec.caption or "", t.text, t.line, "exact", "caption"))
         found[spec.id] = table
     return found, foreign
+
+
+def _walk_captioned(tokens: list[Token], caption: Token, first: int | None, spec: TableSpec, labels: LabelSet,
+                    stop, part_stop) -> MatchedTable:
+    """A 第二十条 table read by order from ``first``, its first row label under the
+    caption (None: none there, look further down)."""
+    header_start = caption.index + 1
+    if first is None:
+        first = _rows_placed_later(tokens, caption.index, labels, stop)
+        header_start = _header_start(tokens, first, labels) if first is not None else header_start
+    if first is None:
+        return MatchedTable(spec, caption.index, caption.index + 1, caption.line)
+    table = _Walker(tokens, spec, labels, part_stop).walk(header_start, first)
+    table.start = caption.index
+    return table
 
 
 def _rows_placed_later(tokens: list[Token], caption: int, labels: LabelSet, stop) -> int | None:
