@@ -24,6 +24,9 @@ _NEAR_LIMIT = 20_000
 #: the lookup plan of a key that names no form label (LabelSet._plan)
 _NOTHING_NAMED: tuple[tuple, tuple[str, ...]] = ((), ())
 
+#: a key ``LabelSet._plans`` holds no plan for yet
+_UNPLANNED = object()
+
 
 def _mark(key: str) -> str | None:
     """The enumeration mark a key starts with (1. （三） 一、), if any."""
@@ -91,7 +94,10 @@ class LabelSet:
 
     def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
         """Best hit for ``key``; ``exclude`` holds ids of items already taken."""
-        plan = self._plan(key)
+        # the walkers ask for every token, numbers most of all: the memo first
+        plan = self._plans.get(key, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = self._plan(key)
         if plan is None:
             return None
         named, glued = plan
@@ -120,11 +126,10 @@ class LabelSet:
 
     def _plan(self, key: str) -> tuple[tuple[tuple[tuple[Any, Label, str], str], ...], tuple[str, ...]] | None:
         """What ``match`` tries for ``key``, whatever kinds or exclusions it is
-        asked with, memoised: the entries the key (or the key without its note)
-        names exactly or as a variant, in the order they win; the rests of the key
-        after an official header it starts with. None for a key too short to be a label."""
-        if key in self._plans:
-            return self._plans[key]
+        asked with, memoised in ``_plans``: the entries the key (or the key without
+        its note) names exactly or as a variant, in the order they win; the rests of
+        the key after an official header it starts with. None for a key too short
+        to be a label."""
         plan = None
         if cjk_count(key) >= 2:
             bare = strip_note(key)
