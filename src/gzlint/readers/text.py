@@ -185,7 +185,8 @@ def _is_continuation(lines: list[str], i: int) -> bool:
 
 def _make_tables(lines: list[str], start: int, end: int) -> list[Table]:
     region = lines[start:end]
-    if any(_is_tab_row(line) for line in region if line.strip()):
+    # _is_tab_row of every line that is not all space, the cheaper test first
+    if any(line.find("\t", 1) >= 0 and line.strip() for line in region):
         return _tab_grids(region, start) or [_tab_rows(region, start)]
     return [_cell_per_line(region, start)]
 
