@@ -232,13 +232,13 @@ def _cell_per_line(region: list[str], offset: int) -> Table:
     rows: list[list[Cell]] = []
     current: list[Cell] = []
     for number, line in enumerate(region, offset + 1):
-        if _is_blank(line):
+        # most lines are cells; a cell line (leading tab) is never blank
+        if line[:1] == "\t":
+            current.append(Cell(line[1:], number, len(rows), len(current)))
+        elif _is_blank(line):
             if current:
                 rows.append(current)
                 current = []
-            continue
-        if line[:1] == "\t":  # a cell line
-            current.append(Cell(line[1:], number, len(rows), len(current)))
         elif current:
             current[-1].text += "\n" + line
         elif rows:
