@@ -71,6 +71,8 @@ class LabelSet:
         # enumerated labels (1. （三） 一、) only match labels with the same mark:
         # the entries by the mark their key starts with (None: no mark), in form order
         self._by_mark: dict[str | None, list[tuple[Any, Label, str]]] = {}
+        # the keys of the header labels, in form order (see _plan's glued rests)
+        self._header_keys: list[str] = []
         # key → fuzzy hits on the entries it is close to, in form order with their
         # scores: difflib runs once per distinct key, whatever kinds or
         # exclusions a later lookup asks for
@@ -85,6 +87,8 @@ class LabelSet:
         self._plans.clear()
         self._exact.setdefault(label.key, []).append(entry)
         self._by_mark.setdefault(_mark(label.key), []).append(entry)
+        if kind == "header":
+            self._header_keys.append(label.key)
         for vk in label.variant_keys:
             self._variant.setdefault(vk, []).append(entry)
 
@@ -129,11 +133,7 @@ class LabelSet:
             if bare != key:
                 lookups += [(bare, self._exact, "note"), (bare, self._variant, "note")]
             named = tuple(Hit(*entry, how) for k, table, how in lookups for entry in table.get(k, ()))
-            glued = tuple(
-                key[len(label.key):]
-                for _, label, kind in self._entries
-                if kind == "header" and key.startswith(label.key) and len(key) > len(label.key)
-            )
+            glued = tuple(key[len(h):] for h in self._header_keys if key.startswith(h) and len(key) > len(h))
             # most keys (sentences) name nothing: they share one plan
             plan = (named, glued) if named or glued else _NOTHING_NAMED
         if len(self._plans) >= _NEAR_LIMIT:  # a long run's distinct keys do not grow without end
