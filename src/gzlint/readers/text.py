@@ -141,7 +141,7 @@ def _joins(prev: str, line: str) -> bool:
 
 def _paragraphs_are_blank_separated(lines: list[str]) -> bool:
     """True for exports where every paragraph is followed by an empty line."""
-    text_lines = [i for i, line in enumerate(lines) if "\t" not in line and line.strip()]
+    text_lines = [i for i, line in enumerate(lines) if not _is_table_line(line) and line.strip()]
     if len(text_lines) < 4:
         return False
     followed = sum(1 for i in text_lines if i + 1 >= len(lines) or _is_blank(lines[i + 1]))
@@ -185,8 +185,8 @@ def _is_continuation(lines: list[str], i: int) -> bool:
 
 def _make_tables(lines: list[str], start: int, end: int) -> list[Table]:
     region = lines[start:end]
-    # _is_tab_row of every line that is not all space, the cheaper test first
-    if any(line.find("\t", 1) >= 0 and line.strip() for line in region):
+    # a line of spaces and tabs is no row: the cheaper test first
+    if any(_is_tab_row(line) and line.strip() for line in region):
         return _tab_grids(region, start) or [_tab_rows(region, start)]
     return [_cell_per_line(region, start)]
 
@@ -233,7 +233,7 @@ def _cell_per_line(region: list[str], offset: int) -> Table:
     current: list[Cell] = []
     for number, line in enumerate(region, offset + 1):
         # most lines are cells; a cell line (leading tab) is never blank
-        if line[:1] == "\t":
+        if line[:1] == "\t":  # _is_cell_line, inline: it is asked of every line
             current.append(Cell(line[1:], number, len(rows), len(current)))
         elif _is_blank(line):
             if current:
