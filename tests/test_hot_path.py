@@ -10,7 +10,7 @@ import pytest
 from gzlint.form.labels import similarity, similarity_from, strip_note
 from gzlint.form import values
 from gzlint.form.spec import load_forms
-from gzlint.form.values import cell_status, parse_cell
+from gzlint.form.values import cell_status, is_number, parse_cell
 from gzlint.matcher.labels import FUZZY_THRESHOLD
 from gzlint.matcher.tables import label_set
 from gzlint.readers.html import _PARSER, _OwnText, _drop_tree
@@ -135,6 +135,7 @@ def test_cell_reading_is_remembered_but_each_cell_is_its_own(text):
     # rules tell cells apart by identity and may extend a cell's own oddities
     assert first is not second and first.oddities is not second.oddities
     assert cell_status(text) == status
+    assert is_number(text) == first.is_number
 
 
 PAGE = """<html><body><div id="wrap">

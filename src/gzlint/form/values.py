@@ -58,6 +58,11 @@ def cell_status(text: str) -> str:
     return _reading(text)[0]
 
 
+def is_number(text: str) -> bool:
+    """``parse_cell(text).is_number``, without building the cell."""
+    return _reading(text)[0] == "number"
+
+
 def _read(text: str) -> tuple[str, Decimal | None, str | None, tuple[str, ...]]:
     """What a cell's text says: (status, number, unit, oddities); a pure function of the text."""
     stripped = _strip(text)

@@ -24,6 +24,9 @@ _NEAR_LIMIT = 20_000
 #: the lookup plan of a key that names no form label (LabelSet._plan)
 _NOTHING_NAMED: tuple[tuple, tuple[str, ...]] = ((), ())
 
+#: a key ``LabelSet._plans`` holds no plan for yet
+_UNPLANNED = object()
+
 
 def _mark(key: str) -> str | None:
     """The enumeration mark a key starts with (1. （三） 一、), if any."""
@@ -49,7 +52,7 @@ def unit_note(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-@dataclass
+@dataclass(frozen=True)  # memoised hits are handed out again: no caller may change one
 class Hit:
     item: Any
     label: Label
@@ -68,12 +71,14 @@ class LabelSet:
         # enumerated labels (1. （三） 一、) only match labels with the same mark:
         # the entries by the mark their key starts with (None: no mark), in form order
         self._by_mark: dict[str | None, list[tuple[Any, Label, str]]] = {}
-        # key → the entries it is fuzzily close to, in form order with their
+        # the keys of the header labels, in form order (see _plan's glued rests)
+        self._header_keys: list[str] = []
+        # key → fuzzy hits on the entries it is close to, in form order with their
         # scores: difflib runs once per distinct key, whatever kinds or
         # exclusions a later lookup asks for
-        self._near: dict[str, list[tuple[float, tuple[Any, Label, str]]]] = {}
+        self._near: dict[str, list[tuple[float, Hit]]] = {}
         # key → what a lookup tries for it (see _plan)
-        self._plans: dict[str, tuple[tuple, tuple[str, ...]] | None] = {}
+        self._plans: dict[str, tuple[tuple[Hit, ...], tuple[str, ...]] | None] = {}
 
     def add(self, item: Any, label: Label, kind: str) -> None:
         entry = (item, label, kind)
@@ -82,6 +87,8 @@ class LabelSet:
         self._plans.clear()
         self._exact.setdefault(label.key, []).append(entry)
         self._by_mark.setdefault(_mark(label.key), []).append(entry)
+        if kind == "header":
+            self._header_keys.append(label.key)
         for vk in label.variant_keys:
             self._variant.setdefault(vk, []).append(entry)
 
@@ -91,52 +98,42 @@ class LabelSet:
 
     def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
         """Best hit for ``key``; ``exclude`` holds ids of items already taken."""
-        plan = self._plan(key)
+        # the walkers ask for every token, numbers most of all: the memo first
+        plan = self._plans.get(key, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = self._plan(key)
         if plan is None:
             return None
         named, glued = plan
-
-        def ok(entry) -> bool:
-            item, _, kind = entry
-            return (kinds is None or kind in kinds) and not (exclude and id(item) in exclude)
-
-        for entry, how in named:
-            if ok(entry):
-                return Hit(entry[0], entry[1], entry[2], how)
+        for hit in named:
+            if _wanted(hit, kinds, exclude):
+                return hit
         # a header cell and a label run together by a conversion (信息内容本年处理决定数量):
         # the official header followed by an official label is the form's own wording
         for rest in glued:
             hit = self.match(rest, kinds, exclude)
             if hit is not None and hit.how in ("exact", "note"):
                 return hit
-        best: tuple[float, tuple] | None = None
-        for score, entry in self._fuzzy(key):
-            if ok(entry) and (best is None or score > best[0]):
-                best = (score, entry)
-        if best:
-            item, label, kind = best[1]
-            return Hit(item, label, kind, "fuzzy")
-        return None
+        best: tuple[float, Hit] | None = None
+        for score, hit in self._fuzzy(key):
+            if _wanted(hit, kinds, exclude) and (best is None or score > best[0]):
+                best = (score, hit)
+        return best[1] if best else None
 
-    def _plan(self, key: str) -> tuple[tuple[tuple[tuple[Any, Label, str], str], ...], tuple[str, ...]] | None:
+    def _plan(self, key: str) -> tuple[tuple[Hit, ...], tuple[str, ...]] | None:
         """What ``match`` tries for ``key``, whatever kinds or exclusions it is
-        asked with, memoised: the entries the key (or the key without its note)
-        names exactly or as a variant, in the order they win; the rests of the key
-        after an official header it starts with. None for a key too short to be a label."""
-        if key in self._plans:
-            return self._plans[key]
+        asked with, memoised in ``_plans``: the hits on the entries the key (or the
+        key without its note) names exactly or as a variant, in the order they win;
+        the rests of the key after an official header it starts with. None for a
+        key too short to be a label."""
         plan = None
         if cjk_count(key) >= 2:
             bare = strip_note(key)
             lookups = [(key, self._exact, "exact"), (key, self._variant, "variant")]
             if bare != key:
                 lookups += [(bare, self._exact, "note"), (bare, self._variant, "note")]
-            named = tuple((entry, how) for k, table, how in lookups for entry in table.get(k, ()))
-            glued = tuple(
-                key[len(label.key):]
-                for _, label, kind in self._entries
-                if kind == "header" and key.startswith(label.key) and len(key) > len(label.key)
-            )
+            named = tuple(Hit(*entry, how) for k, table, how in lookups for entry in table.get(k, ()))
+            glued = tuple(key[len(h):] for h in self._header_keys if key.startswith(h) and len(key) > len(h))
             # most keys (sentences) name nothing: they share one plan
             plan = (named, glued) if named or glued else _NOTHING_NAMED
         if len(self._plans) >= _NEAR_LIMIT:  # a long run's distinct keys do not grow without end
@@ -144,16 +141,21 @@ class LabelSet:
         self._plans[key] = plan
         return plan
 
-    def _fuzzy(self, key: str) -> list[tuple[float, tuple[Any, Label, str]]]:
-        """The entries within the fuzzy threshold of ``key``, memoised."""
+    def _fuzzy(self, key: str) -> list[tuple[float, Hit]]:
+        """Fuzzy hits on the entries within the threshold of ``key``, with their scores, memoised."""
         near = self._near.get(key)
         if near is None:
             near = []
             for entry in self._by_mark.get(_mark(key), ()):
                 score = similarity_from(key, entry[1].key, FUZZY_THRESHOLD)
                 if score is not None:
-                    near.append((score, entry))
+                    near.append((score, Hit(*entry, "fuzzy")))
             if len(self._near) >= _NEAR_LIMIT:  # a long run's distinct keys do not grow without end
                 self._near.clear()
             self._near[key] = near
         return near
+
+
+def _wanted(hit: Hit, kinds: tuple[str, ...] | None, exclude: set[int] | None) -> bool:
+    """Is ``hit`` of a kind asked for, on an item not yet taken?"""
+    return (kinds is None or hit.kind in kinds) and not (exclude and id(hit.item) in exclude)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from ..document import Block, Cell, Document, Paragraph, Table
-from ..form.values import parse_cell
+from ..form.values import is_number
 from ..text import CJK_IDEOGRAPHS
 from .encoding import decode
 from .grid import join_wrapped
@@ -142,7 +142,7 @@ def _blocks(lines: list[_Line], width: float) -> list[Block]:
             flush_paragraph()
             continue
         row = _LABEL_VALUE.match(text)
-        if row and parse_cell(row.group(2)).is_number and not _wraps(pending, width):
+        if row and is_number(row.group(2)) and not _wraps(pending, width):
             flush_paragraph()
             _append_text_row(blocks, row.group(1), row.group(2), line.number)
             continue
@@ -191,14 +191,14 @@ def _with_label_above(blocks: list[Block], fields: list[str], last_width: int) -
         return fields
     label = blocks[-1].text
     short = len(fields) + 1 == last_width
-    if not (short and fields and parse_cell(fields[0]).is_number and len(label) <= 40 and not label.endswith(_SENTENCE_END)):
+    if not (short and fields and is_number(fields[0]) and len(label) <= 40 and not label.endswith(_SENTENCE_END)):
         return fields
     blocks.pop()
     return [label] + fields
 
 
 def _numbers(fields: list[str]) -> int:
-    return sum(1 for f in fields if parse_cell(f).is_number)
+    return sum(1 for f in fields if is_number(f))
 
 
 def _drop_label_debris(blocks: list[Block], fields: list[str]) -> None:
@@ -226,7 +226,7 @@ def _without_torn_labels(fields: list[str]) -> list[str]:
     out = list(fields)
     for c in range(len(out) - 1):
         here, after = out[c], out[c + 1]
-        if here and len(here) <= _TORN and after and not parse_cell(here).is_number and not parse_cell(after).is_number:
+        if here and len(here) <= _TORN and after and not is_number(here) and not is_number(after):
             out[c] = ""
     return out
 

@@ -34,7 +34,9 @@ def read_text(path: str, data: bytes) -> Document:
     doc = Document(path=path, source_format="txt", encoding=encoding)
     # the dump is (nearly) the whole file: a long paragraph of a normal
     # export that lists the sections does not make the file a dump
-    if any(len(line) * 2 >= len(text) and is_flattened(line) for line in lines):
+    if max(map(len, lines)) * 2 >= len(text) and any(
+        len(line) * 2 >= len(text) and is_flattened(line) for line in lines
+    ):
         _read_flattened(doc, lines)
     else:
         doc.blocks = list(_blocks(lines))
@@ -70,9 +72,9 @@ def _is_table_line(line: str) -> bool:
 
 
 def _is_tab_row(line: str) -> bool:
-    """A line holding several tab-separated cells (not only a leading tab)."""
-    body = line[1:] if line.startswith("\t") else line
-    return "\t" in body
+    """A line holding several tab-separated cells (not only a leading tab):
+    a tab after the first character."""
+    return line.find("\t", 1) >= 0
 
 
 def _blocks(lines: list[str]):
@@ -139,7 +141,7 @@ def _joins(prev: str, line: str) -> bool:
 
 def _paragraphs_are_blank_separated(lines: list[str]) -> bool:
     """True for exports where every paragraph is followed by an empty line."""
-    text_lines = [i for i, line in enumerate(lines) if line.strip() and not _is_table_line(line)]
+    text_lines = [i for i, line in enumerate(lines) if not _is_table_line(line) and line.strip()]
     if len(text_lines) < 4:
         return False
     followed = sum(1 for i in text_lines if i + 1 >= len(lines) or _is_blank(lines[i + 1]))
@@ -183,7 +185,8 @@ def _is_continuation(lines: list[str], i: int) -> bool:
 
 def _make_tables(lines: list[str], start: int, end: int) -> list[Table]:
     region = lines[start:end]
-    if any(_is_tab_row(line) for line in region if line.strip()):
+    # a line of spaces and tabs is no row: the cheaper test first
+    if any(_is_tab_row(line) and line.strip() for line in region):
         return _tab_grids(region, start) or [_tab_rows(region, start)]
     return [_cell_per_line(region, start)]
 
@@ -228,14 +231,14 @@ def _tab_rows(region: list[str], offset: int) -> Table:
 def _cell_per_line(region: list[str], offset: int) -> Table:
     rows: list[list[Cell]] = []
     current: list[Cell] = []
-    for k, line in enumerate(region):
-        if _is_blank(line):
+    for number, line in enumerate(region, offset + 1):
+        # most lines are cells; a cell line (leading tab) is never blank
+        if line[:1] == "\t":  # _is_cell_line, inline: it is asked of every line
+            current.append(Cell(line[1:], number, len(rows), len(current)))
+        elif _is_blank(line):
             if current:
                 rows.append(current)
                 current = []
-            continue
-        if _is_cell_line(line):
-            current.append(Cell(text=line[1:], line=offset + k + 1, row=len(rows), col=len(current)))
         elif current:
             current[-1].text += "\n" + line
         elif rows:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Table
-from ..form.values import parse_cell
+from ..form.values import is_number
 from .grid import RawCell, make_table
 
 
@@ -44,7 +44,7 @@ def values_aligned(matrix: list[list[str]]) -> bool:
     more columns than the fullest row has numbers. Word's export pads rows to
     one length but slides the values along with the merged labels: there the
     columns are not positions."""
-    spans = [[c for c, f in enumerate(r) if parse_cell(f).is_number] for r in matrix]
+    spans = [[c for c, f in enumerate(r) if is_number(f)] for r in matrix]
     spans = [s for s in spans if s]
     if not spans:
         return True
@@ -57,7 +57,7 @@ def grid_from_matrix(matrix: list[list[str]], lines: list[int | None]) -> Table:
     """A ``grid`` table from rows of fields; ``lines`` gives each row's source line."""
     width = max((len(r) for r in matrix), default=0)
     rows = [[f.strip() for f in r] + [""] * (width - len(r)) for r in matrix]
-    numeric = [[parse_cell(f).is_number for f in r] for r in rows]
+    numeric = [[is_number(f) for f in r] for r in rows]
     value_cols = {c for c in range(width) if any(numeric[r][c] for r in range(len(rows)))}
     first_data = 0
     if not value_cols:  # no number at all: the values are under the fullest (header) row
