@@ -138,3 +138,30 @@ def test_pack_requirements_follow_the_packs(tmp_path):
 ])
 def test_quick_nfkc_is_nfkc(text):
     assert _nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_rules_kept_per_form_still_ask_the_rules_that_decide_for_themselves(tmp_path):
+    """The engine keeps which report rules apply per (form, recognised); the
+    rules that override applies_to (GZ001, GZ004) are still asked per report:
+    a notice in .txt is GZ004, the same notice in Markdown is not."""
+    import pickle
+
+    from gzlint.config import Settings
+    from gzlint.engine import Linter
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    notice = "关于开展政务公开培训的通知\n各单位：\n定于下周举行培训，请准时参加。\n"
+    (tmp_path / "notice.txt").write_text(notice, encoding="utf-8")
+    (tmp_path / "notice.md").write_text(notice, encoding="utf-8")
+    linter = Linter(Settings())
+    reports = [build_report(str(tmp_path / name)) for name in ("empty.txt", "notice.txt", "notice.md")]
+    reports.append(matched(tmp_path))
+    assert reports[1].form is reports[2].form and not reports[1].recognised and not reports[2].recognised
+    for report in reports * 2:  # the second time from the memo
+        expected = [type(rule).__name__ for rule in linter.report_rules if rule.applies_to(report)]
+        assert [type(rule).__name__ for rule in linter._rules_for(report)] == expected
+    found = [{d.code for d in linter.lint_report(r).diagnostics} for r in reports]
+    assert found == [{"GZ001"}, {"GZ004"}, set(), set()]
+    # a copy for a spawned worker keeps no ids of this process's objects
+    assert pickle.loads(pickle.dumps(linter))._by_form == {}

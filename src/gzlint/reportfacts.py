@@ -18,7 +18,7 @@ import unicodedata
 import zlib
 from array import array
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
     from .form.model import FormSpec, TableSpec
@@ -42,7 +42,8 @@ def text_signature(text: str, body: str | None = None) -> array:
         text = text.replace(body, "")
     text = _DIGIT.sub("0", _DROP.sub("", text))
     grams = {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
-    return array("I", sorted({zlib.crc32(g.encode("utf-8")) for g in grams}))
+    # map() over the built-ins: the per-gram encode and hash run without a Python frame
+    return array("I", sorted(set(map(zlib.crc32, map(str.encode, grams)))))
 
 
 @dataclass
@@ -134,15 +135,26 @@ def summarise(report: "Report", roles: frozenset[str]) -> ReportFacts:
             wanted.setdefault(place.table.id, []).append(place.ids[1:])
     tables, places = {}, {}
     for tid, parts in wanted.items():
-        table = tables[tid] = CellTable({
-            (r.id, c.id): v for r, c, v in report.tables[tid].cells()
-            if any((row is None or row == r.id) and (column is None or column == c.id) for row, column in parts)})
+        keep = _kept(parts)
+        table = tables[tid] = CellTable({(r.id, c.id): v for r, c, v in report.tables[tid].cells()
+                                         if keep(r.id, c.id)})
         places.update(_places(report, table))
     if tables:
         summary.cells = pickle.dumps((tables, places), protocol=pickle.HIGHEST_PROTOCOL)
     text = "".join(t.text for t in report.prose() if t.line != report.title_line)
     summary.signature = text_signature(text, summary.body)
     return summary
+
+
+def _kept(parts: list[tuple[str | None, str | None]]) -> "Callable[[str, str], bool]":
+    """Whether a cell (row id, column id) is one the roles name: a (row, column)
+    part names a cell, (row, None) a row, (None, column) a column, (None, None) all."""
+    if (None, None) in parts:
+        return lambda row, column: True
+    rows = {r for r, c in parts if c is None}
+    columns = {c for r, c in parts if r is None}
+    cells = {(r, c) for r, c in parts if r is not None and c is not None}
+    return lambda row, column: row in rows or column in columns or (row, column) in cells
 
 
 def _places(report: "Report", table: CellTable) -> dict[tuple[int, int, int], "Where"]:
