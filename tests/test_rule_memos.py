@@ -15,7 +15,7 @@ from gzlint.matcher.identities import identity_results, results_with
 from gzlint.matcher.roles import role_place
 from gzlint.metadata import counts as q
 from gzlint.metadata import report_meta
-from gzlint.metadata.dates import _nfkc, find_dates
+from gzlint.metadata.dates import nfkc, find_dates
 from gzlint.rules.cells import _cells
 from gzlint.rules.requirements import section_requirements
 from gzlint.rules.statements import LITIGATION_SECTION, prose_counts
@@ -137,7 +137,7 @@ def test_pack_requirements_follow_the_packs(tmp_path):
     "（二）依申请公开：本年共收到申请１６件，ＡＢＣ　ｄｅｆ。", "Ａ\u0301２０２１年", "①㋀\uf98e", "ｶﾞ２０２１．１．５", "plain ascii 2021-1-5", "",
 ])
 def test_quick_nfkc_is_nfkc(text):
-    assert _nfkc(text) == unicodedata.normalize("NFKC", text)
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
 
 def test_rules_kept_per_form_still_ask_the_rules_that_decide_for_themselves(tmp_path):
@@ -165,3 +165,16 @@ def test_rules_kept_per_form_still_ask_the_rules_that_decide_for_themselves(tmp_
     assert found == [{"GZ001"}, {"GZ004"}, set(), set()]
     # a copy for a spawned worker keeps no ids of this process's objects
     assert pickle.loads(pickle.dumps(linter))._by_form == {}
+
+
+@pytest.mark.parametrize("text", ["", "一二三", "本年共收到申请１６件，ＡＢＣ　ｄｅｆ。２０２１年℃⑴", "Ａ\u0301 plain ascii 2021 text"])
+def test_signature_is_the_crc_of_each_normalised_gram(text):
+    """text_signature's quick NFKC and map() give the plain reading's hashes."""
+    import re
+    import zlib
+
+    from gzlint.reportfacts import SHINGLE, text_signature
+
+    plain = re.sub(r"\d", "0", re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)))
+    grams = {plain[i:i + SHINGLE] for i in range(len(plain) - SHINGLE + 1)}
+    assert list(text_signature(text)) == sorted({zlib.crc32(g.encode("utf-8")) for g in grams})

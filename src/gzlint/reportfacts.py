@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import pickle
 import re
-import unicodedata
 import zlib
 from array import array
 from dataclasses import dataclass, field
@@ -37,7 +36,9 @@ def text_signature(text: str, body: str | None = None) -> array:
     """Sorted, distinct CRC-32 hashes of the text's 5-grams, with the body's name
     removed and every digit made 0, so a copy with only the year or the name
     changed matches. CRC-32, not ``hash()``: workers hash with other seeds."""
-    text = unicodedata.normalize("NFKC", text)
+    from .metadata.dates import nfkc
+
+    text = nfkc(text)
     if body:
         text = text.replace(body, "")
     text = _DIGIT.sub("0", _DROP.sub("", text))
