@@ -178,3 +178,19 @@ def test_signature_is_the_crc_of_each_normalised_gram(text):
     plain = re.sub(r"\d", "0", re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)))
     grams = {plain[i:i + SHINGLE] for i in range(len(plain) - SHINGLE + 1)}
     assert list(text_signature(text)) == sorted({zlib.crc32(g.encode("utf-8")) for g in grams})
+
+
+def test_period_read_from_the_dates_already_found(tmp_path):
+    """report_meta reads the period from the paragraphs' dates it already found:
+    the period first_period finds afresh, wrapped over two lines or not."""
+    from gzlint.metadata.period import first_period
+
+    for change in (None, lambda r: setattr(r, "title", r.title.replace("2021年", ""))):
+        report = matched(tmp_path, change=change)
+        prose = [t for t in report.prose() if not t.blank]
+        fresh = first_period((t.text, t.line) for t in prose if t.kind == "para")
+        assert fresh is not None and report_meta(report).period == fresh
+    wrapped = [("本年度统计期限为 2025", 3), ("年 1 月 1 日至 12 月 31 日。", 4)]
+    seen = {p: find_dates(*p) for p in wrapped}
+    assert first_period(wrapped, lambda text, line: seen[text, line]) == first_period(wrapped)
+    assert first_period(wrapped).year == 2025
