@@ -194,3 +194,20 @@ def test_period_read_from_the_dates_already_found(tmp_path):
     seen = {p: find_dates(*p) for p in wrapped}
     assert first_period(wrapped, lambda text, line: seen[text, line]) == first_period(wrapped)
     assert first_period(wrapped).year == 2025
+
+
+@pytest.mark.parametrize("parts", [
+    [("carried_in", None), ("carried_out", None)], [(None, "total")], [("new", "total"), ("carried_in", None)],
+    [(None, "total"), ("new", "natural")], [(None, None)], [("no_such_row", None)],
+])
+def test_summary_keeps_the_cells_the_roles_name(tmp_path, parts):
+    """The run facts keep a table's cells by reading only the rows the roles name
+    where no column is named: the cells, in order, a filter of every cell keeps."""
+    from gzlint.reportfacts import _named_cells
+
+    table = matched(tmp_path).tables["applications"]
+    every = {(r.id, c.id): v for r, c, v in table.cells()
+             if any((row is None or row == r.id) and (col is None or col == c.id) for row, col in parts)}
+    kept = _named_cells(table, parts)
+    assert list(kept.items()) == list(every.items())
+    assert kept or parts == [("no_such_row", None)]

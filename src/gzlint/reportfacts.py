@@ -17,13 +17,13 @@ import re
 import zlib
 from array import array
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
     from .form.model import FormSpec, TableSpec
     from .form.values import CellValue
     from .locations import Where
-    from .matcher.model import Report
+    from .matcher.model import MatchedTable, Report
     from .rule import Rule
 
 #: prose is compared in character 5-grams
@@ -136,9 +136,7 @@ def summarise(report: "Report", roles: frozenset[str]) -> ReportFacts:
             wanted.setdefault(place.table.id, []).append(place.ids[1:])
     tables, places = {}, {}
     for tid, parts in wanted.items():
-        keep = _kept(parts)
-        table = tables[tid] = CellTable({(r.id, c.id): v for r, c, v in report.tables[tid].cells()
-                                         if keep(r.id, c.id)})
+        table = tables[tid] = CellTable(_named_cells(report.tables[tid], parts))
         places.update(_places(report, table))
     if tables:
         summary.cells = pickle.dumps((tables, places), protocol=pickle.HIGHEST_PROTOCOL)
@@ -147,15 +145,20 @@ def summarise(report: "Report", roles: frozenset[str]) -> ReportFacts:
     return summary
 
 
-def _kept(parts: list[tuple[str | None, str | None]]) -> "Callable[[str, str], bool]":
-    """Whether a cell (row id, column id) is one the roles name: a (row, column)
-    part names a cell, (row, None) a row, (None, column) a column, (None, None) all."""
-    if (None, None) in parts:
-        return lambda row, column: True
+def _named_cells(table: "MatchedTable", parts: list[tuple[str | None, str | None]]) -> dict:
+    """The table's cells the parts name, by (row id, column id), in the table's
+    order: a (row, column) part names a cell, (row, None) a row, (None, column)
+    a column, (None, None) all."""
     rows = {r for r, c in parts if c is None}
     columns = {c for r, c in parts if r is None}
     cells = {(r, c) for r, c in parts if r is not None and c is not None}
-    return lambda row, column: row in rows or column in columns or (row, column) in cells
+    if None in rows:  # (None, None): the whole table
+        return {(r.id, c.id): v for r, c, v in table.cells()}
+    named = rows | {r for r, _ in cells}
+    # where no part names a column, only the named rows need reading
+    matched = [m for m in table.rows.values() if columns or m.spec.id in named]
+    return {(m.spec.id, c.id): v for m in matched for c, v in zip(table.spec.columns, m.cells)
+            if m.spec.id in rows or c.id in columns or (m.spec.id, c.id) in cells}
 
 
 def _places(report: "Report", table: CellTable) -> dict[tuple[int, int, int], "Where"]:
