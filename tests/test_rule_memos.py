@@ -211,3 +211,20 @@ def test_summary_keeps_the_cells_the_roles_name(tmp_path, parts):
     kept = _named_cells(table, parts)
     assert list(kept.items()) == list(every.items())
     assert kept or parts == [("no_such_row", None)]
+
+
+def test_prose_is_every_token_outside_the_table_spans():
+    """Report.prose() slices the runs between the spans: the tokens a lookup of
+    each token's index keeps, with spans that nest, overlap, touch or are empty."""
+    import random
+
+    from gzlint.matcher.model import Report
+    from gzlint.matcher.stream import Token
+
+    rng = random.Random(11)
+    for _ in range(300):
+        n = rng.randrange(0, 30)
+        report = Report(path="x.txt", tokens=[Token(i, "", "", i + 1, "para") for i in range(n)])
+        report.table_spans = sorted((s, s + rng.randrange(0, 8)) for s in (rng.randrange(0, n + 3) for _ in range(rng.randrange(0, 5))))
+        expected = [t for t in report.tokens if not any(s <= t.index < e for s, e in report.table_spans)]
+        assert report.prose() == expected
