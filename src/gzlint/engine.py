@@ -178,7 +178,7 @@ class Linter:
         return [r for r in got[1] if type(r) not in self._ask or r.applies_to(report)]
 
     def __getstate__(self) -> dict:
-        # a worker started by spawn gets a copy: the ids are this process's objects'
+        # a worker started by spawn gets a copy, where these ids would name other objects
         return {**self.__dict__, "_by_form": {}}
 
     def lint_file(self, path: str, data: bytes | None = None) -> FileResult:
