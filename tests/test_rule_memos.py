@@ -15,7 +15,7 @@ from gzlint.matcher.identities import identity_results, results_with
 from gzlint.matcher.roles import role_place
 from gzlint.metadata import counts as q
 from gzlint.metadata import report_meta
-from gzlint.metadata.dates import _nfkc, find_dates
+from gzlint.metadata.dates import nfkc, find_dates
 from gzlint.rules.cells import _cells
 from gzlint.rules.requirements import section_requirements
 from gzlint.rules.statements import LITIGATION_SECTION, prose_counts
@@ -137,4 +137,94 @@ def test_pack_requirements_follow_the_packs(tmp_path):
     "（二）依申请公开：本年共收到申请１６件，ＡＢＣ　ｄｅｆ。", "Ａ\u0301２０２１年", "①㋀\uf98e", "ｶﾞ２０２１．１．５", "plain ascii 2021-1-5", "",
 ])
 def test_quick_nfkc_is_nfkc(text):
-    assert _nfkc(text) == unicodedata.normalize("NFKC", text)
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_rules_kept_per_form_still_ask_the_rules_that_decide_for_themselves(tmp_path):
+    """The engine keeps which report rules apply per (form, recognised); the
+    rules that override applies_to (GZ001, GZ004) are still asked per report:
+    a notice in .txt is GZ004, the same notice in Markdown is not."""
+    import pickle
+
+    from gzlint.config import Settings
+    from gzlint.engine import Linter
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    notice = "关于开展政务公开培训的通知\n各单位：\n定于下周举行培训，请准时参加。\n"
+    (tmp_path / "notice.txt").write_text(notice, encoding="utf-8")
+    (tmp_path / "notice.md").write_text(notice, encoding="utf-8")
+    linter = Linter(Settings())
+    reports = [build_report(str(tmp_path / name)) for name in ("empty.txt", "notice.txt", "notice.md")]
+    reports.append(matched(tmp_path))
+    assert reports[1].form is reports[2].form and not reports[1].recognised and not reports[2].recognised
+    for report in reports * 2:  # the second time from the memo
+        expected = [type(rule).__name__ for rule in linter.report_rules if rule.applies_to(report)]
+        assert [type(rule).__name__ for rule in linter._rules_for(report)] == expected
+    found = [{d.code for d in linter.lint_report(r).diagnostics} for r in reports]
+    assert found == [{"GZ001"}, {"GZ004"}, set(), set()]
+    # a copy for a spawned worker keeps no ids of this process's objects
+    assert pickle.loads(pickle.dumps(linter))._by_form == {}
+
+
+@pytest.mark.parametrize("text", ["", "一二三", "本年共收到申请１６件，ＡＢＣ　ｄｅｆ。２０２１年℃⑴", "Ａ\u0301 plain ascii 2021 text"])
+def test_signature_is_the_crc_of_each_normalised_gram(text):
+    """text_signature's quick NFKC and map() give the plain reading's hashes."""
+    import re
+    import zlib
+
+    from gzlint.reportfacts import SHINGLE, text_signature
+
+    plain = re.sub(r"\d", "0", re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)))
+    grams = {plain[i:i + SHINGLE] for i in range(len(plain) - SHINGLE + 1)}
+    assert list(text_signature(text)) == sorted({zlib.crc32(g.encode("utf-8")) for g in grams})
+
+
+def test_period_read_from_the_dates_already_found(tmp_path):
+    """report_meta reads the period from the paragraphs' dates it already found:
+    the period first_period finds afresh, wrapped over two lines or not."""
+    from gzlint.metadata.period import first_period
+
+    for change in (None, lambda r: setattr(r, "title", r.title.replace("2021年", ""))):
+        report = matched(tmp_path, change=change)
+        prose = [t for t in report.prose() if not t.blank]
+        fresh = first_period((t.text, t.line) for t in prose if t.kind == "para")
+        assert fresh is not None and report_meta(report).period == fresh
+    wrapped = [("本年度统计期限为 2025", 3), ("年 1 月 1 日至 12 月 31 日。", 4)]
+    seen = {p: find_dates(*p) for p in wrapped}
+    assert first_period(wrapped, lambda text, line: seen[text, line]) == first_period(wrapped)
+    assert first_period(wrapped).year == 2025
+
+
+@pytest.mark.parametrize("parts", [
+    [("carried_in", None), ("carried_out", None)], [(None, "total")], [("new", "total"), ("carried_in", None)],
+    [(None, "total"), ("new", "natural")], [(None, None)], [("no_such_row", None)],
+])
+def test_summary_keeps_the_cells_the_roles_name(tmp_path, parts):
+    """The run facts keep a table's cells by reading only the rows the roles name
+    where no column is named: the cells, in order, a filter of every cell keeps."""
+    from gzlint.reportfacts import _named_cells
+
+    table = matched(tmp_path).tables["applications"]
+    every = {(r.id, c.id): v for r, c, v in table.cells()
+             if any((row is None or row == r.id) and (col is None or col == c.id) for row, col in parts)}
+    kept = _named_cells(table, parts)
+    assert list(kept.items()) == list(every.items())
+    assert kept or parts == [("no_such_row", None)]
+
+
+def test_prose_is_every_token_outside_the_table_spans():
+    """Report.prose() slices the runs between the spans: the tokens a lookup of
+    each token's index keeps, with spans that nest, overlap, touch or are empty."""
+    import random
+
+    from gzlint.matcher.model import Report
+    from gzlint.matcher.stream import Token
+
+    rng = random.Random(11)
+    for _ in range(300):
+        n = rng.randrange(0, 30)
+        report = Report(path="x.txt", tokens=[Token(i, "", "", i + 1, "para") for i in range(n)])
+        report.table_spans = sorted((s, s + rng.randrange(0, 8)) for s in (rng.randrange(0, n + 3) for _ in range(rng.randrange(0, 5))))
+        expected = [t for t in report.tokens if not any(s <= t.index < e for s, e in report.table_spans)]
+        assert report.prose() == expected

@@ -157,6 +157,29 @@ class Linter:
         self.report_rules = [r for r in rules if r.scope != "run"]
         self.run_rules = [r for r in rules if r.scope == "run"]
         self.roles = summary_roles(type(r) for r in self.run_rules)
+        from .rule import Rule
+
+        #: the report rules that decide where they apply themselves (override
+        #: Rule.applies_to or form_fits): they are asked on every report
+        self._ask = {type(r) for r in self.report_rules
+                     if type(r).applies_to is not Rule.applies_to or type(r).form_fits is not Rule.form_fits}
+        #: per (id(form), recognised): the form, and the report rules that may apply
+        self._by_form: dict[tuple[int, bool], tuple[object, list[Rule]]] = {}
+
+    def _rules_for(self, report: "Report") -> "list[Rule]":
+        """The report rules that apply to ``report``, in order. Rule.applies_to
+        reads only the report's form and whether it was recognised, so its
+        answer is kept per form."""
+        key = (id(report.form), report.recognised)
+        got = self._by_form.get(key)
+        if got is None:  # the form is kept beside its id, so that the id is not reused
+            got = self._by_form[key] = (report.form, [r for r in self.report_rules
+                                                      if type(r) in self._ask or r.applies_to(report)])
+        return [r for r in got[1] if type(r) not in self._ask or r.applies_to(report)]
+
+    def __getstate__(self) -> dict:
+        # a worker started by spawn gets a copy, where these ids would name other objects
+        return {**self.__dict__, "_by_form": {}}
 
     def lint_file(self, path: str, data: bytes | None = None) -> FileResult:
         if self.cache_key is None:
@@ -177,9 +200,8 @@ class Linter:
 
         errors = [report.error] if report.error else []
         diagnostics: list[Diagnostic] = []
-        for rule in self.report_rules:
-            if rule.applies_to(report):
-                diagnostics += _call(lambda: rule.check(report), f"{rule.code} on {report.path}", errors)
+        for rule in self._rules_for(report):
+            diagnostics += _call(lambda: rule.check(report), f"{rule.code} on {report.path}", errors)
         try:
             summary = summarise(report, self.roles)
         except Exception:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import pickle
 import re
-import unicodedata
 import zlib
 from array import array
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .form.model import FormSpec, TableSpec
     from .form.values import CellValue
     from .locations import Where
-    from .matcher.model import Report
+    from .matcher.model import MatchedTable, Report
     from .rule import Rule
 
 #: prose is compared in character 5-grams
@@ -37,12 +36,15 @@ def text_signature(text: str, body: str | None = None) -> array:
     """Sorted, distinct CRC-32 hashes of the text's 5-grams, with the body's name
     removed and every digit made 0, so a copy with only the year or the name
     changed matches. CRC-32, not ``hash()``: workers hash with other seeds."""
-    text = unicodedata.normalize("NFKC", text)
+    from .metadata.dates import nfkc
+
+    text = nfkc(text)
     if body:
         text = text.replace(body, "")
     text = _DIGIT.sub("0", _DROP.sub("", text))
     grams = {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
-    return array("I", sorted({zlib.crc32(g.encode("utf-8")) for g in grams}))
+    # map() over the built-ins: the per-gram encode and hash run without a Python frame
+    return array("I", sorted(set(map(zlib.crc32, map(str.encode, grams)))))
 
 
 @dataclass
@@ -134,15 +136,29 @@ def summarise(report: "Report", roles: frozenset[str]) -> ReportFacts:
             wanted.setdefault(place.table.id, []).append(place.ids[1:])
     tables, places = {}, {}
     for tid, parts in wanted.items():
-        table = tables[tid] = CellTable({
-            (r.id, c.id): v for r, c, v in report.tables[tid].cells()
-            if any((row is None or row == r.id) and (column is None or column == c.id) for row, column in parts)})
+        table = tables[tid] = CellTable(_named_cells(report.tables[tid], parts))
         places.update(_places(report, table))
     if tables:
         summary.cells = pickle.dumps((tables, places), protocol=pickle.HIGHEST_PROTOCOL)
     text = "".join(t.text for t in report.prose() if t.line != report.title_line)
     summary.signature = text_signature(text, summary.body)
     return summary
+
+
+def _named_cells(table: "MatchedTable", parts: list[tuple[str | None, str | None]]) -> dict:
+    """The table's cells the parts name, by (row id, column id), in the table's
+    order: a (row, column) part names a cell, (row, None) a row, (None, column)
+    a column, (None, None) all."""
+    rows = {r for r, c in parts if c is None}
+    columns = {c for r, c in parts if r is None}
+    cells = {(r, c) for r, c in parts if r is not None and c is not None}
+    if None in rows:  # (None, None): the whole table
+        return {(r.id, c.id): v for r, c, v in table.cells()}
+    named = rows | {r for r, _ in cells}
+    # where no part names a column, only the named rows need reading
+    matched = [m for m in table.rows.values() if columns or m.spec.id in named]
+    return {(m.spec.id, c.id): v for m in matched for c, v in zip(table.spec.columns, m.cells)
+            if m.spec.id in rows or c.id in columns or (m.spec.id, c.id) in cells}
 
 
 def _places(report: "Report", table: CellTable) -> dict[tuple[int, int, int], "Where"]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -155,7 +155,7 @@ class Report:
         hit = self.cache.get("_prose")
         if hit is None or hit[0] != key:
             starts, ends = self._spans()
-            hit = self.cache["_prose"] = (key, [t for t in self.tokens if not _within(starts, ends, t.index)])
+            hit = self.cache["_prose"] = (key, _outside(self.tokens, starts, ends))
         return hit[1]
 
     def section_of(self, index: int) -> SectionMatch | None:
@@ -172,6 +172,24 @@ class Report:
                 if sec.number == table.section:
                     return sec.official
         return table.section
+
+
+def _outside(tokens: list[Token], starts: list[int], ends: list[int]) -> list[Token]:
+    """The tokens in no span of ``Report._spans``, in order: the runs between
+    the spans sliced off (tokens come in index order), not each token looked up."""
+    indexes = [t.index for t in tokens]
+    if indexes != sorted(indexes):
+        return [t for t in tokens if not _within(starts, ends, t.index)]
+    out: list[Token] = []
+    lo = 0
+    # a token is in a span where its index is in some [start, end): with the
+    # starts sorted and the ends the furthest so far, these are the covered runs
+    for start, end in zip(starts, ends):
+        hi = bisect_left(indexes, start, lo)
+        out += tokens[lo:hi]
+        lo = max(hi, bisect_left(indexes, end, hi))
+    out += tokens[lo:]
+    return out
 
 
 def _within(starts: list[int], ends: list[int], index: int) -> bool:

@@ -107,9 +107,13 @@ def _extract(report: "Report") -> ReportMeta:
     meta.title_year = title_year(report.title)
     doc_meta = report.document.metadata if report.document else {}
     meta.metadata_year = title_year(doc_meta.get("title"))
+    # the period is read from the same paragraphs' dates (find_dates gives equal mentions for equal (text, line))
+    found = {}
     for t in prose:
-        meta.dates += find_dates(t.text, t.line)
-    meta.period = first_period((t.text, t.line) for t in prose if t.kind == "para")
+        found[t.text, t.line] = mentions = find_dates(t.text, t.line)
+        meta.dates += mentions
+    meta.period = first_period(((t.text, t.line) for t in prose if t.kind == "para"),
+                               lambda text, line: found[text, line] if (text, line) in found else find_dates(text, line))
     _find_signature(report, prose, meta)
     _find_body(report, prose, meta)
     skip = {meta.signed.line} if meta.signed else set()

@@ -77,7 +77,7 @@ def _dateless(text: str) -> bool:
 _NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
-def _nfkc(text: str) -> str:
+def nfkc(text: str) -> str:
     """NFKC of ``text``; quick where only full-width forms change, as in most
     Chinese text: made ASCII, a text NFKC leaves as it is is the answer (both
     have the one compatibility decomposition)."""
@@ -89,7 +89,7 @@ def find_dates(text: str, line: int | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in order; overlapping shapes are taken once."""
     if _dateless(text):
         return []
-    norm = _nfkc(text)
+    norm = nfkc(text)
     if len(norm) != len(text):  # NFKC changed lengths (rare ligatures): positions would drift
         norm = text
     found: list[DateMention] = []

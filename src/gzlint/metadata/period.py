@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .dates import DateMention, find_dates
 from .numerals import CN_NUMERAL, cn_to_int
@@ -56,14 +56,16 @@ def find_period(text: str, line: int | None, dates: list[DateMention]) -> Period
     return None
 
 
-def first_period(paragraphs: Iterable[tuple[str, int | None]]) -> Period | None:
+def first_period(paragraphs: Iterable[tuple[str, int | None]],
+                 dates: Callable[[str, int | None], list[DateMention]] = find_dates) -> Period | None:
     """The first period stated in a run of (text, line) paragraphs. A sentence
     wrapped over two paragraphs (a PDF or text export breaks lines inside it:
     「统计期限为 2025」 / 「年 1 月 1 日至 12 月 31 日。」) is read joined, with
-    the first paragraph's line."""
+    the first paragraph's line. ``dates``: find_dates, or what it gave for a
+    paragraph already read."""
     paras = list(paragraphs)
     for i, (text, line) in enumerate(paras):
-        period = find_period(text, line, find_dates(text, line))
+        period = find_period(text, line, dates(text, line))
         if period or i + 1 == len(paras) or text.rstrip().endswith(_SENTENCE_END):
             if period:
                 return period

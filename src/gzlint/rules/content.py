@@ -80,8 +80,9 @@ class TemplateLeftover(Rule):
     summary = "残留模板文字（编写说明、（文字描述）、XX、××、某某、此处填写）"
 
     def check(self, report):
+        template = _template()  # once per report: the packs do not change while it is checked
         for t in report.prose():
-            for m in _template().finditer(t.text):
+            for m in template.finditer(t.text):
                 sec = report.section_of(t.index)
                 yield self.diag(report, msg("GZ501.leftover", text=m.group(0), excerpt=_excerpt(t.text, m.start(), m.end())),
                                 line=t.line, section=sec.spec.official if sec else None)
