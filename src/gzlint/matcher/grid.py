@@ -348,7 +348,8 @@ class GridReader:
                 continue  # a label spanning several grid rows: read at its first
             values: dict[str, CellValue] = {}
             extra: list[Token] = []
-            misplaced = len(label_cells) < len(cells_in_labels) or any(id(t) in piece.overlapped for t in piece.starts.get(r, ()))
+            misplaced = len(label_cells) < len(cells_in_labels) or (
+                bool(piece.overlapped) and any(id(t) in piece.overlapped for t in piece.starts.get(r, ())))
             for c, t in _value_cells(piece, r, cmap, label_cells, misplaced):
                 col = cmap.get(c)
                 if col is None or col.id in values:

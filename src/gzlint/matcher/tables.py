@@ -132,7 +132,7 @@ class _Walker:
         taken: set[int] = set()
         # header: be lenient, record what is recognised
         for t in tokens[header_start:first_row]:
-            hit = self.labels.match(t.key, ("column", "header"))
+            hit = None if t.key.isascii() else self.labels.match(t.key, ("column", "header"))
             if hit:
                 table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
                 if hit.kind == "column":
@@ -172,12 +172,13 @@ class _Walker:
                     current = (hit.item, t, [])
                 i += 1
                 continue
-            if not t.numeric() and _is_extra_row_label(tokens, i):
+            numeric = t.status == "number"  # most tokens here: a number is value-like
+            if not numeric and _is_extra_row_label(tokens, i):
                 close()
                 current = (None, t, [])
                 i += 1
                 continue
-            if t.value_like():
+            if numeric or t.value_like():
                 if current is not None and (current[1] or current[2][0]).row_id == t.row_id:
                     current[2].append(t)
                 else:
