@@ -56,12 +56,15 @@ def _match_tables(report: Report, form: FormSpec) -> None:
     report.expected_tables = list(form.tables)
     anchors = _anchors(form)
     caption = form.caption_re
+    # the report's keys the caption pattern matches, asked once per distinct key:
+    # the walkers ask whether to stop at every token
+    caption_keys = {k for k in {t.key for t in tokens} if caption.match(k)} if caption is not None else set()
 
     def stop_for(spec):
-        others = anchors["*"] - anchors.get(spec.id, set())
-        # a table read by rows or header also ends at an item caption of 二
-        ends_at_caption = caption is not None and spec.locate != "caption"
-        return lambda t: t.key in others or bool(ends_at_caption and caption.match(t.key))
+        stop_keys = anchors["*"] - anchors.get(spec.id, set())
+        if spec.locate != "caption":  # a table read by rows or header also ends at an item caption of 二
+            stop_keys |= caption_keys
+        return lambda t: t.key in stop_keys
 
     caption_specs = [t for t in form.tables if t.locate == "caption"]
     if caption_specs:

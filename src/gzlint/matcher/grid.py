@@ -348,7 +348,8 @@ class GridReader:
                 continue  # a label spanning several grid rows: read at its first
             values: dict[str, CellValue] = {}
             extra: list[Token] = []
-            misplaced = len(label_cells) < len(cells_in_labels) or any(id(t) in piece.overlapped for t in piece.starts.get(r, ()))
+            misplaced = len(label_cells) < len(cells_in_labels) or (
+                bool(piece.overlapped) and any(id(t) in piece.overlapped for t in piece.starts.get(r, ())))
             for c, t in _value_cells(piece, r, cmap, label_cells, misplaced):
                 col = cmap.get(c)
                 if col is None or col.id in values:
@@ -419,14 +420,15 @@ def _value_cells(piece: Piece, r: int, cmap: dict[int, ColumnSpec], labels: list
             cells.pop()
         if len(cells) == len(cmap):
             return list(zip(sorted(cmap), cells))
-    return [(c, t) for c in range(first_value, piece.width) if (t := piece.origin(r, c)) is not None and all(t is not u for u in labels)]
+    origins, label_ids = piece.origins, {id(u) for u in labels}
+    return [(c, t) for c in range(first_value, piece.width) if (t := origins.get((r, c))) is not None and id(t) not in label_ids]
 
 
 def _over_values(piece: Piece, rows: range, columns: dict[int, ColumnSpec]) -> bool:
     """Do the columns the header names hold values in ``rows``, not row labels
     (a header out of line with the rows, as a text without spans can give)?"""
     for c in columns:
-        cells = [t for r in rows if (t := piece.origin(r, c)) is not None and not t.blank]
+        cells = [t for r in rows if (t := piece.origins.get((r, c))) is not None and not t.blank]
         words = sum(1 for t in cells if not t.numeric() and looks_like_row_label(t.text))
         if 2 * words > len(cells):
             return False

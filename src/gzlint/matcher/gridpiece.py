@@ -28,19 +28,23 @@ class Piece:
     starts: dict[int, list[Token]] = field(default_factory=dict)
     #: ids of cells whose origin an earlier cell's span already covers (a reader misplacing a row)
     overlapped: set[int] = field(default_factory=set)
+    #: the cell that starts at each position, where one does (see ``origin``): asked of every value cell
+    origins: dict[tuple[int, int], Token] = field(default_factory=dict)
 
     @classmethod
     def of(cls, table: int, tokens: list[Token]) -> "Piece":
         piece = cls(table, tokens)
-        at, starts = piece.at, piece.starts
+        at, starts, origins = piece.at, piece.starts, piece.origins
         for t in sorted(tokens, key=_origin):
             r, c, rs, cs = t.grid  # type: ignore[misc]
             starts.setdefault(r, []).append(t)
             if (r, c) in at:
                 piece.overlapped.add(id(t))
-            elif rs == cs == 1:  # most cells: one position, free
-                at[(r, c)] = t
-                continue
+            else:
+                origins[(r, c)] = t
+                if rs == cs == 1:  # most cells: one position, free
+                    at[(r, c)] = t
+                    continue
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
                     at.setdefault((rr, cc), t)
@@ -72,8 +76,7 @@ class Piece:
 
     def origin(self, r: int, c: int) -> Token | None:
         """The cell that starts at (r, c), if any (not one spanning into it)."""
-        t = self.at.get((r, c))
-        return t if t is not None and t.grid[:2] == (r, c) else None  # type: ignore[index]
+        return self.origins.get((r, c))
 
 
 def _origin(t: Token) -> tuple[int, int]:

@@ -37,6 +37,10 @@ from .stream import Token
 #: how far (in tokens) a table's labels may lie from its anchor
 _WINDOW = 40
 
+# The scans below ask ``labels.match`` only of tokens whose key is not ASCII: an
+# ASCII key (a number, a blank) holds no ideograph, so it names no label
+# (LabelSet._plan), and numbers are most of a table's tokens.
+
 
 #: label sets by the identity of their table spec (spec, labels): see label_set
 _LABEL_SETS: dict[int, tuple[TableSpec, LabelSet]] = {}
@@ -128,7 +132,7 @@ class _Walker:
         taken: set[int] = set()
         # header: be lenient, record what is recognised
         for t in tokens[header_start:first_row]:
-            hit = self.labels.match(t.key, ("column", "header"))
+            hit = None if t.key.isascii() else self.labels.match(t.key, ("column", "header"))
             if hit:
                 table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
                 if hit.kind == "column":
@@ -159,7 +163,7 @@ class _Walker:
             t = tokens[i]
             if i > first_row and self.stop(t):
                 break
-            hit = self.labels.match(t.key, ("row",), taken)
+            hit = None if t.key.isascii() else self.labels.match(t.key, ("row",), taken)
             if hit:
                 close()
                 table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, "row"))
@@ -168,13 +172,14 @@ class _Walker:
                     current = (hit.item, t, [])
                 i += 1
                 continue
-            if not t.numeric() and _is_extra_row_label(tokens, i):
+            numeric = t.status == "number"  # most tokens here: a number is value-like
+            if not numeric and _is_extra_row_label(tokens, i):
                 close()
                 current = (None, t, [])
                 i += 1
                 continue
-            if t.value_like():
-                if current is not None and _same_row(current[1] or current[2][0], t):
+            if numeric or t.value_like():
+                if current is not None and (current[1] or current[2][0]).row_id == t.row_id:
                     current[2].append(t)
                 else:
                     close()
@@ -205,11 +210,13 @@ def find_rows_table(tokens: list[Token], pieces: dict[int, Piece], spec: TableSp
     labels = label_set(spec)
     first_rows = spec.data_rows[:3]
     for i, t in enumerate(tokens):
+        if t.key.isascii():
+            continue
         hit = labels.match(t.key, ("row",))
         if not hit or hit.item not in first_rows:
             continue
         # a real table has more of its row labels close by
-        near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if labels.match(u.key, ("row",)))
+        near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if not u.key.isascii() and labels.match(u.key, ("row",)))
         if near < 2:
             continue
         walk = partial(_Walker(tokens, spec, labels, stop).walk, _header_start(tokens, i, labels), i)
@@ -329,6 +336,8 @@ def find_header_table(tokens: list[Token], pieces: dict[int, Piece], spec: Table
     first_key = label_key(spec.header[0]) if spec.header else None
     run_together = "".join(label_key(h) for h in spec.header)
     for i, t in enumerate(tokens):
+        if t.key.isascii():
+            continue
         if len(spec.header) > 1 and t.key == run_together:
             # the header line a conversion ran together (行政复议行政诉讼), its cells lost
             table = _read_one_value_row(tokens, i, spec, stop)
@@ -358,7 +367,7 @@ def _read_flat(tokens: list[Token], start: int, spec: TableSpec, labels: LabelSe
     # header: labels, and blank cells in rows that hold labels
     while i < len(tokens):
         t = tokens[i]
-        hit = labels.match(t.key)
+        hit = None if t.key.isascii() else labels.match(t.key)
         if hit:
             table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
             if hit.kind == "row":
@@ -387,7 +396,7 @@ def _read_flat(tokens: list[Token], start: int, spec: TableSpec, labels: LabelSe
     ncells = len(spec.rows) * len(spec.columns)
     while j < len(tokens):
         t = tokens[j]
-        if stop(t) or not t.value_like() or labels.match(t.key):
+        if stop(t) or not t.value_like() or (not t.key.isascii() and labels.match(t.key)):
             break
         values.append(t)
         j += 1
