@@ -95,7 +95,13 @@ def _kind_name(kind) -> str:
 
 
 def _label(r: _Reader, d: dict, where: str) -> Label:
-    return Label(r.get(d, "label", where, str), r.strings(d, "variants", where))
+    label = Label(r.get(d, "label", where, str), r.strings(d, "variants", where))
+    # the table finders never ask the labels about an all-ASCII text (numbers,
+    # blanks: most of a table), so a label must hold some other character
+    for text, k in ((label.text, label.key), *zip(label.variants, label.variant_keys)):
+        if k.isascii():
+            raise r.fail(f"{where}.label", f"{text!r}: a label needs a character outside ASCII (a Chinese word)")
+    return label
 
 
 def _section(r: _Reader, d: Any, where: str) -> SectionSpec:
