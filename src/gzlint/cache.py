@@ -86,7 +86,6 @@ def _source_stamp() -> tuple:
 
 #: the cache folder's name where no --cache-dir or GZLINT_CACHE_DIR names one
 CACHE_DIR = ".gzlint_cache"
-DEFAULT_DIR = CACHE_DIR
 
 
 def default_folder(settings: "Settings", cache_dir: str | None = None) -> Path:

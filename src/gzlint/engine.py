@@ -361,13 +361,12 @@ def _run(files: list[str], settings: Settings, *, jobs: int | None, budget: floa
         run_key = fingerprint(cache.key, ((r.path, r.digest) for r in results))
         kept = cache.run_findings(run_key)
         if kept is not None:  # the warm path: no rule loaded, nothing linted
-            done = list(results)
-            for r in done:
-                if on_result:
+            if on_result:
+                for r in results:
                     on_result(r)
             if progress:
-                progress(len(done), len(done))
-            return assemble(done, kept, [], settings)
+                progress(len(results), len(results))
+            return assemble(results, kept, [], settings)
     prepare(settings)
     configure(settings)
     linter = Linter(settings, keep_reports, cache_key=cache.key if cache is not None else None)

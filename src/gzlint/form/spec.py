@@ -225,12 +225,13 @@ def load_form(path: str | Path) -> FormSpec:
     """Parse and validate one format file; a FormError names the file and the key."""
     path = Path(path)
     r = _Reader(path)
+    tomllib = toml_reader()
     try:
         with path.open("rb") as fh:
-            d = toml_reader().load(fh)
+            d = tomllib.load(fh)
     except OSError as exc:
         raise FormError(f"{path}: cannot read the form file: {exc.strerror or exc}") from None
-    except toml_reader().TOMLDecodeError as exc:
+    except tomllib.TOMLDecodeError as exc:
         raise FormError(f"{path}: not valid TOML: {exc}") from None
     d = r.keys(d, _TOP_KEYS, "form")
     sections = tuple(_section(r, s, f"sections[{i}]") for i, s in enumerate(r.get(d, "sections", "form", list)))
