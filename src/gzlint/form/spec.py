@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+import zlib
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -95,13 +96,7 @@ def _kind_name(kind) -> str:
 
 
 def _label(r: _Reader, d: dict, where: str) -> Label:
-    label = Label(r.get(d, "label", where, str), r.strings(d, "variants", where))
-    # the table finders never ask the labels about an all-ASCII text (numbers,
-    # blanks: most of a table), so a label must hold some other character
-    for text, k in ((label.text, label.key), *zip(label.variants, label.variant_keys)):
-        if k.isascii():
-            raise r.fail(f"{where}.label", f"{text!r}: a label needs a character outside ASCII (a Chinese word)")
-    return label
+    return Label(r.get(d, "label", where, str), r.strings(d, "variants", where))
 
 
 def _section(r: _Reader, d: Any, where: str) -> SectionSpec:
@@ -283,7 +278,10 @@ def load_forms(paths: tuple[str, ...] | None = None) -> tuple[FormSpec, ...]:
         facts = [sys.version, file_facts(files), file_facts([*here.glob("*.py"), here.parent / "text.py"], here.parent)]
     except OSError:  # a form file that cannot be read: load_form says which
         return _load_forms(files)
-    return kept(here, "forms", facts, lambda: _load_forms(files))
+    # one kept copy per set of form files: the built-in set and a run's set
+    # with plugin forms would otherwise replace each other's copy on every run
+    name = f"forms-{zlib.crc32(repr([str(f) for f in files]).encode('utf-8')):08x}"
+    return kept(here, name, facts, lambda: _load_forms(files))
 
 
 def _load_forms(files: list[Path]) -> tuple[FormSpec, ...]:

@@ -98,7 +98,10 @@ class LabelSet:
 
     def match(self, key: str, kinds: tuple[str, ...] | None = None, exclude: set[int] | None = None) -> Hit | None:
         """Best hit for ``key``; ``exclude`` holds ids of items already taken."""
-        # the walkers ask for every token, numbers most of all: the memo first
+        # the walkers ask for every token, numbers and blanks most of all: an
+        # all-ASCII key has no CJK character, so no plan (see _plan) and no hit
+        if key.isascii():
+            return None
         plan = self._plans.get(key, _UNPLANNED)
         if plan is _UNPLANNED:
             plan = self._plan(key)

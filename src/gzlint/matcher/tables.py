@@ -21,7 +21,7 @@ shifted by guesswork.
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import partial
 from typing import Callable
 
 from ..form.labels import key as label_key
@@ -132,7 +132,7 @@ class _Walker:
         taken: set[int] = set()
         # header: be lenient, record what is recognised
         for t in tokens[header_start:first_row]:
-            hit = None if t.key.isascii() else self.labels.match(t.key, ("column", "header"))
+            hit = self.labels.match(t.key, ("column", "header"))
             if hit:
                 table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
                 if hit.kind == "column":
@@ -163,7 +163,7 @@ class _Walker:
             t = tokens[i]
             if i > first_row and self.stop(t):
                 break
-            hit = None if t.key.isascii() else self.labels.match(t.key, ("row",), taken)
+            hit = self.labels.match(t.key, ("row",), taken)
             if hit:
                 close()
                 table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, "row"))
@@ -210,16 +210,15 @@ def find_rows_table(tokens: list[Token], pieces: dict[int, Piece], spec: TableSp
     labels = label_set(spec)
     first_rows = spec.data_rows[:3]
     for i, t in enumerate(tokens):
-        if t.key.isascii():
-            continue
         hit = labels.match(t.key, ("row",))
         if not hit or hit.item not in first_rows:
             continue
         # a real table has more of its row labels close by
-        near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if not u.key.isascii() and labels.match(u.key, ("row",)))
+        near = sum(1 for u in tokens[i + 1 : i + _WINDOW * 3] if labels.match(u.key, ("row",)))
         if near < 2:
             continue
-        walk = partial(_Walker(tokens, spec, labels, stop).walk, _header_start(tokens, i, labels), i)
+        # the header is looked for only if the walk is taken (_prefer_grid may not need it)
+        walk = lambda i=i: _Walker(tokens, spec, labels, stop).walk(_header_start(tokens, i, labels), i)  # noqa: E731
         if t.grid is not None:
             return _prefer_grid(GridReader(tokens, pieces, spec, labels, stop).read(t), walk)
         return walk()
@@ -239,10 +238,10 @@ def _prefer_grid(grid: MatchedTable | None, walk: Callable[[], MatchedTable]) ->
     return grid if grid is not None and len(grid.rows) >= len(walked.rows) else walked
 
 
-@lru_cache(maxsize=64)
 def _data_row_count(spec: TableSpec) -> int:
-    """How many rows reading by order can give at most: one per data row id."""
-    return len({r.id for r in spec.data_rows})
+    """How many rows reading by order can give at most: one per data row (row
+    ids are unique: form.spec checks it)."""
+    return len(spec.data_rows)
 
 
 def _header_start(tokens: list[Token], first_row: int, labels: LabelSet) -> int:
@@ -336,8 +335,6 @@ def find_header_table(tokens: list[Token], pieces: dict[int, Piece], spec: Table
     first_key = label_key(spec.header[0]) if spec.header else None
     run_together = "".join(label_key(h) for h in spec.header)
     for i, t in enumerate(tokens):
-        if t.key.isascii():
-            continue
         if len(spec.header) > 1 and t.key == run_together:
             # the header line a conversion ran together (行政复议行政诉讼), its cells lost
             table = _read_one_value_row(tokens, i, spec, stop)
@@ -367,7 +364,7 @@ def _read_flat(tokens: list[Token], start: int, spec: TableSpec, labels: LabelSe
     # header: labels, and blank cells in rows that hold labels
     while i < len(tokens):
         t = tokens[i]
-        hit = None if t.key.isascii() else labels.match(t.key)
+        hit = labels.match(t.key)
         if hit:
             table.labels.append(LabelMatch(_official(hit), t.text, t.line, hit.how, hit.kind))
             if hit.kind == "row":
@@ -396,7 +393,7 @@ def _read_flat(tokens: list[Token], start: int, spec: TableSpec, labels: LabelSe
     ncells = len(spec.rows) * len(spec.columns)
     while j < len(tokens):
         t = tokens[j]
-        if stop(t) or not t.value_like() or (not t.key.isascii() and labels.match(t.key)):
+        if stop(t) or not t.value_like() or labels.match(t.key):
             break
         values.append(t)
         j += 1
