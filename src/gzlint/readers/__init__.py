@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..messages import msg
 from ..document import Document, ReadFailure
+from .sniff import sniff
 
 Reader = Callable[[str, bytes], Document]
 
@@ -52,8 +53,6 @@ def _reader_for(kind: str) -> Reader | None:
 
 def read_bytes(path: str, data: bytes, hook=None) -> Document:
     """Read ``data`` (the content of ``path``) into a document."""
-    from .sniff import sniff  # zipfile: not for a run whose files all come from the cache
-
     kind = sniff(data, Path(path).suffix.lower())
     if kind == "empty":
         raise ReadFailure("GZ001", msg("GZ001.empty"))

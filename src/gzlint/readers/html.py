@@ -275,7 +275,7 @@ class _OwnText:
 def _bare_len(el) -> int:
     """Non-whitespace characters of the text under ``el`` (its ``itertext``,
     serialised by libxml2 in one piece)."""
-    return len("".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split()))
+    return len(_squeeze(etree.tostring(el, method="text", encoding=str, with_tail=False)))
 
 
 def _data_tables(el) -> set:

@@ -6,9 +6,6 @@ or MHT, and WPS Office writes .docx under other names.
 
 from __future__ import annotations
 
-import zipfile
-import io
-
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -42,6 +39,10 @@ def _ascii_probe(head: bytes) -> str:
 
 
 def _zip_kind(data: bytes) -> str:
+    # imported here: zipfile is not for the runs that read no zip file
+    import io
+    import zipfile
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
