@@ -15,7 +15,8 @@ from gzlint.matcher.identities import identity_results, results_with
 from gzlint.matcher.roles import role_place
 from gzlint.metadata import counts as q
 from gzlint.metadata import report_meta
-from gzlint.metadata.dates import nfkc, find_dates
+from gzlint.metadata.dates import find_dates
+from gzlint.text import nfkc
 from gzlint.rules.cells import _cells
 from gzlint.rules.requirements import section_requirements
 from gzlint.rules.statements import LITIGATION_SECTION, prose_counts

@@ -36,7 +36,7 @@ def text_signature(text: str, body: str | None = None) -> array:
     """Sorted, distinct CRC-32 hashes of the text's 5-grams, with the body's name
     removed and every digit made 0, so a copy with only the year or the name
     changed matches. CRC-32, not ``hash()``: workers hash with other seeds."""
-    from .metadata.dates import nfkc
+    from .text import nfkc
 
     text = nfkc(text)
     if body:

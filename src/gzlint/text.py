@@ -7,6 +7,7 @@ Every module that asks "is this a Chinese character?" or "does this start with
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 
@@ -85,3 +86,15 @@ def strip_note(label: str) -> str:
 def cjk_count(text: str) -> int:
     """How many CJK ideographs ``text`` holds."""
     return len(CJK.findall(text))
+
+
+#: the full-width forms and the ideographic space as NFKC writes them: ASCII
+_NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def nfkc(text: str) -> str:
+    """NFKC of ``text``; quick where only full-width forms change, as in most
+    Chinese text: made ASCII, a text NFKC leaves as it is is the answer (both
+    have the one compatibility decomposition)."""
+    narrow = text.translate(_NARROW)
+    return narrow if unicodedata.is_normalized("NFKC", narrow) else unicodedata.normalize("NFKC", text)

@@ -113,7 +113,7 @@ def _extract(report: "Report") -> ReportMeta:
         found[t.text, t.line] = mentions = find_dates(t.text, t.line)
         meta.dates += mentions
     meta.period = first_period(((t.text, t.line) for t in prose if t.kind == "para"),
-                               lambda text, line: found[text, line] if (text, line) in found else find_dates(text, line))
+                               lambda text, line: found[text, line])
     _find_signature(report, prose, meta)
     _find_body(report, prose, meta)
     skip = {meta.signed.line} if meta.signed else set()

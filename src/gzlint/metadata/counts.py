@@ -53,7 +53,7 @@ _CARRIED = [
     # 结转下年度继续办理1件, 结转至2026年6件
     re.compile(rf"结转{_NEXT_YEAR}(?:继续办理|办理)?(?P<gap>{_GAP}{{0,6}}?){_NUM}{_UNIT}"),
     # 1件结转下年度继续办理, 72件申请…顺延到下年度答复
-    re.compile(rf"{_NUM}{_UNIT}(?P<gap>{_GAP}{{0,10}}?)(?:结转|顺延|转入){_NEXT_YEAR}"),
+    re.compile(rf"{_NUM}{_UNIT}(?P<gap>{_GAP}{{0,10}}?)(?:{'|'.join(_CARRY_WORDS)}){_NEXT_YEAR}"),
 ]
 #: 予以公开22件, 予以公开及部分公开42件
 _DISCLOSED = re.compile(rf"(?<!主动)予以公开(?P<both>(?:及|和|、|与)部分公开)?(?:的)?(?:申请)?{_SUM}\s*{_NUM}\s*(?P<u>件)")

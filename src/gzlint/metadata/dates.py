@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..messages import Msg, msg
 from .numerals import CN_NUMERAL, cn_to_int
-from ..text import YEAR_DIGITS
+from ..text import YEAR_DIGITS, nfkc
 
 
 @dataclass
@@ -60,38 +59,17 @@ _PATTERNS = [
 ]
 
 
-#: every shape needs a digit or 年 (after NFKC)
+#: every shape needs a digit or 年 (in the text the patterns scan)
 _DATE_CHAR = re.compile(r"[\d年]")
-#: full-width punctuation and letters, and the ideographic space: NFKC makes them ASCII, never a digit
-_WIDE = re.compile("[\uff01-\uff0f\uff1a-\uff5e\u3000]")
-
-
-def _dateless(text: str) -> bool:
-    """No date can be read in ``text``: it has no digit and no 年, nor a character
-    NFKC would make one (１, ①, ㋀) — the full-width forms aside, which become
-    ASCII; told without normalising, the slow part, on most paragraphs."""
-    return not _DATE_CHAR.search(text) and unicodedata.is_normalized("NFKC", _WIDE.sub("", text))
-
-
-#: the full-width forms and the ideographic space as NFKC writes them: ASCII
-_NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
-
-def nfkc(text: str) -> str:
-    """NFKC of ``text``; quick where only full-width forms change, as in most
-    Chinese text: made ASCII, a text NFKC leaves as it is is the answer (both
-    have the one compatibility decomposition)."""
-    narrow = text.translate(_NARROW)
-    return narrow if unicodedata.is_normalized("NFKC", narrow) else unicodedata.normalize("NFKC", text)
 
 
 def find_dates(text: str, line: int | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in order; overlapping shapes are taken once."""
-    if _dateless(text):
-        return []
     norm = nfkc(text)
     if len(norm) != len(text):  # NFKC changed lengths (rare ligatures): positions would drift
         norm = text
+    if not _DATE_CHAR.search(norm):  # most paragraphs: no pattern can match
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     last_year: int | None = None

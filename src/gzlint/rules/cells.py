@@ -27,7 +27,7 @@ class _CellRule(Rule):
         return found
 
     def check_cell(self, report, table, row, column, cell):  # pragma: no cover - abstract
-        """The diagnostics of one cell (a list, or () for none: most cells have none)."""
+        """The diagnostics of one cell of status ``status`` (a list, or () for none: most cells have none)."""
         return ()
 
 
@@ -165,9 +165,8 @@ class NotANumber(_CellRule):
     status = "invalid"
 
     def check_cell(self, report, table, row, column, cell):
-        if cell.status == "invalid":
-            yield self.cell_diag(report, table.spec, row, column, cell,
-                                 msg("GZ202.text", cell=cell_name(table.spec, row, column), text=cell.text.strip()))
+        yield self.cell_diag(report, table.spec, row, column, cell,
+                             msg("GZ202.text", cell=cell_name(table.spec, row, column), text=cell.text.strip()))
 
 
 
@@ -197,8 +196,6 @@ class OddNumber(_CellRule):
     summary = "数字写法不规范（00、前导零、全角数字、千位分隔符、数量带单位）"
 
     def check_cell(self, report, table, row, column, cell):
-        if cell.status != "number":
-            return ()
         # the oddities are named leading-zero, full-width, separator: each a message
         problems = [msg(f"GZ203.{o}") for o in cell.oddities]
         if cell.unit and column.kind != "money":
@@ -238,7 +235,7 @@ class BadCount(_CellRule):
     summary = "数量为负数或小数（仅 2019 年格式的「本年增/减」可为负）"
 
     def check_cell(self, report, table, row, column, cell):
-        if cell.status != "number" or column.kind == "signed":
+        if column.kind == "signed":
             return ()
         if cell.number < 0:
             what = "GZ204.negative-money" if column.kind == "money" else "GZ204.negative-count"
@@ -280,7 +277,7 @@ class MoneyUnit(_CellRule):
     summary = "金额单位与表格所印单位不符（如万元栏填元），或表格未印单位而金额未注明单位"
 
     def check_cell(self, report, table, row, column, cell):
-        if column.kind != "money" or cell.status != "number" or not column.unit:
+        if column.kind != "money" or not column.unit:
             return ()
         unit = cell.unit or table.header_units.get(column.id)
         name = cell_name(table.spec, row, column)
